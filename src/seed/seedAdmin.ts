@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+
+/**
+ * The first admin, from LAGON_ADMIN_EMAIL and LAGON_ADMIN_PASSWORD when both are set. Lagon has
+ * no built-in password: without them, the admin's first-register screen makes the first account.
+ */
+export const seedAdmin = async (payload: Payload, env = process.env): Promise<'created' | 'exists' | 'skipped'> => {
+  const email = env.LAGON_ADMIN_EMAIL?.trim()
+  const password = env.LAGON_ADMIN_PASSWORD
+  if (!email || !password) return 'skipped'
+  const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: email } } })
+  if (totalDocs > 0) return 'exists'
+  await payload.create({
+    collection: 'users',
+    data: { email, password, name: email.split('@')[0] ?? 'admin', role: 'admin' },
+  })
+  return 'created'
+}
