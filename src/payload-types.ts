@@ -288,6 +288,9 @@ export interface Carrier {
     | {
         name: string;
         type: 'physical-sim' | 'esim' | 'tourist-sim';
+        /**
+         * Empty when unlimited or unknown.
+         */
         dataAllowanceGB?: number | null;
         unlimitedData?: boolean | null;
         validityDays?: number | null;

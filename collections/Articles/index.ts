@@ -13,6 +13,7 @@ import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { contentVersions } from '@/lib/versions'
+import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -28,7 +29,7 @@ export const Articles: CollectionConfig = {
     delete: isAdmin,
   },
   versions: contentVersions,
-  hooks: { beforeChange: [setPublishedAt] },
+  hooks: { beforeOperation: [rejectMalformedId], beforeChange: [setPublishedAt] },
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInSourceLocale },
     {

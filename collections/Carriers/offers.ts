@@ -25,7 +25,7 @@ export const offersField = (): ArrayField => ({
           type: 'number',
           min: 0,
           validate: validateDataAllowance,
-          admin: { condition: (_, sibling) => !sibling?.unlimitedData },
+          admin: { description: 'Empty when unlimited or unknown.' },
         },
         { name: 'unlimitedData', type: 'checkbox', defaultValue: false },
         { name: 'validityDays', type: 'number', min: 1, admin: { step: 1 } },

@@ -7,6 +7,7 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
 import { requiredInSourceLocale } from '@/fields/validators'
+import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -15,6 +16,7 @@ export const acceptedImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'ima
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  hooks: { beforeOperation: [rejectMalformedId] },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },
   admin: { useAsTitle: 'alt' },
   upload: {

@@ -10,6 +10,7 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { contentVersions } from '@/lib/versions'
+import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety', 'other'] as const
 
@@ -20,6 +21,7 @@ export const Tips: CollectionConfig = {
     defaultColumns: ['title', 'category', 'order', 'destination', '_status'],
   },
   defaultSort: 'order',
+  hooks: { beforeOperation: [rejectMalformedId] },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,

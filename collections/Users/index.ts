@@ -4,6 +4,7 @@ import { adminOrSelf } from '@/access/adminOrSelf'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { hasRole, roles } from '@/access/roles'
 import { locales } from '@/lib/locales'
+import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
@@ -21,7 +22,7 @@ export const Users: CollectionConfig = {
     update: adminOrSelf,
     delete: isAdmin,
   },
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeOperation: [rejectMalformedId], beforeChange: [firstUserIsAdmin] },
   fields: [
     { name: 'name', type: 'text', required: true },
     {
@@ -35,6 +36,9 @@ export const Users: CollectionConfig = {
     },
     {
       name: 'locales',
+      // `users_locales` is the table Payload keeps for localized fields: this one needs its own.
+      dbName: 'users_working_locales',
+      enumName: 'enum_users_working_locales',
       type: 'select',
       hasMany: true,
       saveToJWT: true,

@@ -27,7 +27,7 @@ try {
   }
   const port = process.env.PORT || '3000'
   console.log(`lagon: admin at http://localhost:${port}/admin, API at http://localhost:${port}/api`)
-  code = await run('next', [mode, '--port', port], env)
+  code = (await run('next', [mode, '--port', port], env)).code
 } catch (error) {
   console.error(`lagon: ${error instanceof Error ? error.message : String(error)}`)
 } finally {

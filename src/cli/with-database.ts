@@ -17,7 +17,7 @@ loadEnvironment()
 const database = await ensureDatabase()
 let code = 1
 try {
-  code = await run(command, args, { ...process.env, DATABASE_URL: database.url })
+  code = (await run(command, args, { ...process.env, DATABASE_URL: database.url })).code
 } finally {
   await database.stop()
 }

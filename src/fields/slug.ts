@@ -1,13 +1,32 @@
-import type { FieldHook, TextField } from 'payload'
+import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { slugify, slugPattern } from '@/lib/slugify'
 
+/**
+ * A slug typed by an editor is kept as typed (a clash is a validation error); one generated
+ * from the title gets a numeric suffix when another document of the locale already has it.
+ */
 const generateSlugFrom =
   (sourceField: string): FieldHook =>
-  ({ value, siblingData }) => {
+  async ({ value, siblingData, collection, req, originalDoc }) => {
     if (typeof value === 'string' && value.trim() !== '') return value.trim()
     const source = siblingData?.[sourceField]
-    return typeof source === 'string' && source.trim() !== '' ? slugify(source) : value
+    if (typeof source !== 'string' || source.trim() === '' || !collection) return value
+    const base = slugify(source)
+    if (!base) return value
+    for (let suffix = 1; ; suffix += 1) {
+      const candidate = suffix === 1 ? base : `${base}-${suffix}`
+      const { totalDocs } = await req.payload.count({
+        collection: collection.slug as CollectionSlug,
+        locale: req.locale === 'all' ? undefined : (req.locale ?? undefined),
+        where: {
+          slug: { equals: candidate },
+          ...(originalDoc?.id ? { id: { not_equals: originalDoc.id } } : {}),
+        },
+        req,
+      })
+      if (totalDocs === 0) return candidate
+    }
   }
 
 /**

@@ -22,7 +22,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__tips_v_version_category" AS ENUM('connectivity', 'payment', 'cash', 'apps', 'safety', 'other');
   CREATE TYPE "public"."enum__tips_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__tips_v_published_locale" AS ENUM('zh', 'en', 'fr');
-  CREATE TYPE "public"."enum_users_locales" AS ENUM('zh', 'en', 'fr');
+  CREATE TYPE "public"."enum_users_working_locales" AS ENUM('zh', 'en', 'fr');
   CREATE TYPE "public"."enum_users_role" AS ENUM('admin', 'editor', 'translator');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
@@ -384,10 +384,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_parent_id" integer NOT NULL
   );
   
-  CREATE TABLE "users_locales" (
+  CREATE TABLE "users_working_locales" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
-  	"value" "enum_users_locales",
+  	"value" "enum_users_working_locales",
   	"id" serial PRIMARY KEY NOT NULL
   );
   
@@ -529,7 +529,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_tips_v" ADD CONSTRAINT "_tips_v_parent_id_tips_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tips"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_tips_v_locales" ADD CONSTRAINT "_tips_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_tips_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "media_locales" ADD CONSTRAINT "media_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "users_locales" ADD CONSTRAINT "users_locales_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "users_working_locales" ADD CONSTRAINT "users_working_locales_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
@@ -647,8 +647,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "media_sizes_hero_sizes_hero_filename_idx" ON "media" USING btree ("sizes_hero_filename");
   CREATE INDEX "media_sizes_social_sizes_social_filename_idx" ON "media" USING btree ("sizes_social_filename");
   CREATE UNIQUE INDEX "media_locales_locale_parent_id_unique" ON "media_locales" USING btree ("_locale","_parent_id");
-  CREATE INDEX "users_locales_order_idx" ON "users_locales" USING btree ("order");
-  CREATE INDEX "users_locales_parent_idx" ON "users_locales" USING btree ("parent_id");
+  CREATE INDEX "users_working_locales_order_idx" ON "users_working_locales" USING btree ("order");
+  CREATE INDEX "users_working_locales_parent_idx" ON "users_working_locales" USING btree ("parent_id");
   CREATE INDEX "users_sessions_order_idx" ON "users_sessions" USING btree ("_order");
   CREATE INDEX "users_sessions_parent_id_idx" ON "users_sessions" USING btree ("_parent_id");
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
@@ -720,7 +720,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_tips_v_locales" CASCADE;
   DROP TABLE "media" CASCADE;
   DROP TABLE "media_locales" CASCADE;
-  DROP TABLE "users_locales" CASCADE;
+  DROP TABLE "users_working_locales" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
@@ -751,7 +751,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__tips_v_version_category";
   DROP TYPE "public"."enum__tips_v_version_status";
   DROP TYPE "public"."enum__tips_v_published_locale";
-  DROP TYPE "public"."enum_users_locales";
+  DROP TYPE "public"."enum_users_working_locales";
   DROP TYPE "public"."enum_users_role";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";

@@ -1,0 +1,55 @@
+/**
+ * One PostgreSQL server for the whole run: the embedded one on a port and data directory of its
+ * own (never the dev database), or TEST_DATABASE_URL's server. Two template databases are built
+ * once, through the same commands a developer runs, and every test file copies one of them.
+ */
+import path from 'node:path'
+
+import type { TestProject } from 'vitest/node'
+
+import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import { runOrThrow } from '../../src/cli/processes'
+import { dropDatabase, dropTestDatabases, recreateDatabase, templates, withDatabase } from '../helpers/databases'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL
+  let stopServer = async () => {}
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(root, '.data/postgres-test'),
+      port: Number(process.env.LAGON_TEST_PG_PORT || 54329),
+      database: 'postgres',
+    })
+    adminUrl = server.url
+    stopServer = server.stop
+  }
+  const env = {
+    ...process.env,
+    PAYLOAD_SECRET: 'test-secret',
+    NODE_OPTIONS: '--no-deprecation',
+    MEDIA_DIR: path.join(root, '.data/test-media'),
+  }
+  const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
+
+  await recreateDatabase(adminUrl, templates.migrated)
+  await runOrThrow(bin('payload'), ['migrate'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
+  await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
+  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, { quiet: true })
+
+  project.provide('adminUrl', adminUrl)
+  await dropTestDatabases(adminUrl)
+  return async () => {
+    await dropTestDatabases(adminUrl)
+    await dropDatabase(adminUrl, templates.seeded)
+    await dropDatabase(adminUrl, templates.migrated)
+    await stopServer()
+  }
+}
