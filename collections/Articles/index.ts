@@ -13,6 +13,7 @@ import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { contentVersions } from '@/lib/versions'
+import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 export const Articles: CollectionConfig = {
@@ -29,7 +30,7 @@ export const Articles: CollectionConfig = {
     delete: isAdmin,
   },
   versions: contentVersions,
-  hooks: { beforeOperation: [rejectMalformedId], beforeChange: [setPublishedAt] },
+  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished], beforeChange: [setPublishedAt] },
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInSourceLocale },
     {

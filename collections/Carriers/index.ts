@@ -10,6 +10,7 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { contentVersions } from '@/lib/versions'
+import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 import { offersField } from './offers'
@@ -23,7 +24,7 @@ export const Carriers: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'destination', 'verification', '_status'],
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished] },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,

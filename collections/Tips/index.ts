@@ -10,6 +10,7 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { contentVersions } from '@/lib/versions'
+import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety', 'other'] as const
@@ -21,7 +22,7 @@ export const Tips: CollectionConfig = {
     defaultColumns: ['title', 'category', 'order', 'destination', '_status'],
   },
   defaultSort: 'order',
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished] },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
