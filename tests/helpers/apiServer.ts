@@ -19,6 +19,9 @@ const toRequest = (req: IncomingMessage, origin: string): Request => {
 const send = async (response: Response, res: ServerResponse) => {
   res.statusCode = response.status
   response.headers.forEach((value, key) => res.setHeader(key, value))
+  // A request refused before its body was read (an oversize upload) must not leave that body
+  // on a kept-alive connection for the next request to trip over.
+  if (!res.req.complete) res.setHeader('connection', 'close')
   res.end(Buffer.from(await response.arrayBuffer()))
 }
 
