@@ -31,18 +31,12 @@ export default async function setup(project: TestProject) {
     adminUrl = server.url
     stopServer = server.stop
   }
-  const env = {
-    ...process.env,
-    PAYLOAD_SECRET: 'test-secret',
-    NODE_OPTIONS: '--no-deprecation',
-    MEDIA_DIR: path.join(root, '.data/test-media'),
+  try {
+    await buildTemplates(adminUrl)
+  } catch (error) {
+    await stopServer()
+    throw error
   }
-  const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
-
-  await recreateDatabase(adminUrl, templates.migrated)
-  await runOrThrow(bin('payload'), ['migrate'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
-  await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
-  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, { quiet: true })
 
   project.provide('adminUrl', adminUrl)
   await dropTestDatabases(adminUrl)
@@ -52,4 +46,19 @@ export default async function setup(project: TestProject) {
     await dropDatabase(adminUrl, templates.migrated)
     await stopServer()
   }
+}
+
+/** The migrated template through `payload migrate`, the seeded one through `npm run seed`'s script. */
+const buildTemplates = async (adminUrl: string) => {
+  const env = {
+    ...process.env,
+    PAYLOAD_SECRET: 'test-secret',
+    NODE_OPTIONS: '--no-deprecation',
+    MEDIA_DIR: path.join(root, '.data/test-media'),
+  }
+  const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
+  await recreateDatabase(adminUrl, templates.migrated)
+  await runOrThrow(bin('payload'), ['migrate'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
+  await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
+  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, { quiet: true })
 }

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import pg from 'pg'
+import { beforeAll, describe, expect, it, inject } from 'vitest'
+
+import { recreateDatabase, testDatabasePrefix, withDatabase } from './helpers/databases'
+
+const root = path.join(import.meta.dirname, '..')
+const migrationsDir = path.join(root, 'migrations')
+const adminUrl = inject('adminUrl')
+const databaseUrl = withDatabase(adminUrl, `${testDatabasePrefix}migrations`)
+const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret', NODE_OPTIONS: '--no-deprecation' }
+
+const run = (command: string, ...args: string[]) =>
+  spawnSync(path.join(root, 'node_modules/.bin', command), args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+const query = async (sql: string) => {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return (await client.query(sql)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+beforeAll(async () => {
+  await recreateDatabase(adminUrl, `${testDatabasePrefix}migrations`)
+})
+
+describe('migrations on an empty database', () => {
+  it('the app refuses to start before they are applied, naming the command to run', () => {
+    const seed = run('tsx', 'src/cli/seed.ts')
+    expect(seed.status).not.toBe(0)
+    expect(seed.stderr + seed.stdout).toMatch(/lacks 1 migration\(s\).*npm run migrate/s)
+  })
+
+  it('payload migrate applies every committed migration, and a second run is a no-op', async () => {
+    const first = run('payload', 'migrate')
+    expect(first.status, first.stderr).toBe(0)
+    const tables = (await query("select table_name from information_schema.tables where table_schema = 'public'")).map(
+      (row) => row.table_name as string,
+    )
+    for (const table of ['articles', 'articles_locales', 'carriers_offers', 'tips', 'media', 'users', '_articles_v']) {
+      expect(tables).toContain(table)
+    }
+    const committed = readdirSync(migrationsDir)
+      .filter((file) => /^\d{8}_\d{6}.*\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''))
+    const applied = (await query('select name from payload_migrations where batch > 0')).map((row) => row.name)
+    expect(applied.sort()).toEqual(committed.sort())
+
+    const second = run('payload', 'migrate')
+    expect(second.status).toBe(0)
+    expect((await query('select count(*)::int as n from payload_migrations'))[0].n).toBe(committed.length)
+  })
+
+  it('the committed migrations match the config: no schema change lacks its migration', () => {
+    const before = new Set(readdirSync(migrationsDir))
+    const created = run('payload', 'migrate:create', 'drift-check', '--skip-empty')
+    const added = readdirSync(migrationsDir).filter((file) => !before.has(file))
+    for (const file of added) rmSync(path.join(migrationsDir, file))
+    if (added.length) spawnSync('git', ['checkout', '--', 'migrations/index.ts'], { cwd: root })
+    expect(created.status).toBe(0)
+    expect(added, 'the config changed the schema: run npm run migrate:create').toEqual([])
+  })
+})
+
+
+
+describe('generated files', () => {
+  it('src/payload-types.ts is what `npm run generate:types` makes of the config', () => {
+    const output = path.join(root, '.data/payload-types.check.ts')
+    const generated = spawnSync(path.join(root, 'node_modules/.bin/payload'), ['generate:types'], {
+      cwd: root,
+      env: { ...env, PAYLOAD_TS_OUTPUT_PATH: output },
+      encoding: 'utf8',
+    })
+    expect(generated.status, generated.stderr).toBe(0)
+    const fresh = readFileSync(output, 'utf8')
+    rmSync(output)
+    expect(fresh === readFileSync(path.join(root, 'src/payload-types.ts'), 'utf8'), 'run npm run generate:types').toBe(true)
+  })
+})
