@@ -13,6 +13,8 @@ import { Carriers } from './collections/Carriers'
 import { Media } from './collections/Media'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
+import { migrations } from './migrations'
+import { health } from './src/endpoints/health'
 import { guideEditor } from './src/fields/guideEditor'
 import { locales, sourceLocale } from './src/lib/locales'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
@@ -33,6 +35,7 @@ export default buildConfig({
     importMap: { baseDir: projectRoot },
   },
   collections: [Articles, Carriers, Tips, Media, Users],
+  endpoints: [health],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({
@@ -52,6 +55,8 @@ export default buildConfig({
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),
+    // The production server (Docker, `next start`) applies pending migrations itself when it starts.
+    prodMigrations: migrations,
   }),
   upload: {
     limits: { fileSize: maxUploadBytes },
