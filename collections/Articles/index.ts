@@ -12,12 +12,14 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
+import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
+  labels: collectionLabels.articles,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'destination', '_status', 'lastVerified', 'updatedAt'],
@@ -32,27 +34,50 @@ export const Articles: CollectionConfig = {
   versions: contentVersions,
   hooks: { beforeOperation: [rejectMalformedId, readersGetPublished], beforeChange: [setPublishedAt] },
   fields: [
-    { name: 'title', type: 'text', localized: true, validate: requiredInSourceLocale },
+    { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {
       type: 'tabs',
       tabs: [
         {
-          label: 'Content',
+          label: labels.content,
           fields: [
-            { name: 'summary', type: 'textarea', localized: true, maxLength: 400 },
-            { name: 'heroImage', type: 'upload', relationTo: 'media' },
-            { name: 'body', type: 'richText', localized: true, editor: guideEditor },
+            {
+              name: 'summary',
+              type: 'textarea',
+              label: { zh: '摘要', en: 'Summary', fr: 'Résumé' },
+              localized: true,
+              maxLength: 400,
+            },
+            {
+              name: 'heroImage',
+              type: 'upload',
+              label: { zh: '题图', en: 'Hero image', fr: 'Image principale' },
+              relationTo: 'media',
+            },
+            { name: 'body', type: 'richText', label: labels.body, localized: true, editor: guideEditor },
           ],
         },
         {
-          label: 'Facts',
+          label: { zh: '事实信息', en: 'Facts', fr: 'Faits' },
           fields: [
-            { name: 'relatedCarriers', type: 'relationship', relationTo: 'carriers', hasMany: true },
-            { name: 'tips', type: 'relationship', relationTo: 'tips', hasMany: true },
+            {
+              name: 'relatedCarriers',
+              type: 'relationship',
+              label: { zh: '相关运营商', en: 'Related carriers', fr: 'Opérateurs associés' },
+              relationTo: 'carriers',
+              hasMany: true,
+            },
+            {
+              name: 'tips',
+              type: 'relationship',
+              label: collectionLabels.tips.plural,
+              relationTo: 'tips',
+              hasMany: true,
+            },
             sourcesField(),
           ],
         },
-        { label: 'SEO', fields: [seoField()] },
+        { label: labels.seo, fields: [seoField()] },
       ],
     },
     slugField('title'),

@@ -9,6 +9,7 @@ import { slugField } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
@@ -20,6 +21,7 @@ export const verificationStates = ['verified', 'unverified', 'disputed'] as cons
 
 export const Carriers: CollectionConfig = {
   slug: 'carriers',
+  labels: collectionLabels.carriers,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'destination', 'verification', '_status'],
@@ -34,27 +36,44 @@ export const Carriers: CollectionConfig = {
   },
   versions: contentVersions,
   fields: [
-    { name: 'name', type: 'text', localized: true, validate: requiredInSourceLocale },
-    { name: 'description', type: 'richText', localized: true, editor: guideEditor },
+    { name: 'name', type: 'text', label: labels.name, localized: true, validate: requiredInSourceLocale },
+    {
+      name: 'description',
+      type: 'richText',
+      label: labels.description,
+      localized: true,
+      editor: guideEditor,
+    },
     {
       type: 'row',
       fields: [
         {
           name: 'kind',
           type: 'select',
+          label: labels.type,
           required: true,
-          options: carrierKinds.map((kind) => ({ label: kind, value: kind })),
+          options: labelledOptions(carrierKinds, {
+            'network-operator': { zh: '网络运营商', en: 'Network operator', fr: 'Opérateur de réseau' },
+            'esim-reseller': { zh: 'eSIM 转售商', en: 'eSIM reseller', fr: 'Revendeur eSIM' },
+            mvno: { zh: '虚拟运营商（MVNO）', en: 'MVNO', fr: 'Opérateur virtuel (MVNO)' },
+          }),
         },
-        { name: 'website', type: 'text', validate: validateHttpUrl },
+        {
+          name: 'website',
+          type: 'text',
+          label: { zh: '网站', en: 'Website', fr: 'Site web' },
+          validate: validateHttpUrl,
+        },
       ],
     },
-    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'logo', type: 'upload', label: { zh: '标志', en: 'Logo', fr: 'Logo' }, relationTo: 'media' },
     {
       type: 'row',
       fields: [
         {
           name: 'technologies',
           type: 'select',
+          label: { zh: '网络制式', en: 'Technologies', fr: 'Technologies' },
           hasMany: true,
           options: ['2G', '3G', '4G', '5G'].map((value) => ({ label: value, value })),
         },
@@ -70,8 +89,15 @@ export const Carriers: CollectionConfig = {
     {
       name: 'bands',
       type: 'text',
+      label: { zh: '频段', en: 'Bands', fr: 'Bandes' },
       hasMany: true,
-      admin: { description: 'e.g. "LTE band 3 (1800 MHz)"' },
+      admin: {
+        description: {
+          zh: '例如“LTE band 3 (1800 MHz)”',
+          en: 'e.g. "LTE band 3 (1800 MHz)"',
+          fr: 'par ex. « LTE band 3 (1800 MHz) »',
+        },
+      },
     },
     offersField(),
     sourcesField(),
@@ -80,12 +106,21 @@ export const Carriers: CollectionConfig = {
     {
       name: 'verification',
       type: 'select',
+      label: { zh: '核实状态', en: 'Verification', fr: 'Vérification' },
       required: true,
       defaultValue: 'unverified',
-      options: verificationStates.map((state) => ({ label: state, value: state })),
+      options: labelledOptions(verificationStates, {
+        verified: { zh: '已核实', en: 'Verified', fr: 'Vérifié' },
+        unverified: labels.unverified,
+        disputed: { zh: '有争议', en: 'Disputed', fr: 'Contesté' },
+      }),
       admin: {
         position: 'sidebar',
-        description: 'Verified only when the sources confirm what this record says.',
+        description: {
+          zh: '只有来源证实了本条记录的内容时，才标为“已核实”。',
+          en: 'Verified only when the sources confirm what this record says.',
+          fr: '« Vérifié » uniquement lorsque les sources confirment ce qu’indique cette fiche.',
+        },
       },
     },
     lastVerifiedField(),

@@ -1,5 +1,6 @@
 import type { ArrayField } from 'payload'
 
+import { labelledOptions, labels } from '@/lib/adminLabels'
 import { validateCurrencyCode, validateDataAllowance, validateNonNegative } from '@/fields/validators'
 
 export const offerTypes = ['physical-sim', 'esim', 'tourist-sim'] as const
@@ -7,44 +8,85 @@ export const offerTypes = ['physical-sim', 'esim', 'tourist-sim'] as const
 export const offersField = (): ArrayField => ({
   name: 'offers',
   type: 'array',
+  label: { zh: '套餐', en: 'Offers', fr: 'Offres' },
+  labels: {
+    singular: { zh: '套餐', en: 'Offer', fr: 'Offre' },
+    plural: { zh: '套餐', en: 'Offers', fr: 'Offres' },
+  },
   admin: { initCollapsed: true },
   fields: [
-    { name: 'name', type: 'text', localized: true, required: true },
+    { name: 'name', type: 'text', label: labels.name, localized: true, required: true },
     {
       name: 'type',
       type: 'select',
+      label: labels.type,
       required: true,
-      options: offerTypes.map((type) => ({ label: type, value: type })),
+      options: labelledOptions(offerTypes, {
+        'physical-sim': { zh: '实体 SIM 卡', en: 'Physical SIM', fr: 'Carte SIM physique' },
+        esim: { zh: 'eSIM', en: 'eSIM', fr: 'eSIM' },
+        'tourist-sim': { zh: '旅游 SIM 卡', en: 'Tourist SIM', fr: 'Carte SIM touristique' },
+      }),
     },
     {
       type: 'row',
       fields: [
         {
           name: 'dataAllowanceGB',
-          label: 'Data (GB)',
+          label: { zh: '流量（GB）', en: 'Data (GB)', fr: 'Données (Go)' },
           type: 'number',
           min: 0,
           validate: validateDataAllowance,
-          admin: { description: 'Empty when unlimited or unknown.' },
+          admin: {
+            description: {
+              zh: '不限流量或流量未知时留空。',
+              en: 'Empty when unlimited or unknown.',
+              fr: 'À laisser vide si le volume est illimité ou inconnu.',
+            },
+          },
         },
-        { name: 'unlimitedData', type: 'checkbox', defaultValue: false },
-        { name: 'validityDays', type: 'number', min: 1, admin: { step: 1 } },
+        {
+          name: 'unlimitedData',
+          type: 'checkbox',
+          label: { zh: '不限流量', en: 'Unlimited data', fr: 'Données illimitées' },
+          defaultValue: false,
+        },
+        {
+          name: 'validityDays',
+          type: 'number',
+          label: { zh: '有效期（天）', en: 'Validity (days)', fr: 'Validité (jours)' },
+          min: 1,
+          admin: { step: 1 },
+        },
       ],
     },
     {
       name: 'price',
       type: 'group',
+      label: { zh: '价格', en: 'Price', fr: 'Prix' },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'amount', type: 'number', min: 0, validate: validateNonNegative },
+            {
+              name: 'amount',
+              type: 'number',
+              label: { zh: '金额', en: 'Amount', fr: 'Montant' },
+              min: 0,
+              validate: validateNonNegative,
+            },
             {
               name: 'currency',
               type: 'text',
+              label: { zh: '币种', en: 'Currency', fr: 'Devise' },
               maxLength: 3,
               validate: validateCurrencyCode,
-              admin: { description: 'ISO 4217, e.g. XPF' },
+              admin: {
+                description: {
+                  zh: 'ISO 4217 代码，例如 XPF',
+                  en: 'ISO 4217, e.g. XPF',
+                  fr: 'Code ISO 4217, par ex. XPF',
+                },
+              },
             },
           ],
         },
@@ -53,10 +95,20 @@ export const offersField = (): ArrayField => ({
     {
       type: 'row',
       fields: [
-        { name: 'includesPhoneNumber', type: 'checkbox', defaultValue: false },
-        { name: 'receivesSms', label: 'Receives SMS', type: 'checkbox', defaultValue: false },
+        {
+          name: 'includesPhoneNumber',
+          type: 'checkbox',
+          label: { zh: '含电话号码', en: 'Includes phone number', fr: 'Numéro de téléphone inclus' },
+          defaultValue: false,
+        },
+        {
+          name: 'receivesSms',
+          label: { zh: '可接收短信', en: 'Receives SMS', fr: 'Réception des SMS' },
+          type: 'checkbox',
+          defaultValue: false,
+        },
       ],
     },
-    { name: 'notes', type: 'textarea', localized: true },
+    { name: 'notes', type: 'textarea', label: { zh: '备注', en: 'Notes', fr: 'Remarques' }, localized: true },
   ],
 })

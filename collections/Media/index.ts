@@ -7,6 +7,7 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
 import { requiredInSourceLocale } from '@/fields/validators'
+import { collectionLabels } from '@/lib/adminLabels'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -16,6 +17,7 @@ export const acceptedImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'ima
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: collectionLabels.media,
   hooks: { beforeOperation: [rejectMalformedId] },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },
   admin: { useAsTitle: 'alt' },
@@ -36,9 +38,16 @@ export const Media: CollectionConfig = {
     {
       name: 'alt',
       type: 'text',
+      label: { zh: '替代文本', en: 'Alt text', fr: 'Texte alternatif' },
       localized: true,
       validate: requiredInSourceLocale,
-      admin: { description: 'What the image shows, for readers who cannot see it.' },
+      admin: {
+        description: {
+          zh: '说明图片的内容，供无法看到图片的读者使用。',
+          en: 'What the image shows, for readers who cannot see it.',
+          fr: 'Ce que montre l’image, pour les lecteurs qui ne peuvent pas la voir.',
+        },
+      },
     },
   ],
 }

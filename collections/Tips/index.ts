@@ -9,6 +9,7 @@ import { slugField } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
@@ -17,6 +18,7 @@ export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety
 
 export const Tips: CollectionConfig = {
   slug: 'tips',
+  labels: collectionLabels.tips,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'order', 'destination', '_status'],
@@ -32,23 +34,39 @@ export const Tips: CollectionConfig = {
   },
   versions: contentVersions,
   fields: [
-    { name: 'title', type: 'text', localized: true, validate: requiredInSourceLocale },
-    { name: 'body', type: 'richText', localized: true, editor: guideEditor },
+    { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
+    { name: 'body', type: 'richText', label: labels.body, localized: true, editor: guideEditor },
     sourcesField(),
     slugField('title'),
     {
       name: 'category',
       type: 'select',
+      label: { zh: '分类', en: 'Category', fr: 'Catégorie' },
       required: true,
       defaultValue: 'other',
-      options: tipCategories.map((category) => ({ label: category, value: category })),
+      options: labelledOptions(tipCategories, {
+        connectivity: { zh: '网络连接', en: 'Connectivity', fr: 'Connectivité' },
+        payment: { zh: '支付', en: 'Payment', fr: 'Paiement' },
+        cash: { zh: '现金', en: 'Cash', fr: 'Espèces' },
+        apps: { zh: '应用', en: 'Apps', fr: 'Applications' },
+        safety: { zh: '安全', en: 'Safety', fr: 'Sécurité' },
+        other: { zh: '其他', en: 'Other', fr: 'Autre' },
+      }),
       admin: { position: 'sidebar' },
     },
     {
       name: 'order',
       type: 'number',
+      label: { zh: '排序', en: 'Order', fr: 'Ordre' },
       defaultValue: 0,
-      admin: { position: 'sidebar', description: 'Lower comes first within a category.' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          zh: '在同一分类内，数值越小越靠前。',
+          en: 'Lower comes first within a category.',
+          fr: 'Au sein d’une catégorie, la plus petite valeur passe en premier.',
+        },
+      },
     },
     destinationField(),
     lastVerifiedField(),

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf } from '@/access/adminOrSelf'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { hasRole, roles } from '@/access/roles'
+import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
@@ -10,6 +11,7 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: collectionLabels.users,
   auth: true,
   admin: {
     useAsTitle: 'name',
@@ -24,14 +26,19 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeOperation: [rejectMalformedId], beforeChange: [firstUserIsAdmin] },
   fields: [
-    { name: 'name', type: 'text', required: true },
+    { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
     {
       name: 'role',
       type: 'select',
+      label: { zh: '角色', en: 'Role', fr: 'Rôle' },
       required: true,
       defaultValue: 'editor',
       saveToJWT: true,
-      options: roles.map((role) => ({ label: role, value: role })),
+      options: labelledOptions(roles, {
+        admin: { zh: '管理员', en: 'Administrator', fr: 'Administrateur' },
+        editor: { zh: '编辑', en: 'Editor', fr: 'Rédacteur' },
+        translator: { zh: '译者', en: 'Translator', fr: 'Traducteur' },
+      }),
       access: { create: isAdminField, update: isAdminField },
     },
     {
@@ -40,12 +47,18 @@ export const Users: CollectionConfig = {
       dbName: 'users_working_locales',
       enumName: 'enum_users_working_locales',
       type: 'select',
+      label: { zh: '工作语言', en: 'Working locales', fr: 'Langues de travail' },
       hasMany: true,
       saveToJWT: true,
+      // Each locale keeps its own name, as language pickers do.
       options: locales.map(({ code, label }) => ({ label, value: code })),
       access: { create: isAdminField, update: isAdminField },
       admin: {
-        description: 'The locales this translator works in.',
+        description: {
+          zh: '该译者负责的语言。',
+          en: 'The locales this translator works in.',
+          fr: 'Les langues dans lesquelles ce traducteur travaille.',
+        },
         condition: (data) => data?.role === 'translator',
       },
     },

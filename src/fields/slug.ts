@@ -1,5 +1,6 @@
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
+import { type AdminText, labels } from '@/lib/adminLabels'
 import { slugify, slugPattern } from '@/lib/slugify'
 
 /**
@@ -29,19 +30,29 @@ const generateSlugFrom =
     }
   }
 
+/** The fields a slug can be made from. */
+type SlugSource = 'title' | 'name'
+
+const slugDescription = (source: AdminText): AdminText => ({
+  zh: `只能包含小写字母、数字和连字符。留空时将根据“${source.zh}”自动生成。`,
+  en: `Lowercase letters, digits and hyphens. Left empty, it is made from the ${source.en.toLowerCase()}.`,
+  fr: `Lettres minuscules, chiffres et traits d’union. Laissé vide, il est généré à partir du champ « ${source.fr} ».`,
+})
+
 /**
  * A localized URL slug, unique per locale (the database enforces it), generated from
  * `sourceField` when left empty: a Chinese title becomes pinyin.
  */
-export const slugField = (sourceField = 'title'): TextField => ({
+export const slugField = (sourceField: SlugSource = 'title'): TextField => ({
   name: 'slug',
   type: 'text',
+  label: { zh: 'URL 别名', en: 'Slug', fr: 'Identifiant d’URL' },
   localized: true,
   index: true,
   unique: true,
   admin: {
     position: 'sidebar',
-    description: `Lowercase letters, digits and hyphens. Left empty, it is made from the ${sourceField}.`,
+    description: slugDescription(labels[sourceField]),
   },
   hooks: { beforeValidate: [generateSlugFrom(sourceField)] },
   validate: (value: string | null | undefined) => {
