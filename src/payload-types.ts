@@ -185,6 +185,10 @@ export interface Article {
    */
   slug?: string | null;
   /**
+   * Slugs this document was published under: their URLs redirect to the current one.
+   */
+  slugHistory?: string[] | null;
+  /**
    * ISO 3166-1 alpha-2 code, e.g. NC.
    */
   destination: string;
@@ -330,6 +334,10 @@ export interface Carrier {
    */
   slug?: string | null;
   /**
+   * Slugs this document was published under: their URLs redirect to the current one.
+   */
+  slugHistory?: string[] | null;
+  /**
    * ISO 3166-1 alpha-2 code, e.g. NC.
    */
   destination: string;
@@ -389,6 +397,10 @@ export interface Tip {
    * Lowercase letters, digits and hyphens. Left empty, it is made from the title.
    */
   slug?: string | null;
+  /**
+   * Slugs this document was published under: their URLs redirect to the current one.
+   */
+  slugHistory?: string[] | null;
   category: 'connectivity' | 'payment' | 'cash' | 'apps' | 'safety' | 'other';
   /**
    * Lower comes first within a category.
@@ -644,6 +656,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         image?: T;
       };
   slug?: T;
+  slugHistory?: T;
   destination?: T;
   lastVerified?: T;
   publishedAt?: T;
@@ -693,6 +706,7 @@ export interface CarriersSelect<T extends boolean = true> {
         id?: T;
       };
   slug?: T;
+  slugHistory?: T;
   destination?: T;
   verification?: T;
   lastVerified?: T;
@@ -717,6 +731,7 @@ export interface TipsSelect<T extends boolean = true> {
         id?: T;
       };
   slug?: T;
+  slugHistory?: T;
   category?: T;
   order?: T;
   destination?: T;

@@ -7,7 +7,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { guideEditor } from '@/fields/guideEditor'
 import { publishedAtField } from '@/fields/publishedAt'
 import { seoField } from '@/fields/seo'
-import { slugField } from '@/fields/slug'
+import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
@@ -16,6 +16,7 @@ import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -32,7 +33,12 @@ export const Articles: CollectionConfig = {
     delete: isAdmin,
   },
   versions: contentVersions,
-  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished], beforeChange: [setPublishedAt] },
+  hooks: {
+    beforeOperation: [rejectMalformedId, readersGetPublished],
+    beforeChange: [setPublishedAt],
+    afterChange: [revalidateSiteAfterChange('articles')],
+    afterDelete: [revalidateSiteAfterDelete('articles')],
+  },
   fields: [
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {
@@ -80,7 +86,7 @@ export const Articles: CollectionConfig = {
         { label: labels.seo, fields: [seoField()] },
       ],
     },
-    slugField('title'),
+    ...slugFields('title'),
     destinationField(),
     lastVerifiedField(),
     publishedAtField(),

@@ -5,7 +5,7 @@ import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { guideEditor } from '@/fields/guideEditor'
-import { slugField } from '@/fields/slug'
+import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
@@ -13,6 +13,7 @@ import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 import { offersField } from './offers'
 
@@ -26,7 +27,11 @@ export const Carriers: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'destination', 'verification', '_status'],
   },
-  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished] },
+  hooks: {
+    beforeOperation: [rejectMalformedId, readersGetPublished],
+    afterChange: [revalidateSiteAfterChange('carriers')],
+    afterDelete: [revalidateSiteAfterDelete('carriers')],
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
@@ -101,7 +106,7 @@ export const Carriers: CollectionConfig = {
     },
     offersField(),
     sourcesField(),
-    slugField('name'),
+    ...slugFields('name'),
     destinationField(),
     {
       name: 'verification',

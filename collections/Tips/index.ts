@@ -5,7 +5,7 @@ import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { guideEditor } from '@/fields/guideEditor'
-import { slugField } from '@/fields/slug'
+import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
@@ -13,6 +13,7 @@ import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 import { readersGetPublished } from '@/hooks/readersGetPublished'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety', 'other'] as const
 
@@ -24,7 +25,11 @@ export const Tips: CollectionConfig = {
     defaultColumns: ['title', 'category', 'order', 'destination', '_status'],
   },
   defaultSort: 'order',
-  hooks: { beforeOperation: [rejectMalformedId, readersGetPublished] },
+  hooks: {
+    beforeOperation: [rejectMalformedId, readersGetPublished],
+    afterChange: [revalidateSiteAfterChange('tips')],
+    afterDelete: [revalidateSiteAfterDelete('tips')],
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
@@ -37,7 +42,7 @@ export const Tips: CollectionConfig = {
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     { name: 'body', type: 'richText', label: labels.body, localized: true, editor: guideEditor },
     sourcesField(),
-    slugField('title'),
+    ...slugFields('title'),
     {
       name: 'category',
       type: 'select',

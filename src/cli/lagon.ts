@@ -20,7 +20,7 @@ const env = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '--no-de
 let code = 1
 try {
   console.log('lagon: applying migrations')
-  await runOrThrow('payload', ['migrate'], env)
+  await runOrThrow('tsx', ['src/cli/migrate.ts'], env)
   if (mode === 'dev') {
     console.log('lagon: seeding the first guide')
     await runOrThrow('tsx', ['src/cli/seed.ts'], env)

@@ -62,3 +62,44 @@ export const slugField = (sourceField: SlugSource = 'title'): TextField => ({
       : `"${value}" is not a valid slug: use lowercase a-z, 0-9 and single hyphens.`
   },
 })
+
+type SlugDoc = { slug?: string | null; slugHistory?: string[] | null; _status?: string | null }
+
+/**
+ * The slugs a published document had before, per locale: their URLs redirect (308) to the
+ * current one instead of breaking the links readers and search engines already have.
+ */
+export const slugHistoryField = (): TextField => ({
+  name: 'slugHistory',
+  type: 'text',
+  hasMany: true,
+  localized: true,
+  label: { zh: '旧 URL 别名', en: 'Previous slugs', fr: 'Anciens identifiants d’URL' },
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    description: {
+      zh: '已发布过的旧别名，其网址会永久重定向到现在的网址。',
+      en: 'Slugs this document was published under: their URLs redirect to the current one.',
+      fr: 'Identifiants sous lesquels ce document a été publié : leurs URL redirigent vers l’actuelle.',
+    },
+  },
+  hooks: {
+    beforeChange: [
+      ({ value, siblingData, originalDoc }) => {
+        const previous = originalDoc as SlugDoc | undefined
+        const current = (siblingData as SlugDoc).slug
+        const history = ((value as string[] | null | undefined) ?? previous?.slugHistory ?? []).filter(
+          (slug) => slug !== current,
+        )
+        if (previous?.slug && current && previous.slug !== current && previous._status === 'published') {
+          return [...new Set([...history, previous.slug])]
+        }
+        return history
+      },
+    ],
+  },
+})
+
+/** The slug and the history that keeps its old URLs working. */
+export const slugFields = (sourceField: SlugSource = 'title'): TextField[] => [slugField(sourceField), slugHistoryField()]

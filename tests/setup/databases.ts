@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   }
 }
 
-/** The migrated template through `payload migrate`, the seeded one through `npm run seed`'s script. */
+/** The migrated template through `npm run migrate`'s script, the seeded one through `npm run seed`'s. */
 const buildTemplates = async (adminUrl: string) => {
   const env = {
     ...process.env,
@@ -58,7 +58,7 @@ const buildTemplates = async (adminUrl: string) => {
   }
   const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
   await recreateDatabase(adminUrl, templates.migrated)
-  await runOrThrow(bin('payload'), ['migrate'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
+  await runOrThrow(bin('tsx'), ['src/cli/migrate.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
   await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
   await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, { quiet: true })
 }

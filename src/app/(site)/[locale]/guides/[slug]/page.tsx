@@ -1,0 +1,100 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+
+import type { Locale } from '@/lib/locales'
+import type { Media } from '@/payload-types'
+import { FallbackNotice } from '@/site/components/FallbackNotice'
+import { GuideRichText } from '@/site/components/GuideRichText'
+import { JsonLd } from '@/site/components/JsonLd'
+import { SiteShell } from '@/site/components/SiteShell'
+import { SourcesList } from '@/site/components/SourcesList'
+import { bcp47, formatDate } from '@/site/format'
+import { t } from '@/site/messages'
+import { pageMetadata } from '@/site/metadata'
+import { localeParam, publishedPaths, switcherPaths } from '@/site/params'
+import { absolute, paths } from '@/site/paths'
+import { articleIn, articleIndex, resolveSlug, shownLocale } from '@/site/queries'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export async function generateStaticParams() {
+  try {
+    const entries = await articleIndex()
+    return entries.flatMap((entry) => entry.available.map((locale) => ({ locale, slug: entry.slugs[locale]! })))
+  } catch {
+    // No database at build time (a Docker build): pages are made on first request instead.
+    return []
+  }
+}
+
+const load = async (params: Props['params']) => {
+  const { locale: rawLocale, slug } = await params
+  const locale = localeParam(rawLocale)
+  const resolution = resolveSlug(await articleIndex(), locale, decodeURIComponent(slug))
+  if (resolution.kind === 'missing') notFound()
+  if (resolution.kind === 'redirect') permanentRedirect(paths.guide(locale, resolution.slug))
+  const article = await articleIn(resolution.entry.id, resolution.shown)
+  if (!article) notFound()
+  return { locale, shown: resolution.shown, entry: resolution.entry, article }
+}
+
+const socialImage = (image: unknown): string | null => {
+  const media = image && typeof image === 'object' ? (image as Media) : null
+  return media?.sizes?.social?.url ?? media?.url ?? null
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, shown, entry, article } = await load(params)
+  return pageMetadata({
+    locale,
+    shown,
+    title: article.seo?.title || article.title || '',
+    description: article.seo?.description || article.summary,
+    alternates: publishedPaths(entry, paths.guide),
+    image: socialImage(article.seo?.image ?? article.heroImage),
+    type: 'article',
+  })
+}
+
+export default async function GuidePage({ params }: Props) {
+  const { locale, shown, entry, article } = await load(params)
+  const m = t(locale)
+  const canonical = absolute(paths.guide(shown, entry.slugs[shown]!))
+  return (
+    <SiteShell locale={locale} alternates={switcherPaths(entry, paths.guide, (l: Locale) => shownLocale(entry, l))}>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@graph': [
+            {
+              '@type': 'Article',
+              headline: article.title,
+              description: article.summary ?? undefined,
+              inLanguage: bcp47(shown),
+              datePublished: article.publishedAt ?? undefined,
+              dateModified: article.updatedAt,
+              mainEntityOfPage: canonical,
+            },
+            {
+              '@type': 'BreadcrumbList',
+              itemListElement: [
+                { '@type': 'ListItem', position: 1, name: m.breadcrumbHome, item: absolute(paths.home(locale)) },
+                { '@type': 'ListItem', position: 2, name: article.title, item: canonical },
+              ],
+            },
+          ],
+        }}
+      />
+      <article lang={shown === locale ? undefined : bcp47(shown)}>
+        <FallbackNotice locale={locale} shown={shown} />
+        <h1>{article.title}</h1>
+        <p className="meta">
+          {article.publishedAt ? m.published(formatDate(article.publishedAt, locale)) : null}
+        </p>
+        {article.summary ? <p className="summary">{article.summary}</p> : null}
+        <GuideRichText data={article.body} locale={shown} />
+        <SourcesList sources={article.sources} lastVerified={article.lastVerified} locale={locale} />
+      </article>
+    </SiteShell>
+  )
+}

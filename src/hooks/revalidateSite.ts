@@ -1,0 +1,39 @@
+import { revalidateTag } from 'next/cache'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import { tags } from '@/site/tags'
+
+type SiteCollection = 'articles' | 'carriers' | 'tips'
+
+const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip } as const
+
+/**
+ * Expires the cached data of one document (and its collection's lists): Next then re-renders
+ * exactly the pages that read it, on their next request. Outside a Next server (seed, scripts)
+ * there is no page cache, and nothing to do.
+ */
+const expire = (collection: SiteCollection, id: number | string): void => {
+  for (const tag of [tags[collection], itemTag[collection](id)]) {
+    try {
+      revalidateTag(tag, { expire: 0 })
+    } catch {
+      return
+    }
+  }
+}
+
+/** Published, unpublished, or edited while published: readers' pages change. A draft of an unpublished document changes nothing they see. */
+export const revalidateSiteAfterChange =
+  (collection: SiteCollection): CollectionAfterChangeHook =>
+  ({ doc, previousDoc, context }) => {
+    if (context.disableRevalidate) return doc
+    if (doc._status === 'published' || previousDoc?._status === 'published') expire(collection, doc.id)
+    return doc
+  }
+
+export const revalidateSiteAfterDelete =
+  (collection: SiteCollection): CollectionAfterDeleteHook =>
+  ({ doc, context }) => {
+    if (!context.disableRevalidate) expire(collection, doc.id)
+    return doc
+  }

@@ -1,0 +1,46 @@
+import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
+
+import type { Locale } from '@/lib/locales'
+import type { Carrier, Tip } from '@/payload-types'
+
+import { Callout } from './Callout'
+import { CarrierCard } from './CarrierCard'
+
+type Fields = Record<string, unknown>
+type BlockArgs = { node: { fields: unknown } }
+
+const converters =
+  (locale: Locale): JSXConvertersFunction =>
+  ({ defaultConverters }) => ({
+    ...defaultConverters,
+    blocks: {
+      callout: ({ node }: BlockArgs) => {
+        const fields = node.fields as Fields
+        return (
+          <Callout kind={fields.kind as 'note' | 'warning' | 'unverified'} locale={locale}>
+            <RichText data={fields.content as never} disableContainer converters={converters(locale)} />
+          </Callout>
+        )
+      },
+      // An embedded document that is not published comes back unpopulated (an id): it is left out.
+      carrierEmbed: ({ node }: BlockArgs) => {
+        const carrier = (node.fields as Fields).carrier
+        return typeof carrier === 'object' && carrier ? <CarrierCard carrier={carrier as Carrier} locale={locale} /> : null
+      },
+      tipEmbed: ({ node }: BlockArgs) => {
+        const tip = (node.fields as Fields).tip
+        return typeof tip === 'object' && tip ? <TipCard tip={tip as Tip} locale={locale} /> : null
+      },
+    },
+  })
+
+export const GuideRichText = ({ data, locale }: { data: unknown; locale: Locale }) =>
+  data ? <RichText data={data as never} disableContainer converters={converters(locale)} /> : null
+
+/** A tip in brief, as embedded in a guide or listed on the tips page. */
+export const TipCard = ({ tip, locale }: { tip: Tip; locale: Locale }) => (
+  <section className="card tip-card" aria-label={tip.title ?? ''}>
+    <p className="card-title">{tip.title}</p>
+    <GuideRichText data={tip.body} locale={locale} />
+  </section>
+)

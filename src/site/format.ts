@@ -1,0 +1,34 @@
+import { locales, type Locale } from '@/lib/locales'
+
+/** The CFP franc's fixed peg, guaranteed by France: 1,000 XPF = 8.38 EUR. */
+export const eurosPerThousandXpf = 8.38
+
+export const bcp47 = (locale: Locale): string => locales.find((entry) => entry.code === locale)!.bcp47
+
+export const formatDate = (value: string | null | undefined, locale: Locale): string =>
+  value ? new Intl.DateTimeFormat(bcp47(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(value)) : ''
+
+/** Partial source dates (YYYY, YYYY-MM, YYYY-MM-DD) at the precision they have. */
+export const formatPartialDate = (value: string, locale: Locale): string => {
+  const [year, month, day] = value.split('-').map(Number)
+  const date = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
+  const options: Intl.DateTimeFormatOptions = day
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : month
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { year: 'numeric', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(bcp47(locale), options).format(date)
+}
+
+export const formatNumber = (value: number, locale: Locale): string => new Intl.NumberFormat(bcp47(locale)).format(value)
+
+export const formatPrice = (amount: number, currency: string, locale: Locale): string =>
+  new Intl.NumberFormat(bcp47(locale), { style: 'currency', currency }).format(amount)
+
+export const xpfInEuros = (amount: number): number => Math.round(amount * eurosPerThousandXpf * 10) / 10000
+
+export const regionName = (code: string, locale: Locale): string =>
+  new Intl.DisplayNames([bcp47(locale)], { type: 'region' }).of(code) ?? code
+
+export const languageName = (of: Locale, inLocale: Locale): string =>
+  new Intl.DisplayNames([bcp47(inLocale)], { type: 'language' }).of(bcp47(of)) ?? of

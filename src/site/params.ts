@@ -1,0 +1,43 @@
+import { notFound } from 'next/navigation'
+
+import { isLocale, type Locale } from '@/lib/locales'
+
+/** The locale of a route, or a 404 for an unknown prefix. */
+export const localeParam = (value: string): Locale => {
+  if (!isLocale(value)) notFound()
+  return value
+}
+
+/** Paths of a page that exists once per locale. */
+export const everyLocale = (path: (locale: Locale) => string): Partial<Record<Locale, string>> => ({
+  zh: path('zh'),
+  en: path('en'),
+  fr: path('fr'),
+})
+
+/** Paths of a document in the locales it is published in. */
+export const publishedPaths = (
+  entry: { available: Locale[]; slugs: Partial<Record<Locale, string>> },
+  path: (locale: Locale, slug: string) => string,
+): Partial<Record<Locale, string>> =>
+  Object.fromEntries(entry.available.map((locale) => [locale, path(locale, entry.slugs[locale]!)]))
+
+/** Where the switcher sends a reader of each locale: the translation, or the best fallback. */
+export const switcherPaths = (
+  entry: { available: Locale[]; slugs: Partial<Record<Locale, string>> },
+  path: (locale: Locale, slug: string) => string,
+  shownFor: (locale: Locale) => Locale | undefined,
+): Partial<Record<Locale, string>> =>
+  everyLocaleFrom((locale) => {
+    const shown = shownFor(locale)
+    return shown ? path(locale, entry.slugs[shown]!) : undefined
+  })
+
+const everyLocaleFrom = (make: (locale: Locale) => string | undefined): Partial<Record<Locale, string>> => {
+  const out: Partial<Record<Locale, string>> = {}
+  for (const locale of ['zh', 'en', 'fr'] as const) {
+    const value = make(locale)
+    if (value) out[locale] = value
+  }
+  return out
+}

@@ -1,0 +1,133 @@
+import { unstable_cache } from 'next/cache'
+
+import { localeCodes, locales, type Locale } from '@/lib/locales'
+import type { Article, Carrier, Tip } from '@/payload-types'
+
+import { sitePayload } from './payload'
+import { tags } from './tags'
+
+type Localized<T> = Partial<Record<Locale, T>>
+
+/** One document as the site indexes it: its slug and title in each locale it is published in. */
+export type IndexEntry = {
+  id: number
+  /** Locales the document is published in (translated there), source locale first. */
+  available: Locale[]
+  slugs: Localized<string>
+  titles: Localized<string>
+  summaries: Localized<string>
+  previousSlugs: Localized<string[]>
+  destination: string
+  updatedAt: string
+  publishedAt?: string | null
+  category?: string
+  order?: number | null
+}
+
+type Indexable = { id: number; slug?: unknown; updatedAt: string; destination: string } & Record<string, unknown>
+
+const toEntry = (doc: Indexable, titleField: 'title' | 'name'): IndexEntry => {
+  const titles = (doc[titleField] ?? {}) as Localized<string>
+  const available = localeCodes.filter((locale) => Boolean(titles[locale]?.trim()))
+  return {
+    id: doc.id,
+    available,
+    slugs: (doc.slug ?? {}) as Localized<string>,
+    titles,
+    summaries: (doc.summary ?? {}) as Localized<string>,
+    previousSlugs: (doc.slugHistory ?? {}) as Localized<string[]>,
+    destination: doc.destination,
+    updatedAt: doc.updatedAt,
+    publishedAt: doc.publishedAt as string | null | undefined,
+    category: doc.category as string | undefined,
+    order: doc.order as number | null | undefined,
+  }
+}
+
+/**
+ * The published documents of a collection with every locale's slug and title, read as a reader
+ * (access control applies: drafts never come back). Until per-locale publishing lands, a
+ * published document counts as published in each locale that has its own title.
+ */
+const index = (collection: 'articles' | 'carriers' | 'tips', titleField: 'title' | 'name') =>
+  unstable_cache(
+    async (): Promise<IndexEntry[]> => {
+      const payload = await sitePayload()
+      const { docs } = await payload.find({
+        collection,
+        locale: 'all',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: false,
+        sort: collection === 'tips' ? 'order' : '-publishedAt',
+      })
+      return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField))
+    },
+    ['site-index', collection],
+    { tags: [tags[collection]] },
+  )
+
+export const articleIndex = index('articles', 'title')
+export const carrierIndex = index('carriers', 'name')
+export const tipIndex = index('tips', 'title')
+
+/** A document in one locale, relationships (embedded carriers and tips) populated one level deep. */
+const documentIn = <T>(collection: 'articles' | 'carriers' | 'tips', tag: (id: number) => string) =>
+  (id: number, locale: Locale): Promise<T | null> =>
+    unstable_cache(
+      async () => {
+        const payload = await sitePayload()
+        const docs = await payload.find({
+          collection,
+          where: { id: { equals: id } },
+          locale,
+          fallbackLocale: fallbackChain(locale),
+          depth: 1,
+          limit: 1,
+          overrideAccess: false,
+        })
+        return (docs.docs[0] as T | undefined) ?? null
+      },
+      ['site-document', collection, String(id), locale],
+      { tags: [tag(id), tags[collection]] },
+    )()
+
+export const articleIn = documentIn<Article>('articles', tags.article)
+export const carrierIn = documentIn<Carrier>('carriers', tags.carrier)
+export const tipIn = documentIn<Tip>('tips', tags.tip)
+
+export const fallbackChain = (locale: Locale): Locale[] => {
+  const entry = locales.find((candidate) => candidate.code === locale)
+  return entry && 'fallbackLocale' in entry ? [...entry.fallbackLocale] : []
+}
+
+/** The locale to show an entry in for a reader of `locale`: that one if published, else the first along its fallback chain. */
+export const shownLocale = (entry: IndexEntry, locale: Locale): Locale | undefined =>
+  [locale, ...fallbackChain(locale), ...localeCodes].find((candidate) => entry.available.includes(candidate))
+
+export type Resolution =
+  | { kind: 'found'; entry: IndexEntry; shown: Locale }
+  | { kind: 'redirect'; entry: IndexEntry; slug: string }
+  | { kind: 'missing' }
+
+/**
+ * What `/{locale}/…/{slug}` shows: the document published under that slug in that locale; a
+ * redirect when the slug is an old one, or the document's slug in another locale while it is
+ * translated into this one; otherwise the best published version along the fallback chain.
+ */
+export const resolveSlug = (entries: IndexEntry[], locale: Locale, slug: string): Resolution => {
+  const own = entries.find((entry) => entry.available.includes(locale) && entry.slugs[locale] === slug)
+  if (own) return { kind: 'found', entry: own, shown: locale }
+  const renamed = entries.find((entry) => entry.available.includes(locale) && entry.previousSlugs[locale]?.includes(slug))
+  if (renamed) return { kind: 'redirect', entry: renamed, slug: renamed.slugs[locale]! }
+  for (const other of localeCodes) {
+    const entry = entries.find((candidate) => candidate.slugs[other] === slug && candidate.available.includes(other))
+    if (!entry) continue
+    if (entry.available.includes(locale)) return { kind: 'redirect', entry, slug: entry.slugs[locale]! }
+    const shown = shownLocale(entry, locale)
+    if (shown && entry.slugs[shown] === slug) return { kind: 'found', entry, shown }
+    if (shown) return { kind: 'redirect', entry, slug: entry.slugs[shown]! }
+  }
+  return { kind: 'missing' }
+}
