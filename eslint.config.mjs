@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', '.data/**', 'node_modules/**', 'media/**', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'migrations/*.ts'],
+    ignores: ['.next/**', '.next-test/**', '.next-launcher-test/**', '.data/**', 'node_modules/**', 'media/**', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'migrations/*.ts'],
   },
   {
     rules: {

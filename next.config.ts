@@ -10,4 +10,16 @@ const nextConfig: NextConfig = {
   images: { formats: ['image/avif', 'image/webp'] },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const payloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })
+
+/**
+ * withPayload asks every response for the reader's colour scheme (Accept-CH + Critical-CH),
+ * which makes Chromium restart a first navigation. Only the admin uses it: the site does not
+ * get those headers.
+ */
+const adminOnlyClientHints = async () =>
+  (await payloadConfig.headers!()).map((rule) =>
+    rule.source === '/:path*' ? { ...rule, source: '/admin/:path*' } : rule,
+  )
+
+export default { ...payloadConfig, headers: adminOnlyClientHints } satisfies NextConfig

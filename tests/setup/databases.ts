@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { runOrThrow } from '../../src/cli/processes'
+import { runIncludesSiteTests, startSite } from './site'
 import { dropDatabase, dropTestDatabases, recreateDatabase, templates, withDatabase } from '../helpers/databases'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -16,6 +17,8 @@ const root = path.resolve(import.meta.dirname, '../..')
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string
+    /** The production site, when the run includes tests/site/. */
+    site: { url: string; databaseUrl: string } | null
   }
 }
 
@@ -40,7 +43,19 @@ export default async function setup(project: TestProject) {
 
   project.provide('adminUrl', adminUrl)
   await dropTestDatabases(adminUrl)
+  let site: Awaited<ReturnType<typeof startSite>> | null = null
+  if (runIncludesSiteTests()) {
+    try {
+      site = await startSite(adminUrl)
+    } catch (error) {
+      await stopServer()
+      throw error
+    }
+  }
+  project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl })
   return async () => {
+    await site?.stop()
+    await dropDatabase(adminUrl, 'lagon_test_site')
     await dropTestDatabases(adminUrl)
     await dropDatabase(adminUrl, templates.seeded)
     await dropDatabase(adminUrl, templates.migrated)

@@ -17,6 +17,7 @@ export const NotFoundMessage = () => {
   const m = text[locale]
   return (
     <main id="content">
+      <title>{m.title}</title>
       <h1>{m.title}</h1>
       <p>{m.body}</p>
       <p>

@@ -1,22 +1,20 @@
-import { notFound } from 'next/navigation'
 import type React from 'react'
 
-import { isLocale, localeCodes } from '@/lib/locales'
+import { isLocale, sourceLocale } from '@/lib/locales'
 import { bcp47 } from '@/site/format'
 
 import '../site.css'
 
-export const dynamicParams = false
-
-export const generateStaticParams = () => localeCodes.map((locale) => ({ locale }))
-
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> }
 
+/**
+ * The document shell. It never calls `notFound()` itself (the nested layout does): Next renders
+ * 404 pages through this layout, and a root layout that throws leaves them blank.
+ */
 export default async function SiteLayout({ children, params }: Props) {
   const { locale } = await params
-  if (!isLocale(locale)) notFound()
   return (
-    <html lang={bcp47(locale)}>
+    <html lang={bcp47(isLocale(locale) ? locale : sourceLocale)}>
       <body>{children}</body>
     </html>
   )

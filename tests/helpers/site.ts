@@ -1,0 +1,30 @@
+import { json } from './http'
+
+/** An admin of the site's database, registered through the site's own API (first-register). */
+export const siteAdmin = async (siteUrl: string): Promise<Record<string, string>> => {
+  const credentials = { email: 'site-admin@lagon.test', password: 'site admin password' }
+  const register = await fetch(`${siteUrl}/api/users/first-register`, {
+    method: 'POST',
+    headers: json(),
+    body: JSON.stringify({ ...credentials, name: 'Site admin' }),
+  })
+  const response = register.ok
+    ? register
+    : await fetch(`${siteUrl}/api/users/login`, { method: 'POST', headers: json(), body: JSON.stringify(credentials) })
+  if (!response.ok) throw new Error(`cannot log in to the site: ${response.status} ${await response.text()}`)
+  const { token } = (await response.json()) as { token: string }
+  return { Authorization: `JWT ${token}` }
+}
+
+/** The `<head>` links and meta a crawler reads. */
+export const headOf = (html: string) => {
+  const attr = (tag: string, name: string) => tag.match(new RegExp(`${name}="([^"]*)"`))?.[1]
+  const links = [...html.matchAll(/<link [^>]*>/g)].map(([tag]) => tag)
+  return {
+    canonical: links.filter((tag) => attr(tag, 'rel') === 'canonical').map((tag) => attr(tag, 'href')),
+    alternates: Object.fromEntries(
+      links.filter((tag) => attr(tag, 'rel') === 'alternate' && attr(tag, 'hrefLang')).map((tag) => [attr(tag, 'hrefLang'), attr(tag, 'href')]),
+    ),
+    robots: [...html.matchAll(/<meta [^>]*name="robots"[^>]*>/g)].map(([tag]) => attr(tag, 'content')),
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The reader site as readers get it: a production build (`next build`) served by `next start`,
+ * on a database of its own copied from the seeded template. Built only when the run includes
+ * the browser tests in tests/site/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { runOrThrow } from '../../src/cli/processes'
+import { recreateDatabase, templates, withDatabase } from '../helpers/databases'
+import { freePort, waitFor } from '../helpers/ports'
+
+const root = path.resolve(import.meta.dirname, '../..')
+export const siteDistDir = '.next-test'
+
+export const runIncludesSiteTests = (argv = process.argv): boolean => {
+  const filters = argv.slice(2).filter((arg) => !arg.startsWith('-') && arg !== 'run' && !arg.includes('vitest'))
+  return filters.length === 0 || filters.some((filter) => filter.includes('site'))
+}
+
+export const startSite = async (adminUrl: string): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> => {
+  const database = 'lagon_test_site'
+  await recreateDatabase(adminUrl, database, templates.seeded)
+  const databaseUrl = withDatabase(adminUrl, database)
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: 'test-secret',
+    NEXT_PUBLIC_SERVER_URL: url,
+    LAGON_NEXT_DIST_DIR: siteDistDir,
+    MEDIA_DIR: path.join(root, '.data/test-media'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: '--no-deprecation',
+  }
+  rmSync(path.join(root, siteDistDir), { recursive: true, force: true })
+  await runOrThrow(path.join(root, 'node_modules/.bin/next'), ['build'], { ...env, NODE_ENV: 'production' }, { quiet: true })
+  let output = ''
+  const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+    cwd: root,
+    env: { ...env, NODE_ENV: 'production' },
+  })
+  server.stdout?.on('data', (chunk) => (output += chunk))
+  server.stderr?.on('data', (chunk) => (output += chunk))
+  await waitFor(
+    async () => {
+      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${output}`)
+      return (await fetch(`${url}/api/health`)).ok
+    },
+    60_000,
+    () => `next start:\n${output}`,
+  )
+  return {
+    url,
+    databaseUrl,
+    stop: async () => {
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      server.kill('SIGTERM')
+      await exited
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { launchBrowser } from '../helpers/browser'
+
+const site = inject('site')!
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const pages = [
+  '/zh', '/en', '/fr',
+  '/zh/guides/xinkaliduoniya-esim-weixin-zhifubao', '/en/guides/new-caledonia-esim-wechat-alipay', '/fr/guides/nouvelle-caledonie-esim-wechat-alipay',
+  '/zh/carriers', '/en/carriers', '/fr/carriers',
+  '/zh/carriers/opt-mobilis', '/en/carriers/opt-mobilis', '/fr/carriers/opt-mobilis',
+  '/zh/tips', '/en/tips', '/fr/tips',
+  '/fr/nulle-part',
+]
+
+describe('axe-core', () => {
+  for (const path of pages) {
+    for (const width of [360, 1280]) {
+      it(`finds no serious or critical violation on ${path} at ${width}px`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 800 } })
+        await page.goto(`${site.url}${path}`)
+        await page.addScriptTag({ path: axePath })
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+        })
+        expect(violations).toEqual([])
+        await page.close()
+      })
+    }
+  }
+})

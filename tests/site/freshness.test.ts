@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { json } from '../helpers/http'
+import { siteAdmin } from '../helpers/site'
+
+/**
+ * Publishing goes through the site's own API, as the admin does, so the hooks run inside the
+ * Next server and revalidate its pages. Timings are generous bounds checked by polling; the
+ * speed itself is measured in bench/.
+ */
+const site = inject('site')!
+let admin: Record<string, string>
+let id: number
+
+beforeAll(async () => {
+  admin = await siteAdmin(site.url)
+})
+
+const status = async (path: string) => (await fetch(`${site.url}${path}`, { redirect: 'manual' })).status
+const sitemap = async () => (await fetch(`${site.url}/sitemap.xml`)).text()
+
+/** Polls until `check` holds; returns how long it took, or fails after `limitMs`. */
+const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
+  const start = Date.now()
+  while (Date.now() - start <= limitMs) {
+    if (await check()) return Date.now() - start
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`not within ${limitMs} ms`)
+}
+
+const patch = (data: Record<string, unknown>, locale = 'en') =>
+  fetch(`${site.url}/api/articles/${id}?locale=${locale}`, { method: 'PATCH', headers: json(admin), body: JSON.stringify(data) })
+
+describe('publishing without a rebuild', () => {
+  it('a draft is invisible on the site and in the sitemap', async () => {
+    const response = await fetch(`${site.url}/api/articles?locale=en&draft=true`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ title: 'Fresh news', slug: 'fresh-news', destination: 'NC', _status: 'draft' }),
+    })
+    expect(response.status).toBe(201)
+    id = ((await response.json()) as { doc: { id: number } }).doc.id
+    expect(await status('/en/guides/fresh-news')).toBe(404)
+    expect(await sitemap()).not.toContain('fresh-news')
+  })
+
+  it('appears within 2 seconds of publishing', async () => {
+    expect((await patch({ _status: 'published' })).status).toBe(200)
+    await within(2000, async () => (await status('/en/guides/fresh-news')) === 200)
+    expect(await sitemap()).toContain('/en/guides/fresh-news')
+    const home = await (await fetch(`${site.url}/en`)).text()
+    expect(home).toContain('Fresh news')
+  })
+
+  it('shows an edit of the published text within 2 seconds', async () => {
+    expect((await patch({ title: 'Fresher news' })).status).toBe(200)
+    await within(2000, async () => (await (await fetch(`${site.url}/en/guides/fresh-news`)).text()).includes('Fresher news'))
+  })
+
+  it('redirects the old URL (308) when the slug changes', async () => {
+    expect((await patch({ slug: 'fresher-news' })).status).toBe(200)
+    await within(2000, async () => (await status('/en/guides/fresh-news')) === 308)
+    const response = await fetch(`${site.url}/en/guides/fresh-news`, { redirect: 'manual' })
+    expect(new URL(response.headers.get('location')!, site.url).pathname).toBe('/en/guides/fresher-news')
+    expect(await status('/en/guides/fresher-news')).toBe(200)
+  })
+
+  it('disappears within 2 seconds of unpublishing, from the page and the sitemap', async () => {
+    expect((await patch({ _status: 'draft' })).status).toBe(200)
+    await within(2000, async () => (await status('/en/guides/fresher-news')) === 404)
+    expect(await sitemap()).not.toContain('fresher-news')
+    expect(await (await fetch(`${site.url}/en`)).text()).not.toContain('Fresher news')
+  })
+})
