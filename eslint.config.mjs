@@ -9,6 +9,9 @@ const config = [
   },
   {
     rules: {
+      // The reader site links with plain <a>: whole-page navigations of static pages, and no
+      // prefetching of every link on a roaming connection.
+      '@next/next/no-html-link-for-pages': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

@@ -16,7 +16,8 @@ import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
 import { guideEditor } from './src/fields/guideEditor'
-import { locales, sourceLocale } from './src/lib/locales'
+import { isLocale, locales, sourceLocale } from './src/lib/locales'
+import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
@@ -33,6 +34,17 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
     importMap: { baseDir: projectRoot },
+    livePreview: {
+      collections: [Articles.slug, Carriers.slug, Tips.slug],
+      url: ({ collectionConfig, data, locale }) =>
+        collectionConfig && isLocale(locale?.code)
+          ? previewUrl({ collection: collectionConfig.slug, locale: locale.code, slug: data?.slug })
+          : null,
+      breakpoints: [
+        { label: 'Mobile', name: 'mobile', width: 375, height: 667 },
+        { label: 'Desktop', name: 'desktop', width: 1440, height: 900 },
+      ],
+    },
   },
   collections: [Articles, Carriers, Tips, Media, Users],
   endpoints: [health],

@@ -51,6 +51,8 @@ export const messages = {
     callout: { note: '提示', warning: '注意', unverified: '未经核实' },
     breadcrumbHome: '首页',
     readGuide: '阅读指南',
+    previewBanner: '草稿预览：读者看不到此页面上尚未发布的内容。',
+    exitPreview: '退出预览',
   },
   en: {
     siteName: 'Lagon travel guides',
@@ -101,6 +103,8 @@ export const messages = {
     callout: { note: 'Note', warning: 'Warning', unverified: 'Unverified' },
     breadcrumbHome: 'Home',
     readGuide: 'Read the guide',
+    previewBanner: 'Draft preview: readers do not see what is unpublished on this page.',
+    exitPreview: 'Exit preview',
   },
   fr: {
     siteName: 'Guides de voyage Lagon',
@@ -151,6 +155,8 @@ export const messages = {
     callout: { note: 'À savoir', warning: 'Attention', unverified: 'Non vérifié' },
     breadcrumbHome: 'Accueil',
     readGuide: 'Lire le guide',
+    previewBanner: 'Aperçu du brouillon : les lecteurs ne voient pas ce qui n’est pas publié sur cette page.',
+    exitPreview: 'Quitter l’aperçu',
   },
 } satisfies Record<Locale, unknown>
 

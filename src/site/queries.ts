@@ -7,6 +7,7 @@ import { sitePayload } from './payload'
 import { tags } from './tags'
 
 type Localized<T> = Partial<Record<Locale, T>>
+type SiteCollection = 'articles' | 'carriers' | 'tips'
 
 /** One document as the site indexes it: its slug and title in each locale it is published in. */
 export type IndexEntry = {
@@ -44,54 +45,63 @@ const toEntry = (doc: Indexable, titleField: 'title' | 'name'): IndexEntry => {
   }
 }
 
+const findIndex = async (collection: SiteCollection, titleField: 'title' | 'name', preview: boolean): Promise<IndexEntry[]> => {
+  const payload = await sitePayload()
+  const { docs } = await payload.find({
+    collection,
+    locale: 'all',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    // A preview (draft mode, entered only by signed-in staff) reads the newest drafts.
+    draft: preview,
+    overrideAccess: preview,
+    sort: collection === 'tips' ? 'order' : '-publishedAt',
+  })
+  return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField))
+}
+
 /**
  * The published documents of a collection with every locale's slug and title, read as a reader
- * (access control applies: drafts never come back). Until per-locale publishing lands, a
- * published document counts as published in each locale that has its own title.
+ * (access control applies: drafts never come back), cached until a change expires its tag.
+ * Until per-locale publishing lands, a published document counts as published in each locale
+ * that has its own title.
  */
-const index = (collection: 'articles' | 'carriers' | 'tips', titleField: 'title' | 'name') =>
-  unstable_cache(
-    async (): Promise<IndexEntry[]> => {
-      const payload = await sitePayload()
-      const { docs } = await payload.find({
-        collection,
-        locale: 'all',
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        overrideAccess: false,
-        sort: collection === 'tips' ? 'order' : '-publishedAt',
-      })
-      return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField))
-    },
-    ['site-index', collection],
-    { tags: [tags[collection]] },
-  )
+const index = (collection: SiteCollection, titleField: 'title' | 'name') => {
+  const cached = unstable_cache(() => findIndex(collection, titleField, false), ['site-index', collection], {
+    tags: [tags[collection]],
+  })
+  return (preview = false): Promise<IndexEntry[]> => (preview ? findIndex(collection, titleField, true) : cached())
+}
 
 export const articleIndex = index('articles', 'title')
 export const carrierIndex = index('carriers', 'name')
 export const tipIndex = index('tips', 'title')
 
+const findDocument = async <T>(collection: SiteCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> => {
+  const payload = await sitePayload()
+  const { docs } = await payload.find({
+    collection,
+    where: { id: { equals: id } },
+    locale,
+    fallbackLocale: fallbackChain(locale),
+    depth: 1,
+    limit: 1,
+    draft: preview,
+    overrideAccess: preview,
+  })
+  return (docs[0] as T | undefined) ?? null
+}
+
 /** A document in one locale, relationships (embedded carriers and tips) populated one level deep. */
-const documentIn = <T>(collection: 'articles' | 'carriers' | 'tips', tag: (id: number) => string) =>
-  (id: number, locale: Locale): Promise<T | null> =>
-    unstable_cache(
-      async () => {
-        const payload = await sitePayload()
-        const docs = await payload.find({
-          collection,
-          where: { id: { equals: id } },
-          locale,
-          fallbackLocale: fallbackChain(locale),
-          depth: 1,
-          limit: 1,
-          overrideAccess: false,
-        })
-        return (docs.docs[0] as T | undefined) ?? null
-      },
-      ['site-document', collection, String(id), locale],
-      { tags: [tag(id), tags[collection]] },
-    )()
+const documentIn =
+  <T>(collection: SiteCollection, tag: (id: number) => string) =>
+  (id: number, locale: Locale, preview = false): Promise<T | null> =>
+    preview
+      ? findDocument<T>(collection, id, locale, true)
+      : unstable_cache(() => findDocument<T>(collection, id, locale, false), ['site-document', collection, String(id), locale], {
+          tags: [tag(id), tags[collection]],
+        })()
 
 export const articleIn = documentIn<Article>('articles', tags.article)
 export const carrierIn = documentIn<Carrier>('carriers', tags.carrier)

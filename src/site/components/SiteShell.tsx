@@ -3,19 +3,28 @@ import type React from 'react'
 import type { Locale } from '@/lib/locales'
 
 import { t } from '../messages'
-import { paths } from '../paths'
+import { paths, siteUrl } from '../paths'
+import { LivePreviewRefresh } from './LivePreviewRefresh'
 import { LanguageSwitcher } from './LanguageSwitcher'
 
 type Props = {
   locale: Locale
   alternates: Partial<Record<Locale, string>>
+  /** Draft mode: staff are looking at unpublished content. */
+  preview?: boolean
   children: React.ReactNode
 }
 
-export const SiteShell = ({ locale, alternates, children }: Props) => {
+export const SiteShell = ({ locale, alternates, preview = false, children }: Props) => {
   const m = t(locale)
   return (
     <>
+      {preview ? (
+        <p className="notice preview" role="status">
+          {m.previewBanner} <a href={`/next/exit-preview?path=${paths.home(locale)}`}>{m.exitPreview}</a>
+          <LivePreviewRefresh serverURL={siteUrl()} />
+        </p>
+      ) : null}
       <a className="skip" href="#content">
         {m.skipToContent}
       </a>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 
 import { localeCodes } from '@/lib/locales'
 import { SiteShell } from '@/site/components/SiteShell'
@@ -22,10 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HomePage({ params }: Props) {
   const locale = localeParam((await params).locale)
   const m = t(locale)
-  const [articles, tips] = await Promise.all([articleIndex(), tipIndex()])
+  const preview = (await draftMode()).isEnabled
+  const [articles, tips] = await Promise.all([articleIndex(preview), tipIndex(preview)])
   const destinations = [...new Set(articles.map((entry) => entry.destination))].sort()
   return (
-    <SiteShell locale={locale} alternates={everyLocale(paths.home)}>
+    <SiteShell locale={locale} alternates={everyLocale(paths.home)} preview={preview}>
       <h1>{m.siteName}</h1>
       <p>{m.tagline}</p>
       {destinations.map((destination) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 
 import { localeCodes } from '@/lib/locales'
 import type { Carrier } from '@/payload-types'
@@ -24,17 +25,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CarriersPage({ params }: Props) {
   const locale = localeParam((await params).locale)
   const m = t(locale)
-  const entries = await carrierIndex()
+  const preview = (await draftMode()).isEnabled
+  const entries = await carrierIndex(preview)
   const carriers = (
     await Promise.all(
       entries.map(async (entry) => {
         const shown = shownLocale(entry, locale)!
-        return { shown, carrier: await carrierIn(entry.id, shown) }
+        return { shown, carrier: await carrierIn(entry.id, shown, preview) }
       }),
     )
   ).filter((row): row is { shown: typeof row.shown; carrier: Carrier } => row.carrier !== null)
   return (
-    <SiteShell locale={locale} alternates={everyLocale(paths.carriers)}>
+    <SiteShell locale={locale} alternates={everyLocale(paths.carriers)} preview={preview}>
       <h1>{m.carriersTitle}</h1>
       <p>{m.carriersIntro}</p>
       <div className="table-wrap">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 
 import { tipCategories } from '@collections/Tips'
 import { localeCodes } from '@/lib/locales'
@@ -25,16 +26,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TipsPage({ params }: Props) {
   const locale = localeParam((await params).locale)
   const m = t(locale)
+  const preview = (await draftMode()).isEnabled
   const tips = (
     await Promise.all(
-      (await tipIndex()).map(async (entry) => {
+      (await tipIndex(preview)).map(async (entry) => {
         const shown = shownLocale(entry, locale)!
-        return { shown, tip: await tipIn(entry.id, shown) }
+        return { shown, tip: await tipIn(entry.id, shown, preview) }
       }),
     )
   ).filter((row): row is { shown: typeof row.shown; tip: Tip } => row.tip !== null)
   return (
-    <SiteShell locale={locale} alternates={everyLocale(paths.tips)}>
+    <SiteShell locale={locale} alternates={everyLocale(paths.tips)} preview={preview}>
       <h1>{m.tipsTitle}</h1>
       {tipCategories
         .filter((category) => tips.some(({ tip }) => tip.category === category))

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Locale } from '@/lib/locales'
@@ -28,12 +29,13 @@ export async function generateStaticParams() {
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params
   const locale = localeParam(rawLocale)
-  const resolution = resolveSlug(await carrierIndex(), locale, decodeURIComponent(slug))
+  const preview = (await draftMode()).isEnabled
+  const resolution = resolveSlug(await carrierIndex(preview), locale, decodeURIComponent(slug))
   if (resolution.kind === 'missing') notFound()
   if (resolution.kind === 'redirect') permanentRedirect(paths.carrier(locale, resolution.slug))
-  const carrier = await carrierIn(resolution.entry.id, resolution.shown)
+  const carrier = await carrierIn(resolution.entry.id, resolution.shown, preview)
   if (!carrier) notFound()
-  return { locale, shown: resolution.shown, entry: resolution.entry, carrier }
+  return { locale, preview, shown: resolution.shown, entry: resolution.entry, carrier }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,10 +44,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CarrierPage({ params }: Props) {
-  const { locale, shown, entry, carrier } = await load(params)
+  const { locale, preview, shown, entry, carrier } = await load(params)
   const m = t(locale)
   return (
-    <SiteShell locale={locale} alternates={switcherPaths(entry, paths.carrier, (l: Locale) => shownLocale(entry, l))}>
+    <SiteShell locale={locale} alternates={switcherPaths(entry, paths.carrier, (l: Locale) => shownLocale(entry, l))} preview={preview}>
       <article lang={shown === locale ? undefined : bcp47(shown)}>
         <FallbackNotice locale={locale} shown={shown} />
         <h1>{carrier.name}</h1>

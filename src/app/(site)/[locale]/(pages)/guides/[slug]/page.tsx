@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Locale } from '@/lib/locales'
@@ -30,12 +31,13 @@ export async function generateStaticParams() {
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params
   const locale = localeParam(rawLocale)
-  const resolution = resolveSlug(await articleIndex(), locale, decodeURIComponent(slug))
+  const preview = (await draftMode()).isEnabled
+  const resolution = resolveSlug(await articleIndex(preview), locale, decodeURIComponent(slug))
   if (resolution.kind === 'missing') notFound()
   if (resolution.kind === 'redirect') permanentRedirect(paths.guide(locale, resolution.slug))
-  const article = await articleIn(resolution.entry.id, resolution.shown)
+  const article = await articleIn(resolution.entry.id, resolution.shown, preview)
   if (!article) notFound()
-  return { locale, shown: resolution.shown, entry: resolution.entry, article }
+  return { locale, preview, shown: resolution.shown, entry: resolution.entry, article }
 }
 
 const socialImage = (image: unknown): string | null => {
@@ -57,11 +59,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GuidePage({ params }: Props) {
-  const { locale, shown, entry, article } = await load(params)
+  const { locale, preview, shown, entry, article } = await load(params)
   const m = t(locale)
   const canonical = absolute(paths.guide(shown, entry.slugs[shown]!))
   return (
-    <SiteShell locale={locale} alternates={switcherPaths(entry, paths.guide, (l: Locale) => shownLocale(entry, l))}>
+    <SiteShell locale={locale} alternates={switcherPaths(entry, paths.guide, (l: Locale) => shownLocale(entry, l))} preview={preview}>
       <JsonLd
         data={{
           '@context': 'https://schema.org',

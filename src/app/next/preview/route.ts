@@ -1,0 +1,29 @@
+import config from '@payload-config'
+import { draftMode } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { getPayload } from 'payload'
+
+import { hasRole, roles } from '@/access/roles'
+import { isPreviewSecret } from '@/site/preview'
+
+/**
+ * Draft mode for editors: needs both the preview secret (from the admin's preview links) and a
+ * signed-in staff account. Then the site renders the newest drafts, for this browser only.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  const path = url.searchParams.get('path') ?? ''
+  if (!isPreviewSecret(url.searchParams.get('secret'))) {
+    return Response.json({ error: 'secret: wrong or missing preview secret' }, { status: 401 })
+  }
+  if (!/^\/(zh|en|fr)(\/[^\s]*)?$/.test(path) || path.startsWith('//')) {
+    return Response.json({ error: 'path: must be a site path such as /fr/guides/slug' }, { status: 400 })
+  }
+  const payload = await getPayload({ config })
+  const { user } = await payload.auth({ headers: request.headers })
+  if (!hasRole(user as { role?: (typeof roles)[number] } | null, ...roles)) {
+    return Response.json({ error: 'Sign in to the admin to preview drafts.' }, { status: 403 })
+  }
+  ;(await draftMode()).enable()
+  redirect(path)
+}
