@@ -1,9 +1,13 @@
 import type React from 'react'
 
-import { isLocale, sourceLocale } from '@/lib/locales'
+import { isLocale, localeCodes, sourceLocale } from '@/lib/locales'
 import { bcp47 } from '@/site/format'
 
 import '../site.css'
+
+// Any other first segment (`/de/…`) matches no route: the whole-document 404 of app/not-found.tsx.
+export const dynamicParams = false
+export const generateStaticParams = () => localeCodes.map((locale) => ({ locale }))
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> }
 
