@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // A second server in the same checkout (the launcher test beside a dev server) needs its own build folder.
   distDir: process.env.LAGON_NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  images: { formats: ['image/avif', 'image/webp'] },
+  images: { formats: ['image/avif', 'image/webp'], localPatterns: [{ pathname: '/api/media/file/**' }] },
 }
 
 const payloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })

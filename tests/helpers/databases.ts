@@ -1,8 +1,16 @@
 import pg from 'pg'
 
-export const templates = { migrated: 'lagon_test_migrated', seeded: 'lagon_test_seeded' } as const
+/**
+ * Every name carries the run's id (set by the global setup, inherited by the test workers), so
+ * that a second run, of one file say, beside a full one never drops the other's databases.
+ */
+const run = process.env.LAGON_TEST_RUN ?? 'manual'
 
-export const testDatabasePrefix = 'lagon_test_file_'
+export const templates = { migrated: `lagon_test_${run}_migrated`, seeded: `lagon_test_${run}_seeded` } as const
+
+export const siteDatabase = `lagon_test_${run}_site`
+
+export const testDatabasePrefix = `lagon_test_${run}_file_`
 
 export const withDatabase = (serverUrl: string, database: string): string => {
   const url = new URL(serverUrl)

@@ -3,6 +3,8 @@
  * own (never the dev database), or TEST_DATABASE_URL's server. Two template databases are built
  * once, through the same commands a developer runs, and every test file copies one of them.
  */
+import './runId'
+
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
@@ -10,7 +12,7 @@ import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { runOrThrow } from '../../src/cli/processes'
 import { runIncludesSiteTests, startSite } from './site'
-import { dropDatabase, dropTestDatabases, recreateDatabase, templates, withDatabase } from '../helpers/databases'
+import { dropDatabase, dropTestDatabases, recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -55,7 +57,7 @@ export default async function setup(project: TestProject) {
   project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl })
   return async () => {
     await site?.stop()
-    await dropDatabase(adminUrl, 'lagon_test_site')
+    await dropDatabase(adminUrl, siteDatabase)
     await dropTestDatabases(adminUrl)
     await dropDatabase(adminUrl, templates.seeded)
     await dropDatabase(adminUrl, templates.migrated)

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { runOrThrow } from '../../src/cli/processes'
-import { recreateDatabase, templates, withDatabase } from '../helpers/databases'
+import { recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
 import { freePort, waitFor } from '../helpers/ports'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -20,9 +20,8 @@ export const runIncludesSiteTests = (argv = process.argv): boolean => {
 }
 
 export const startSite = async (adminUrl: string): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> => {
-  const database = 'lagon_test_site'
-  await recreateDatabase(adminUrl, database, templates.seeded)
-  const databaseUrl = withDatabase(adminUrl, database)
+  await recreateDatabase(adminUrl, siteDatabase, templates.seeded)
+  const databaseUrl = withDatabase(adminUrl, siteDatabase)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const env = {

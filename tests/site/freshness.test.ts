@@ -73,3 +73,39 @@ describe('publishing without a rebuild', () => {
     expect(await (await fetch(`${site.url}/en`)).text()).not.toContain('Fresher news')
   })
 })
+
+describe('images in a guide', () => {
+  it('render as optimized, sized images that reserve their space', async () => {
+    const sharp = (await import('sharp')).default
+    const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 10, g: 90, b: 140 } } }).png().toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'lagoon-test.png')
+    form.append('_payload', JSON.stringify({ alt: 'A blue lagoon' }))
+    const upload = await fetch(`${site.url}/api/media?locale=en`, { method: 'POST', headers: admin, body: form })
+    expect(upload.status).toBe(201)
+    const media = ((await upload.json()) as { doc: { id: number } }).doc
+    const body = {
+      root: {
+        type: 'root', version: 1, format: '', indent: 0, direction: null,
+        children: [{ type: 'upload', version: 3, format: '', relationTo: 'media', value: media.id, fields: null, id: 'aaaaaaaaaaaaaaaaaaaaaaaa' }],
+      },
+    }
+    const created = await fetch(`${site.url}/api/articles?locale=en`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ title: 'Pictures', slug: 'pictures', destination: 'NC', body, _status: 'published' }),
+    })
+    expect(created.status).toBe(201)
+    await within(2000, async () => (await status('/en/guides/pictures')) === 200)
+    const page = await (await fetch(`${site.url}/en/guides/pictures`)).text()
+    const img = page.match(/<img [^>]*alt="A blue lagoon"[^>]*>/)?.[0] ?? ''
+    expect(img).toContain('width="1600"')
+    expect(img).toContain('height="900"')
+    expect(img).toMatch(/srcSet="\/_next\/image\?url=%2Fapi%2Fmedia%2Ffile%2Flagoon-test\.png/)
+    const optimized = await fetch(`${site.url}/_next/image?url=%2Fapi%2Fmedia%2Ffile%2Flagoon-test.png&w=640&q=75`, {
+      headers: { accept: 'image/avif,image/webp,*/*' },
+    })
+    expect(optimized.status).toBe(200)
+    expect(optimized.headers.get('content-type')).toMatch(/image\/(avif|webp)/)
+  })
+})

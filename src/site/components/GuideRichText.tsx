@@ -1,7 +1,8 @@
 import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
+import { getImageProps } from 'next/image'
 
 import type { Locale } from '@/lib/locales'
-import type { Carrier, Tip } from '@/payload-types'
+import type { Carrier, Media, Tip } from '@/payload-types'
 
 import { Callout } from './Callout'
 import { CarrierCard } from './CarrierCard'
@@ -13,6 +14,10 @@ const converters =
   (locale: Locale): JSXConvertersFunction =>
   ({ defaultConverters }) => ({
     ...defaultConverters,
+    upload: ({ node }: { node: { value: unknown } }) => {
+      const media = node.value as Media | number | null
+      return typeof media === 'object' && media ? <GuideImage media={media} /> : null
+    },
     blocks: {
       callout: ({ node }: BlockArgs) => {
         const fields = node.fields as Fields
@@ -44,3 +49,24 @@ export const TipCard = ({ tip, locale }: { tip: Tip; locale: Locale }) => (
     <GuideRichText data={tip.body} locale={locale} />
   </section>
 )
+
+/**
+ * An image as plain `<img>` with Next's optimized sources (AVIF/WebP, sized for the column) and
+ * its intrinsic width and height, so nothing shifts while it loads and no client code ships.
+ */
+const GuideImage = ({ media }: { media: Media }) => {
+  if (!media.url || !media.width || !media.height) return null
+  const { props } = getImageProps({
+    src: media.url,
+    width: media.width,
+    height: media.height,
+    alt: media.alt ?? '',
+    sizes: '(max-width: 46rem) 100vw, 46rem',
+  })
+  return (
+    <figure>
+      {/* eslint-disable-next-line jsx-a11y/alt-text, @next/next/no-img-element -- getImageProps gives alt and optimized sources */}
+      <img {...props} />
+    </figure>
+  )
+}
