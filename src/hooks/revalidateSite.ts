@@ -1,4 +1,5 @@
 import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { tags } from '@/site/tags'
@@ -7,18 +8,23 @@ type SiteCollection = 'articles' | 'carriers' | 'tips'
 
 const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip } as const
 
+const expireNow = (collection: SiteCollection, id: number | string): void => {
+  for (const tag of [tags[collection], itemTag[collection](id)]) revalidateTag(tag, { expire: 0 })
+}
+
 /**
  * Expires the cached data of one document (and its collection's lists): Next then re-renders
- * exactly the pages that read it, on their next request. Outside a Next server (seed, scripts)
- * there is no page cache, and nothing to do.
+ * exactly the pages that read it, on their next request. Hooks run inside the write's
+ * transaction, so a page rendered meanwhile would cache the old data again: the tags expire
+ * once more after the response, when the transaction has committed. Outside a Next server
+ * (seed, scripts) there is no page cache, and nothing to do.
  */
 const expire = (collection: SiteCollection, id: number | string): void => {
-  for (const tag of [tags[collection], itemTag[collection](id)]) {
-    try {
-      revalidateTag(tag, { expire: 0 })
-    } catch {
-      return
-    }
+  try {
+    expireNow(collection, id)
+    after(() => expireNow(collection, id))
+  } catch {
+    // Not in a Next request.
   }
 }
 

@@ -49,6 +49,10 @@ describe('a guide published in one locale', () => {
       body: JSON.stringify({ title: '只有中文的指南', slug: 'zhi-you-zhong-wen', destination: 'NC', _status: 'published' }),
     })
     expect(response.status).toBe(201)
+    // Published pages show up within 2 s (see freshness.test.ts).
+    for (let tries = 0; tries < 20 && (await fetch(`${site.url}/zh/guides/zhi-you-zhong-wen`)).status !== 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
   })
 
   it('has hreflang for that locale only, plus x-default', async () => {
