@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { isStaff } from '@/access/isStaff'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { contentAccess } from '@/access/contentAccess'
+import { contentHooks } from '@/hooks/contentHooks'
 import { guideEditor } from '@/fields/guideEditor'
 import { publishedAtField } from '@/fields/publishedAt'
 import { seoField } from '@/fields/seo'
@@ -14,9 +12,6 @@ import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
-import { readersGetPublished } from '@/hooks/readersGetPublished'
-import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -25,20 +20,9 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'destination', '_status', 'lastVerified', 'updatedAt'],
   },
-  access: {
-    read: publishedOrStaff,
-    readVersions: isStaff,
-    create: isEditor,
-    update: isStaff,
-    delete: isAdmin,
-  },
+  access: contentAccess,
   versions: contentVersions,
-  hooks: {
-    beforeOperation: [rejectMalformedId, readersGetPublished],
-    beforeChange: [setPublishedAt],
-    afterChange: [revalidateSiteAfterChange('articles')],
-    afterDelete: [revalidateSiteAfterDelete('articles')],
-  },
+  hooks: { ...contentHooks('articles'), beforeChange: [setPublishedAt] },
   fields: [
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {

@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { isStaff } from '@/access/isStaff'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { contentAccess } from '@/access/contentAccess'
+import { contentHooks } from '@/hooks/contentHooks'
 import { guideEditor } from '@/fields/guideEditor'
 import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
@@ -11,9 +9,6 @@ import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
-import { readersGetPublished } from '@/hooks/readersGetPublished'
-import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 import { offersField } from './offers'
 
@@ -27,18 +22,8 @@ export const Carriers: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'destination', 'verification', '_status'],
   },
-  hooks: {
-    beforeOperation: [rejectMalformedId, readersGetPublished],
-    afterChange: [revalidateSiteAfterChange('carriers')],
-    afterDelete: [revalidateSiteAfterDelete('carriers')],
-  },
-  access: {
-    read: publishedOrStaff,
-    readVersions: isStaff,
-    create: isEditor,
-    update: isStaff,
-    delete: isAdmin,
-  },
+  hooks: contentHooks('carriers'),
+  access: contentAccess,
   versions: contentVersions,
   fields: [
     { name: 'name', type: 'text', label: labels.name, localized: true, validate: requiredInSourceLocale },

@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { isStaff } from '@/access/isStaff'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { contentAccess } from '@/access/contentAccess'
+import { contentHooks } from '@/hooks/contentHooks'
 import { guideEditor } from '@/fields/guideEditor'
 import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
@@ -11,9 +9,6 @@ import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
-import { readersGetPublished } from '@/hooks/readersGetPublished'
-import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '@/hooks/revalidateSite'
 
 export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety', 'other'] as const
 
@@ -25,18 +20,8 @@ export const Tips: CollectionConfig = {
     defaultColumns: ['title', 'category', 'order', 'destination', '_status'],
   },
   defaultSort: 'order',
-  hooks: {
-    beforeOperation: [rejectMalformedId, readersGetPublished],
-    afterChange: [revalidateSiteAfterChange('tips')],
-    afterDelete: [revalidateSiteAfterDelete('tips')],
-  },
-  access: {
-    read: publishedOrStaff,
-    readVersions: isStaff,
-    create: isEditor,
-    update: isStaff,
-    delete: isAdmin,
-  },
+  hooks: contentHooks('tips'),
+  access: contentAccess,
   versions: contentVersions,
   fields: [
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },

@@ -41,3 +41,18 @@ const everyLocaleFrom = (make: (locale: Locale) => string | undefined): Partial<
   }
   return out
 }
+
+/**
+ * Every published document in every locale it is published in, for `generateStaticParams`.
+ * Without a database at build time (a Docker build), pages are made on first request instead.
+ */
+export const publishedSlugParams =
+  (index: () => Promise<{ available: Locale[]; slugs: Partial<Record<Locale, string>> }[]>) =>
+  async (): Promise<{ locale: Locale; slug: string }[]> => {
+    try {
+      const entries = await index()
+      return entries.flatMap((entry) => entry.available.map((locale) => ({ locale, slug: entry.slugs[locale]! })))
+    } catch {
+      return []
+    }
+  }

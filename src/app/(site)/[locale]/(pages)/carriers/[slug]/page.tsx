@@ -11,20 +11,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, publishedPaths, switcherPaths } from '@/site/params'
+import { localeParam, publishedPaths, publishedSlugParams, switcherPaths } from '@/site/params'
 import { paths } from '@/site/paths'
 import { carrierIn, carrierIndex, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export async function generateStaticParams() {
-  try {
-    const entries = await carrierIndex()
-    return entries.flatMap((entry) => entry.available.map((locale) => ({ locale, slug: entry.slugs[locale]! })))
-  } catch {
-    return []
-  }
-}
+export const generateStaticParams = publishedSlugParams(() => carrierIndex())
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params

@@ -12,21 +12,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47, formatDate } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, publishedPaths, switcherPaths } from '@/site/params'
+import { localeParam, publishedPaths, publishedSlugParams, switcherPaths } from '@/site/params'
 import { absolute, paths } from '@/site/paths'
 import { articleIn, articleIndex, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export async function generateStaticParams() {
-  try {
-    const entries = await articleIndex()
-    return entries.flatMap((entry) => entry.available.map((locale) => ({ locale, slug: entry.slugs[locale]! })))
-  } catch {
-    // No database at build time (a Docker build): pages are made on first request instead.
-    return []
-  }
-}
+export const generateStaticParams = publishedSlugParams(() => articleIndex())
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params

@@ -1,0 +1,15 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from './isAdmin'
+import { isEditor } from './isEditor'
+import { isStaff } from './isStaff'
+import { publishedOrStaff } from './publishedOrStaff'
+
+/** Articles, carriers and tips: readers see what is published, editors create, staff edit, admins delete. */
+export const contentAccess: CollectionConfig['access'] = {
+  read: publishedOrStaff,
+  readVersions: isStaff,
+  create: isEditor,
+  update: isStaff,
+  delete: isAdmin,
+}
