@@ -1,5 +1,4 @@
 import { revalidateTag } from 'next/cache'
-import { after } from 'next/server'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { tags } from '@/site/tags'
@@ -8,21 +7,15 @@ type SiteCollection = 'articles' | 'carriers' | 'tips'
 
 const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip } as const
 
-const expireNow = (collection: SiteCollection, id: number | string): void => {
-  for (const tag of [tags[collection], itemTag[collection](id)]) revalidateTag(tag, { expire: 0 })
-}
-
 /**
  * Expires the cached data of one document (and its collection's lists): Next then re-renders
- * exactly the pages that read it, on their next request. Hooks run inside the write's
- * transaction, so a page rendered meanwhile would cache the old data again: the tags expire
- * once more after the response, when the transaction has committed. Outside a Next server
+ * exactly the pages that read it, on their next request. In a route handler Next applies the
+ * expiry when the handler returns, after Payload has committed the write. Outside a Next server
  * (seed, scripts) there is no page cache, and nothing to do.
  */
 const expire = (collection: SiteCollection, id: number | string): void => {
   try {
-    expireNow(collection, id)
-    after(() => expireNow(collection, id))
+    for (const tag of [tags[collection], itemTag[collection](id)]) revalidateTag(tag, { expire: 0 })
   } catch {
     // Not in a Next request.
   }

@@ -4,6 +4,7 @@ import { getImageProps } from 'next/image'
 import type { Locale } from '@/lib/locales'
 import type { Carrier, Media, Tip } from '@/payload-types'
 
+import { siteUrl } from '../paths'
 import { Callout } from './Callout'
 import { CarrierCard } from './CarrierCard'
 
@@ -56,8 +57,10 @@ export const TipCard = ({ tip, locale }: { tip: Tip; locale: Locale }) => (
  */
 const GuideImage = ({ media }: { media: Media }) => {
   if (!media.url || !media.width || !media.height) return null
+  // Payload gives absolute URLs when the server URL is set; ours must stay local for the optimizer.
+  const src = media.url.startsWith(siteUrl()) ? media.url.slice(siteUrl().length) : media.url
   const { props } = getImageProps({
-    src: media.url,
+    src,
     width: media.width,
     height: media.height,
     alt: media.alt ?? '',

@@ -1,0 +1,60 @@
+import path from 'node:path'
+
+import { runStep, startService, waitUntil, type Service } from './processes'
+
+export type AppSetup = {
+  /** The snapshot of the work tree the app is built and served from. */
+  appDir: string
+  databaseUrl: string
+  port: number
+  mediaDir: string
+}
+
+export const appUrl = (port: number) => `http://127.0.0.1:${port}`
+
+/**
+ * The environment every app command gets: the bench's own database and media folder, and none of
+ * the developer's settings that would point it elsewhere (their DATABASE_URL, build folder, port).
+ */
+function appEnv({ databaseUrl, port, mediaDir }: AppSetup): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    // Any value: the bench signs in nobody.
+    PAYLOAD_SECRET: 'lagon-bench-secret',
+    NEXT_PUBLIC_SERVER_URL: appUrl(port),
+    MEDIA_DIR: mediaDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: '--no-deprecation',
+  }
+  // The snapshot is a folder of its own, so Next's default `.next` there is nobody else's.
+  for (const name of ['LAGON_NEXT_DIST_DIR', 'PORT', 'NODE_ENV', 'LAGON_DATA_DIR', 'LAGON_PG_PORT']) delete env[name]
+  return env
+}
+
+const bin = (setup: AppSetup, name: string) => path.join(setup.appDir, 'node_modules/.bin', name)
+
+/** The repo's own commands: migrations, then the seed (the guide in content/, all three locales). */
+export async function migrateAndSeed(setup: AppSetup): Promise<void> {
+  const options = { cwd: setup.appDir, env: appEnv(setup) }
+  await runStep('migrate', bin(setup, 'tsx'), ['src/cli/migrate.ts'], options)
+  await runStep('seed', bin(setup, 'tsx'), ['src/cli/seed.ts'], options)
+}
+
+/** `next build` for production; the public URL is baked in now, so the port is chosen before. */
+export async function buildApp(setup: AppSetup): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
+  await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })
+}
+
+/** `next start`, as `npm start` runs it, ready once its health endpoint answers. */
+export async function startApp(setup: AppSetup): Promise<Service> {
+  const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
+  const server = startService('next start', bin(setup, 'next'), ['start', '--port', String(setup.port), '--hostname', '127.0.0.1'], {
+    cwd: setup.appDir,
+    env,
+  })
+  const url = appUrl(setup.port)
+  await waitUntil('next start', async () => (await fetch(`${url}/api/health`)).ok, server, 120_000)
+  return server
+}
