@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation'
 
-import { isLocale, type Locale } from '@/lib/locales'
+import { isLocale, localeCodes, type Locale } from '@/lib/locales'
 
 /** The locale of a route, or a 404 for an unknown prefix. */
 export const localeParam = (value: string): Locale => {
@@ -8,12 +8,12 @@ export const localeParam = (value: string): Locale => {
   return value
 }
 
+/** A path per locale, for the locales `path` gives one for. */
+const pathsByLocale = (path: (locale: Locale) => string | undefined): Partial<Record<Locale, string>> =>
+  Object.fromEntries(localeCodes.flatMap((locale) => (path(locale) ? [[locale, path(locale)]] : [])))
+
 /** Paths of a page that exists once per locale. */
-export const everyLocale = (path: (locale: Locale) => string): Partial<Record<Locale, string>> => ({
-  zh: path('zh'),
-  en: path('en'),
-  fr: path('fr'),
-})
+export const everyLocale = (path: (locale: Locale) => string): Partial<Record<Locale, string>> => pathsByLocale(path)
 
 /** Paths of a document in the locales it is published in. */
 export const publishedPaths = (
@@ -28,19 +28,10 @@ export const switcherPaths = (
   path: (locale: Locale, slug: string) => string,
   shownFor: (locale: Locale) => Locale | undefined,
 ): Partial<Record<Locale, string>> =>
-  everyLocaleFrom((locale) => {
+  pathsByLocale((locale) => {
     const shown = shownFor(locale)
     return shown ? path(locale, entry.slugs[shown]!) : undefined
   })
-
-const everyLocaleFrom = (make: (locale: Locale) => string | undefined): Partial<Record<Locale, string>> => {
-  const out: Partial<Record<Locale, string>> = {}
-  for (const locale of ['zh', 'en', 'fr'] as const) {
-    const value = make(locale)
-    if (value) out[locale] = value
-  }
-  return out
-}
 
 /**
  * Every published document in every locale it is published in, for `generateStaticParams`.

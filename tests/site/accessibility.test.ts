@@ -31,6 +31,8 @@ describe('axe-core', () => {
       it(`finds no serious or critical violation on ${path} at ${width}px`, async () => {
         const page = await browser.newPage({ viewport: { width, height: 800 } })
         await page.goto(`${site.url}${path}`)
+        // Every page has an h1; the 404 page's comes only once Next's runtime has filled it in.
+        await page.waitForSelector('h1')
         await page.addScriptTag({ path: axePath })
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
