@@ -5,19 +5,11 @@ import path from 'node:path'
 import { launch } from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 
+import { chromiumFlags, chromiumPath } from '../../src/lib/chromium'
+
 import { onCleanup } from './cleanup'
 
-export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium'
-
-/** Debian's Chromium, headless, with nothing of its own reaching out to the network. */
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { chromiumPath }
 
 const categories = ['performance', 'accessibility', 'seo', 'best-practices'] as const
 type Category = (typeof categories)[number]
