@@ -29,9 +29,10 @@ const get = async (query: string) => {
 }
 
 describe('localized content', () => {
+  // Anonymous readers see a locale once it is published for the document (tests/localePublishing.test.ts).
   it('keeps a value per locale, and updating one locale leaves the others alone', async () => {
-    await db.payload.update({ collection: 'tips', id, locale: 'en', data: { title: 'Carry cash' } })
-    await db.payload.update({ collection: 'tips', id, locale: 'fr', data: { title: 'Prévoir du liquide' } })
+    await db.payload.update({ collection: 'tips', id, locale: 'en', data: { title: 'Carry cash', _status: 'published' } })
+    await db.payload.update({ collection: 'tips', id, locale: 'fr', data: { title: 'Prévoir du liquide', _status: 'published' } })
     await db.payload.update({ collection: 'tips', id, locale: 'en', data: { title: 'Bring cash' } })
 
     expect((await get('locale=zh')).title).toBe('带现金')
@@ -59,6 +60,9 @@ describe('fallback chains', () => {
       data: { title: '只有中文', destination: 'NC', category: 'other', _status: 'published' },
     })
     only = doc.id
+    // en and fr are published with nothing of their own yet: their fields fall back.
+    await db.payload.update({ collection: 'tips', id: only, locale: 'en', data: { _status: 'published' } })
+    await db.payload.update({ collection: 'tips', id: only, locale: 'fr', data: { _status: 'published' } })
   })
   const title = async (query: string) => {
     const response = await fetch(`${api.url}/api/tips/${only}?depth=0&${query}`)

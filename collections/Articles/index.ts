@@ -7,6 +7,7 @@ import { publishedAtField } from '@/fields/publishedAt'
 import { seoField } from '@/fields/seo'
 import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
+import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
@@ -23,7 +24,7 @@ export const Articles: CollectionConfig = {
   access: contentAccess,
   versions: contentVersions,
   hooks: { ...contentHooks('articles'), beforeChange: [setPublishedAt] },
-  fields: [
+  fields: sharedFieldsForEditors([
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {
       type: 'tabs',
@@ -74,5 +75,5 @@ export const Articles: CollectionConfig = {
     destinationField(),
     lastVerifiedField(),
     publishedAtField(),
-  ],
+  ]),
 }

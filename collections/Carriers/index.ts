@@ -5,6 +5,7 @@ import { contentHooks } from '@/hooks/contentHooks'
 import { guideEditor } from '@/fields/guideEditor'
 import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
+import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
@@ -25,7 +26,7 @@ export const Carriers: CollectionConfig = {
   hooks: contentHooks('carriers'),
   access: contentAccess,
   versions: contentVersions,
-  fields: [
+  fields: sharedFieldsForEditors([
     { name: 'name', type: 'text', label: labels.name, localized: true, validate: requiredInSourceLocale },
     {
       name: 'description',
@@ -114,5 +115,5 @@ export const Carriers: CollectionConfig = {
       },
     },
     lastVerifiedField(),
-  ],
+  ]),
 }

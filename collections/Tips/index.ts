@@ -5,6 +5,7 @@ import { contentHooks } from '@/hooks/contentHooks'
 import { guideEditor } from '@/fields/guideEditor'
 import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
+import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
@@ -23,7 +24,7 @@ export const Tips: CollectionConfig = {
   hooks: contentHooks('tips'),
   access: contentAccess,
   versions: contentVersions,
-  fields: [
+  fields: sharedFieldsForEditors([
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     { name: 'body', type: 'richText', label: labels.body, localized: true, editor: guideEditor },
     sourcesField(),
@@ -60,5 +61,5 @@ export const Tips: CollectionConfig = {
     },
     destinationField(),
     lastVerifiedField(),
-  ],
+  ]),
 }

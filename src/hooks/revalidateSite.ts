@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { isPublishedSomewhere } from '@/lib/publication'
 import { tags } from '@/site/tags'
 
 type SiteCollection = 'articles' | 'carriers' | 'tips'
@@ -21,12 +22,18 @@ const expire = (collection: SiteCollection, id: number | string): void => {
   }
 }
 
-/** Published, unpublished, or edited while published: readers' pages change. A draft of an unpublished document changes nothing they see. */
+/**
+ * A locale published, unpublished, or edited while published: readers' pages change. `_status`
+ * is read in the locale the change was made in (or every locale, for `locale=all`), so a draft
+ * of a locale that is not published changes nothing readers see and expires nothing. The
+ * locale's pages share the document's tags with its other locales: their hreflang alternates
+ * and fallbacks list the locales a document is published in.
+ */
 export const revalidateSiteAfterChange =
   (collection: SiteCollection): CollectionAfterChangeHook =>
   ({ doc, previousDoc, context }) => {
     if (context.disableRevalidate) return doc
-    if (doc._status === 'published' || previousDoc?._status === 'published') expire(collection, doc.id)
+    if (isPublishedSomewhere(doc._status) || isPublishedSomewhere(previousDoc?._status)) expire(collection, doc.id)
     return doc
   }
 

@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache'
 
 import { localeCodes, locales, type Locale } from '@/lib/locales'
+import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import type { Article, Carrier, Tip } from '@/payload-types'
 
 import { sitePayload } from './payload'
@@ -12,7 +13,7 @@ type SiteCollection = 'articles' | 'carriers' | 'tips'
 /** One document as the site indexes it: its slug and title in each locale it is published in. */
 export type IndexEntry = {
   id: number
-  /** Locales the document is published in (translated there), source locale first. */
+  /** Locales the document is published in (and translated there), source locale first. */
   available: Locale[]
   slugs: Localized<string>
   titles: Localized<string>
@@ -27,9 +28,11 @@ export type IndexEntry = {
 
 type Indexable = { id: number; slug?: unknown; updatedAt: string; destination: string } & Record<string, unknown>
 
-const toEntry = (doc: Indexable, titleField: 'title' | 'name'): IndexEntry => {
+const toEntry = (doc: Indexable, titleField: 'title' | 'name', preview: boolean): IndexEntry => {
   const titles = (doc[titleField] ?? {}) as Localized<string>
-  const available = localeCodes.filter((locale) => Boolean(titles[locale]?.trim()))
+  // A preview shows every translation there is; readers only the locales published for the document.
+  const published = preview ? localeCodes : publishedLocales(doc._status as LocalizedStatus)
+  const available = localeCodes.filter((locale) => published.includes(locale) && Boolean(titles[locale]?.trim()))
   return {
     id: doc.id,
     available,
@@ -58,14 +61,14 @@ const findIndex = async (collection: SiteCollection, titleField: 'title' | 'name
     overrideAccess: preview,
     sort: collection === 'tips' ? 'order' : '-publishedAt',
   })
-  return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField))
+  return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField, preview))
 }
 
 /**
  * The published documents of a collection with every locale's slug and title, read as a reader
  * (access control applies: drafts never come back), cached until a change expires its tag.
- * Until per-locale publishing lands, a published document counts as published in each locale
- * that has its own title.
+ * A document counts as published in each locale whose `_status` is published and that has its
+ * own title; a locale published without one only falls back, and gets no page of its own.
  */
 const index = (collection: SiteCollection, titleField: 'title' | 'name') => {
   const cached = unstable_cache(() => findIndex(collection, titleField, false), ['site-index', collection], {

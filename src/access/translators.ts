@@ -1,0 +1,26 @@
+import type { Access, FieldAccess } from 'payload'
+
+import { isLocale, type Locale } from '@/lib/locales'
+
+import { hasRole } from './roles'
+
+type MaybeTranslator = { role?: string | null; locales?: string[] | null } | null | undefined
+
+export const isTranslator = (user: MaybeTranslator): boolean => user?.role === 'translator'
+
+/** The locales a translator works in (none for anyone else). */
+export const translatorLocales = (user: MaybeTranslator): Locale[] =>
+  isTranslator(user) ? (user?.locales ?? []).filter(isLocale) : []
+
+/**
+ * Admins and editors edit every locale; translators only theirs (`locale=all` is not one), and
+ * never publish: the admin asks this with `_status: 'published'` to show its publish buttons.
+ */
+export const canEditLocale: Access = ({ data, req: { user, locale } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (!isTranslator(user) || (data as { _status?: unknown } | undefined)?._status === 'published') return false
+  return translatorLocales(user).includes(locale as Locale)
+}
+
+/** Field-level: the fields every locale shares are read-only for translators (the admin greys them out). */
+export const notTranslator: FieldAccess = ({ req: { user } }) => !isTranslator(user)

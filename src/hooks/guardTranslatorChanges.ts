@@ -1,0 +1,57 @@
+import { APIError, type CollectionBeforeOperationHook, type CollectionSlug } from 'payload'
+
+import { isTranslator, translatorLocales } from '@/access/translators'
+import { fieldTranslatorMayNotChange } from '@/access/translatorMayChange'
+import type { Locale } from '@/lib/locales'
+
+/** What this hook reads of an update's or a restore's arguments. */
+type SaveArgs = {
+  id?: number | string | null
+  data?: Record<string, unknown>
+  overrideAccess?: boolean
+  publishAllLocales?: boolean
+  unpublishAllLocales?: boolean
+  publishSpecificLocale?: string
+}
+
+const refuse = (path: string, message: string): never => {
+  throw new APIError(`${path}: ${message}`, 403, { errors: [{ path, message }] }, true)
+}
+
+/**
+ * A translator's save changes only the localized fields of one of their locales, and is always a
+ * draft: it runs before Payload strips read-only fields, so a forbidden change is refused (403,
+ * naming the field) instead of silently dropped. Saves that bypass access (scripts, seed) are
+ * not a translator's.
+ */
+export const guardTranslatorChanges: CollectionBeforeOperationHook = async ({ args: hookArgs, collection, operation, req }) => {
+  const args = hookArgs as SaveArgs
+  if ((operation !== 'update' && operation !== 'restoreVersion') || args.overrideAccess || !isTranslator(req.user)) {
+    return hookArgs
+  }
+  if (operation === 'restoreVersion') refuse('_status', 'translators cannot restore versions: every locale would change.')
+  if (args.publishAllLocales || args.unpublishAllLocales || args.publishSpecificLocale) {
+    refuse('_status', 'translators save drafts; an editor publishes.')
+  }
+  if (args.id === undefined || args.id === null) refuse('id', 'translators update one document at a time.')
+  if (!translatorLocales(req.user).includes(req.locale as Locale)) {
+    refuse('locale', `translators edit only their locales (${translatorLocales(req.user).join(', ') || 'none'}).`)
+  }
+  const stored = await req.payload.findByID({
+    collection: collection.slug as CollectionSlug,
+    id: args.id as number,
+    locale: req.locale as Locale,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  // A missing document is Payload's 404 to give.
+  if (!stored) return hookArgs
+  const data = args.data ?? {}
+  const path = fieldTranslatorMayNotChange(collection.flattenedFields, data, stored as unknown as Record<string, unknown>)
+  if (path === '_status') refuse(path, 'translators save drafts; an editor publishes.')
+  if (path) refuse(path, `shared by every locale: only an editor changes it.`)
+  return { ...hookArgs, draft: true }
+}
