@@ -9,6 +9,7 @@ import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { translationFields } from '@/fields/translation'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
@@ -74,5 +75,6 @@ export const Articles: CollectionConfig = {
     destinationField(),
     lastVerifiedField(),
     publishedAtField(),
+    ...translationFields(),
   ],
 }

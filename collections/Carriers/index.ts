@@ -7,6 +7,7 @@ import { slugFields } from '@/fields/slug'
 import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { translationFields } from '@/fields/translation'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -114,5 +115,6 @@ export const Carriers: CollectionConfig = {
       },
     },
     lastVerifiedField(),
+    ...translationFields(),
   ],
 }
