@@ -1,6 +1,7 @@
 import * as migration_20261126_233051_initial from './20261126_233051_initial';
 import * as migration_20261127_000303_slug_history from './20261127_000303_slug_history';
-import * as migration_20261127_022537_localized_status from './20261127_022537_localized_status';
+import * as migration_20261127_022617_translation_workflow from './20261127_022617_translation_workflow';
+import * as migration_20261127_023154_localized_status from './20261127_023154_localized_status';
 
 export const migrations = [
   {
@@ -14,8 +15,13 @@ export const migrations = [
     name: '20261127_000303_slug_history',
   },
   {
-    up: migration_20261127_022537_localized_status.up,
-    down: migration_20261127_022537_localized_status.down,
-    name: '20261127_022537_localized_status'
+    up: migration_20261127_022617_translation_workflow.up,
+    down: migration_20261127_022617_translation_workflow.down,
+    name: '20261127_022617_translation_workflow',
+  },
+  {
+    up: migration_20261127_023154_localized_status.up,
+    down: migration_20261127_023154_localized_status.down,
+    name: '20261127_023154_localized_status'
   },
 ];

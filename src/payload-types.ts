@@ -197,6 +197,33 @@ export interface Article {
    */
   lastVerified?: string | null;
   publishedAt?: string | null;
+  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceFingerprint?: string | null;
+  minorEdit?: boolean | null;
+  translation?: {
+    status?: ('in-progress' | 'needs-review' | 'done') | null;
+    assignee?: (number | null) | User;
+    sourceFingerprint?: string | null;
+    sourceSnapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    machine?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    translatedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -349,9 +376,68 @@ export interface Carrier {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
+  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceFingerprint?: string | null;
+  minorEdit?: boolean | null;
+  translation?: {
+    status?: ('in-progress' | 'needs-review' | 'done') | null;
+    assignee?: (number | null) | User;
+    sourceFingerprint?: string | null;
+    sourceSnapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    machine?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    translatedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'editor' | 'translator';
+  /**
+   * The locales this translator works in.
+   */
+  locales?: ('zh' | 'en' | 'fr')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -414,41 +500,36 @@ export interface Tip {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
+  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceFingerprint?: string | null;
+  minorEdit?: boolean | null;
+  translation?: {
+    status?: ('in-progress' | 'needs-review' | 'done') | null;
+    assignee?: (number | null) | User;
+    sourceFingerprint?: string | null;
+    sourceSnapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    machine?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    translatedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'editor' | 'translator';
-  /**
-   * The locales this translator works in.
-   */
-  locales?: ('zh' | 'en' | 'fr')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -660,6 +741,19 @@ export interface ArticlesSelect<T extends boolean = true> {
   destination?: T;
   lastVerified?: T;
   publishedAt?: T;
+  sourceLocale?: T;
+  sourceFingerprint?: T;
+  minorEdit?: T;
+  translation?:
+    | T
+    | {
+        status?: T;
+        assignee?: T;
+        sourceFingerprint?: T;
+        sourceSnapshot?: T;
+        machine?: T;
+        translatedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -710,6 +804,19 @@ export interface CarriersSelect<T extends boolean = true> {
   destination?: T;
   verification?: T;
   lastVerified?: T;
+  sourceLocale?: T;
+  sourceFingerprint?: T;
+  minorEdit?: T;
+  translation?:
+    | T
+    | {
+        status?: T;
+        assignee?: T;
+        sourceFingerprint?: T;
+        sourceSnapshot?: T;
+        machine?: T;
+        translatedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -736,6 +843,19 @@ export interface TipsSelect<T extends boolean = true> {
   order?: T;
   destination?: T;
   lastVerified?: T;
+  sourceLocale?: T;
+  sourceFingerprint?: T;
+  minorEdit?: T;
+  translation?:
+    | T
+    | {
+        status?: T;
+        assignee?: T;
+        sourceFingerprint?: T;
+        sourceSnapshot?: T;
+        machine?: T;
+        translatedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

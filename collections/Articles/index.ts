@@ -10,6 +10,7 @@ import { sourcesField } from '@/fields/sources'
 import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { translationFields } from '@/fields/translation'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
@@ -75,5 +76,6 @@ export const Articles: CollectionConfig = {
     destinationField(),
     lastVerifiedField(),
     publishedAtField(),
+    ...translationFields(),
   ]),
 }

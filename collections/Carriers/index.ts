@@ -8,6 +8,7 @@ import { sourcesField } from '@/fields/sources'
 import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { translationFields } from '@/fields/translation'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -115,5 +116,6 @@ export const Carriers: CollectionConfig = {
       },
     },
     lastVerifiedField(),
+    ...translationFields(),
   ]),
 }

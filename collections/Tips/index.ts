@@ -8,6 +8,7 @@ import { sourcesField } from '@/fields/sources'
 import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
+import { translationFields } from '@/fields/translation'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -61,5 +62,6 @@ export const Tips: CollectionConfig = {
     },
     destinationField(),
     lastVerifiedField(),
+    ...translationFields(),
   ]),
 }

@@ -1,0 +1,71 @@
+import type { Field } from 'payload'
+
+import { labelledOptions } from '@/lib/adminLabels'
+import { localeCodes, locales, sourceLocale } from '@/lib/locales'
+import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
+
+/**
+ * The translation workflow's fields on a content collection.
+ * - `sourceLocale`: the locale others are translated from.
+ * - `sourceFingerprint`: hash of the source text as of its last non-minor edit.
+ * - `minorEdit`: a save option, not stored: a typo fix that must not make translations outdated.
+ * - `translation` (per locale): the workflow status, who is on it, and what source it was made
+ *   from (fingerprint and snapshot: the snapshot is what the diff of an outdated translation
+ *   compares against), plus the fingerprints of machine output, so a person's edit is never
+ *   overwritten by a later machine run.
+ */
+export const translationFields = (): Field[] => [
+  {
+    name: 'sourceLocale',
+    type: 'select',
+    label: { zh: '源语言', en: 'Source language', fr: 'Langue source' },
+    options: locales.map(({ code, label }) => ({ label, value: code })),
+    defaultValue: sourceLocale,
+    required: true,
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'sourceFingerprint',
+    type: 'text',
+    admin: { hidden: true, readOnly: true },
+  },
+  {
+    name: 'minorEdit',
+    type: 'checkbox',
+    virtual: true,
+    label: { zh: '小修改（不使译文过时）', en: 'Minor edit (translations stay current)', fr: 'Modification mineure (les traductions restent à jour)' },
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'translation',
+    type: 'group',
+    localized: true,
+    label: { zh: '翻译', en: 'Translation', fr: 'Traduction' },
+    admin: { position: 'sidebar' },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        label: { zh: '翻译状态', en: 'Translation status', fr: 'État de la traduction' },
+        options: labelledOptions(workflowStatuses, translationStatusLabels),
+      },
+      {
+        name: 'assignee',
+        type: 'relationship',
+        label: { zh: '负责人', en: 'Assignee', fr: 'Responsable' },
+        relationTo: 'users',
+      },
+      { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true } },
+      { name: 'sourceSnapshot', type: 'json', admin: { hidden: true, readOnly: true } },
+      { name: 'machine', type: 'json', admin: { hidden: true, readOnly: true } },
+      {
+        name: 'translatedAt',
+        type: 'date',
+        label: { zh: '翻译依据时间', en: 'Translated from source of', fr: 'Traduit depuis la source du' },
+        admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+    ],
+  },
+]
+
+export const targetLocales = (source: string): string[] => localeCodes.filter((code) => code !== source)
