@@ -43,7 +43,7 @@ beforeAll(async () => {
   const doc = await db.payload.create({
     collection: 'articles',
     locale: 'zh',
-    data: { title: '新喀里多尼亚上网', destination: 'NC', _status: 'published' },
+    data: { title: '新喀里多尼亚上网', destination: 'NC', sourceLocale: 'zh', _status: 'published' },
   })
   id = doc.id
   // fr is translated but not published: written to the document itself (no `draft`), as a
@@ -155,13 +155,13 @@ describe('scheduled publishing', () => {
     const tip = await db.payload.create({
       collection: 'tips',
       locale: 'zh',
-      data: { title: '定时发布', destination: 'NC', category: 'other', _status: 'published' },
+      data: { title: '定时发布', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
     })
     await db.payload.update({ collection: 'tips', id: tip.id, locale: 'fr', draft: true, data: { title: 'Publié plus tard' } })
     await db.payload.update({ collection: 'tips', id: tip.id, locale: 'en', draft: true, data: { title: 'Published later' } })
     await db.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', locale: 'fr', doc: { relationTo: 'tips', value: String(tip.id) } },
+      input: { type: 'publish', locale: 'fr', doc: { relationTo: 'tips', value: tip.id } },
       waitUntil: new Date(Date.now() + 60_000),
     })
     await db.payload.jobs.run()
@@ -169,7 +169,7 @@ describe('scheduled publishing', () => {
 
     await db.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', locale: 'fr', doc: { relationTo: 'tips', value: String(tip.id) } },
+      input: { type: 'publish', locale: 'fr', doc: { relationTo: 'tips', value: tip.id } },
       waitUntil: new Date(Date.now() - 1_000),
     })
     await db.payload.jobs.run()
@@ -185,7 +185,7 @@ describe('a draft save', () => {
     const tip = await db.payload.create({
       collection: 'tips',
       locale: 'zh',
-      data: { title: '复制', destination: 'NC', category: 'other', _status: 'published' },
+      data: { title: '复制', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
     })
     const response = await patch(`/api/tips/${tip.id}?locale=fr&draft=true`, { title: 'Copie', _status: 'published' })
     expect(response.status).toBe(200)

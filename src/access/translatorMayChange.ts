@@ -1,23 +1,42 @@
 import type { FlattenedField } from 'payload'
 
+import { translatorStatuses } from '@/translation/statuses'
+
 type Row = Record<string, unknown>
 
 /** Set by Payload, never by the person saving. */
 const managedFields = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt'])
 
 /**
- * Localized fields whose values a translator may set only to some values. `_status`: a
- * translator saves drafts, never publishes. (A later `translation.status` rule goes here.)
+ * Localized fields a translator may set only to some values (by path; a value left as stored
+ * is allowed, except a status: sending `published` again would publish the save). `_status`: a
+ * translator saves drafts, never publishes.
+ * `translation.status`: in progress or needs review; `done` is an editor's approval.
  */
 const localizedValueRules: Record<string, (value: unknown) => boolean> = {
   _status: (value) => value === 'draft',
+  'translation.status': (value) => value === null || (translatorStatuses as readonly unknown[]).includes(value),
 }
+
+const valueAt = (row: unknown, path: string[]): unknown =>
+  path.reduce<unknown>((value, key) => (isRow(value) ? value[key] : undefined), row)
+
+/** The first rule under `path` (the field itself, or one nested in it) that the change breaks. */
+const brokenRule = (path: string, value: unknown, before: unknown): string | undefined =>
+  Object.keys(localizedValueRules).find((rulePath) => {
+    if (rulePath !== path && !rulePath.startsWith(`${path}.`)) return false
+    const nested = rulePath.slice(path.length + 1).split('.').filter(Boolean)
+    const next = valueAt(value, nested)
+    const unchanged = rulePath !== '_status' && same(next, valueAt(before, nested))
+    return next !== undefined && !unchanged && !localizedValueRules[rulePath]!(next)
+  })
 
 const isRow = (value: unknown): value is Row => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 /** A stored or submitted value in one comparable shape: relations by id, dates by time, no `undefined`. */
 const comparable = (value: unknown): unknown => {
-  if (value === undefined || value === '') return null
+  // An unset checkbox, text or relation reads as null, whatever the form sent for it.
+  if (value === undefined || value === '' || value === false) return null
   if (Array.isArray(value)) return value.map(comparable)
   if (isRow(value)) {
     if ('relationTo' in value && 'value' in value) return { relationTo: value.relationTo, value: comparable(value.value) }
@@ -46,13 +65,14 @@ export const fieldTranslatorMayNotChange = (
   prefix = '',
 ): string | undefined => {
   for (const field of fields) {
-    if (!(field.name in data) || managedFields.has(field.name)) continue
+    // Virtual fields are save options, not stored values: nothing to protect.
+    if (!(field.name in data) || managedFields.has(field.name) || ('virtual' in field && field.virtual)) continue
     const path = `${prefix}${field.name}`
     const value = data[field.name]
     const before = stored?.[field.name]
     if ('localized' in field && field.localized) {
-      const rule = localizedValueRules[path]
-      if (rule && value !== undefined && !rule(value)) return path
+      const broken = brokenRule(path, value, before)
+      if (broken) return broken
       continue
     }
     if (!hasLocalized(field)) {

@@ -13,13 +13,14 @@ export const translatorLocales = (user: MaybeTranslator): Locale[] =>
   isTranslator(user) ? (user?.locales ?? []).filter(isLocale) : []
 
 /**
- * Admins and editors edit every locale; translators only theirs (`locale=all` is not one), and
- * never publish: the admin asks this with `_status: 'published'` to show its publish buttons.
+ * Admins and editors edit every locale; translators only theirs (`locale=all` is not one).
+ * Whether a translator's save publishes is not decided here: the admin asks this access with the
+ * stored document as `data`, published or not, to decide whether the document is editable at all.
+ * `guardTranslatorChanges` refuses the publish itself.
  */
-export const canEditLocale: Access = ({ data, req: { user, locale } }) => {
+export const canEditLocale: Access = ({ req: { user, locale } }) => {
   if (hasRole(user, 'admin', 'editor')) return true
-  if (!isTranslator(user) || (data as { _status?: unknown } | undefined)?._status === 'published') return false
-  return translatorLocales(user).includes(locale as Locale)
+  return isTranslator(user) && translatorLocales(user).includes(locale as Locale)
 }
 
 /** Field-level: the fields every locale shares are read-only for translators (the admin greys them out). */
