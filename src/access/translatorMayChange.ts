@@ -1,5 +1,6 @@
 import type { FlattenedField } from 'payload'
 
+import { isRecord } from '@/lib/isRecord'
 import { translatorStatuses } from '@/translation/statuses'
 
 type Row = Record<string, unknown>
@@ -19,7 +20,7 @@ const localizedValueRules: Record<string, (value: unknown) => boolean> = {
 }
 
 const valueAt = (row: unknown, path: string[]): unknown =>
-  path.reduce<unknown>((value, key) => (isRow(value) ? value[key] : undefined), row)
+  path.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), row)
 
 /** The first rule under `path` (the field itself, or one nested in it) that the change breaks. */
 const brokenRule = (path: string, value: unknown, before: unknown): string | undefined =>
@@ -31,14 +32,12 @@ const brokenRule = (path: string, value: unknown, before: unknown): string | und
     return next !== undefined && !unchanged && !localizedValueRules[rulePath]!(next)
   })
 
-const isRow = (value: unknown): value is Row => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
-
 /** A stored or submitted value in one comparable shape: relations by id, dates by time, no `undefined`. */
 const comparable = (value: unknown): unknown => {
   // An unset checkbox, text or relation reads as null, whatever the form sent for it.
   if (value === undefined || value === '' || value === false) return null
   if (Array.isArray(value)) return value.map(comparable)
-  if (isRow(value)) {
+  if (isRecord(value)) {
     if ('relationTo' in value && 'value' in value) return { relationTo: value.relationTo, value: comparable(value.value) }
     if ('id' in value) return value.id
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, comparable(item)]))
@@ -79,8 +78,8 @@ export const fieldTranslatorMayNotChange = (
       if (!same(value, before)) return path
       continue
     }
-    if ((field.type === 'group' || field.type === 'tab') && isRow(value)) {
-      const inner = fieldTranslatorMayNotChange(field.flattenedFields, value, isRow(before) ? before : undefined, `${path}.`)
+    if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
+      const inner = fieldTranslatorMayNotChange(field.flattenedFields, value, isRecord(before) ? before : undefined, `${path}.`)
       if (inner) return inner
     } else if (field.type === 'array') {
       // Rows are shared by every locale: a translator fills in the rows there are, in their order.
@@ -89,7 +88,7 @@ export const fieldTranslatorMayNotChange = (
       if (rows.length !== storedRows.length) return path
       for (const [index, row] of rows.entries()) {
         const storedRow = storedRows[index]!
-        if (!isRow(row) || (row.id !== undefined && row.id !== storedRow.id)) return `${path}.${index}`
+        if (!isRecord(row) || (row.id !== undefined && row.id !== storedRow.id)) return `${path}.${index}`
         const inner = fieldTranslatorMayNotChange(field.flattenedFields, row, storedRow, `${path}.${index}.`)
         if (inner) return inner
       }

@@ -1,12 +1,11 @@
 import type { CollectionAfterReadHook, FlattenedField } from 'payload'
 
 import { isReader } from '@/access/roles'
+import { isRecord } from '@/lib/isRecord'
 import { localeCodes } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 
 type Row = Record<string, unknown>
-
-const isRow = (value: unknown): value is Row => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 /** Keeps, in every localized value of `row`, only the published locales. */
 const keepLocales = (fields: FlattenedField[], row: Row, keep: Set<string>): void => {
@@ -14,19 +13,19 @@ const keepLocales = (fields: FlattenedField[], row: Row, keep: Set<string>): voi
     const value = row[field.name]
     if (value === undefined || value === null) continue
     if ('localized' in field && field.localized) {
-      if (isRow(value)) {
+      if (isRecord(value)) {
         row[field.name] = Object.fromEntries(Object.entries(value).filter(([locale]) => keep.has(locale)))
       }
       continue
     }
-    if ((field.type === 'group' || field.type === 'tab') && isRow(value)) {
+    if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
       keepLocales(field.flattenedFields, value, keep)
     } else if (field.type === 'array' && Array.isArray(value)) {
-      for (const item of value) if (isRow(item)) keepLocales(field.flattenedFields, item, keep)
+      for (const item of value) if (isRecord(item)) keepLocales(field.flattenedFields, item, keep)
     } else if (field.type === 'blocks' && Array.isArray(value)) {
       for (const item of value) {
-        const block = isRow(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
-        if (block && isRow(item)) keepLocales(block.flattenedFields, item, keep)
+        const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
+        if (block && isRecord(item)) keepLocales(block.flattenedFields, item, keep)
       }
     }
   }
@@ -39,7 +38,7 @@ const keepLocales = (fields: FlattenedField[], row: Row, keep: Set<string>): voi
  * script) gets everything.
  */
 export const hideUnpublishedLocales: CollectionAfterReadHook = ({ collection, doc, overrideAccess, req }) => {
-  if (overrideAccess || !isReader(req.user) || req.locale !== 'all' || !isRow(doc) || !isRow(doc._status)) return doc
+  if (overrideAccess || !isReader(req.user) || req.locale !== 'all' || !isRecord(doc) || !isRecord(doc._status)) return doc
   const keep = new Set<string>(publishedLocales(doc._status as LocalizedStatus))
   if (keep.size === localeCodes.length) return doc
   keepLocales(collection.flattenedFields, doc, keep)

@@ -1,5 +1,4 @@
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isRecord as isObject } from '@/lib/isRecord'
 
 const empty = (value: unknown): boolean => value === null || value === undefined
 
