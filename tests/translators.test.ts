@@ -65,6 +65,7 @@ beforeAll(async () => {
       verification: 'unverified',
       sourceLocale: 'zh',
       offers: [{ name: '旅游卡', type: 'tourist-sim', price: { amount: 3000, currency: 'XPF' } }],
+      sources: [{ title: 'OPT', url: 'https://www.opt.nc' }],
       _status: 'published',
     },
   })
@@ -107,6 +108,20 @@ describe('a translator for fr, over REST', () => {
     expect((await fetch(`${api.url}/api/carriers/${carrierId}?locale=fr`)).status).toBe(404)
   })
 
+  it('saves the whole document back, as the admin form does', async () => {
+    const response = await fetch(`${api.url}/api/carriers/${carrierId}?locale=fr&draft=true&depth=0&fallback-locale=none`, {
+      headers: translator,
+    })
+    const doc = (await response.json()) as Record<string, unknown>
+    const saved = await patch(`/api/carriers/${carrierId}?locale=fr&draft=true&autosave=true`, {
+      ...doc,
+      name: 'Opérateur (formulaire)',
+      _status: 'draft',
+    })
+    expect(saved.status, await saved.clone().text()).toBe(200)
+    expect((await newestFr()).name).toBe('Opérateur (formulaire)')
+  })
+
   it.each([
     ['website', { website: 'https://example.com' }],
     ['bands', { bands: ['5G n78'] }],
@@ -114,13 +129,17 @@ describe('a translator for fr, over REST', () => {
     ['sourceLocale', { sourceLocale: 'fr' }],
     ['offers.0.price', { offers: [{ name: 'Carte', type: 'tourist-sim', price: { amount: 1, currency: 'XPF' } }] }],
     ['offers', { offers: [] }],
+    ['sources', { sources: [{ title: 'Ailleurs', url: 'https://example.com' }] }],
     ['_status', { name: 'Publié', _status: 'published' }],
     ['translation.status', { translation: { status: 'done' } }],
   ])('cannot change %s: 403 naming it, nothing written', async (path, data) => {
     const current = await newestFr()
+    // Changes to existing rows keep their ids, as the admin sends them.
     const body = path.startsWith('offers.0')
       ? { offers: [{ ...current.offers![0], price: { amount: 1, currency: 'XPF' } }] }
-      : data
+      : path === 'sources'
+        ? { sources: [{ ...current.sources![0], url: 'https://example.com/elsewhere' }] }
+        : data
     const before = { stored: await storedCarrier(), fr: current }
     const response = await patch(`/api/carriers/${carrierId}?locale=fr`, body)
     expect(response.status).toBe(403)

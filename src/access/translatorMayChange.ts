@@ -32,21 +32,38 @@ const brokenRule = (path: string, value: unknown, before: unknown): string | und
     return next !== undefined && !unchanged && !localizedValueRules[rulePath]!(next)
   })
 
-/** A stored or submitted value in one comparable shape: relations by id, dates by time, no `undefined`. */
+/**
+ * A stored or submitted value in one comparable shape: unset values (absent, null, empty, an
+ * unchecked box) alike, object keys in one order, dates by time.
+ */
 const comparable = (value: unknown): unknown => {
-  // An unset checkbox, text or relation reads as null, whatever the form sent for it.
   if (value === undefined || value === '' || value === false) return null
   if (Array.isArray(value)) return value.map(comparable)
   if (isRecord(value)) {
-    if ('relationTo' in value && 'value' in value) return { relationTo: value.relationTo, value: comparable(value.value) }
-    if ('id' in value) return value.id
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, comparable(item)]))
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, comparable(value[key])] as const)
+        .filter(([, item]) => item !== null),
+    )
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).getTime()
   return value
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b))
+/** A relation as its id (or `{ relationTo, value }`), whether sent as an id or populated. */
+const relationId = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(relationId)
+  if (!isRecord(value)) return value
+  if ('relationTo' in value && 'value' in value) return { relationTo: value.relationTo, value: relationId(value.value) }
+  return 'id' in value ? value.id : value
+}
+
+const same = (a: unknown, b: unknown, field?: FlattenedField): boolean => {
+  const normalize = (value: unknown) =>
+    comparable(field?.type === 'relationship' || field?.type === 'upload' ? relationId(value) : value)
+  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b))
+}
 
 const hasLocalized = (field: FlattenedField): boolean =>
   ('localized' in field && Boolean(field.localized)) ||
@@ -75,7 +92,7 @@ export const fieldTranslatorMayNotChange = (
       continue
     }
     if (!hasLocalized(field)) {
-      if (!same(value, before)) return path
+      if (!same(value, before, field)) return path
       continue
     }
     if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
@@ -92,7 +109,7 @@ export const fieldTranslatorMayNotChange = (
         const inner = fieldTranslatorMayNotChange(field.flattenedFields, row, storedRow, `${path}.${index}.`)
         if (inner) return inner
       }
-    } else if (!same(value, before)) {
+    } else if (!same(value, before, field)) {
       return path
     }
   }
