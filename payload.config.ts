@@ -15,6 +15,7 @@ import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
+import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
@@ -47,7 +48,7 @@ export default buildConfig({
     },
   },
   collections: [Articles, Carriers, Tips, Media, Users],
-  endpoints: [health],
+  endpoints: [health, translationStatusEndpoint, translationDetailEndpoint],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({

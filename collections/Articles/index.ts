@@ -23,7 +23,7 @@ export const Articles: CollectionConfig = {
   },
   access: contentAccess,
   versions: contentVersions,
-  hooks: { ...contentHooks('articles'), beforeChange: [setPublishedAt] },
+  hooks: contentHooks('articles', { beforeChange: [setPublishedAt] }),
   fields: [
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {

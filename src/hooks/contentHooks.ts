@@ -1,12 +1,21 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { trackTranslation } from '@/translation/hooks/trackTranslation'
 
 import { readersGetPublished } from './readersGetPublished'
 import { rejectMalformedId } from './rejectMalformedId'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from './revalidateSite'
 
-/** The hooks every content collection shares: safe reads, and the site's cache kept fresh. */
-export const contentHooks = (collection: 'articles' | 'carriers' | 'tips'): NonNullable<CollectionConfig['hooks']> => ({
+/**
+ * The hooks every content collection shares: safe reads, the translation workflow's fingerprints,
+ * and the site's cache kept fresh.
+ */
+export const contentHooks = (
+  collection: 'articles' | 'carriers' | 'tips',
+  { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
+): NonNullable<CollectionConfig['hooks']> => ({
   beforeOperation: [rejectMalformedId, readersGetPublished],
+  beforeChange: [trackTranslation(collection), ...beforeChange],
   afterChange: [revalidateSiteAfterChange(collection)],
   afterDelete: [revalidateSiteAfterDelete(collection)],
 })
