@@ -20,6 +20,7 @@ import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
+import { sideBySide } from './src/translation/sideBySide'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,6 +36,12 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
     importMap: { baseDir: projectRoot },
+    components: {
+      afterNavLinks: ['/src/translation/admin/TranslationsNavLink#TranslationsNavLink'],
+      views: {
+        translations: { Component: '/src/translation/admin/TranslationsView#TranslationsView', path: '/translations' },
+      },
+    },
     livePreview: {
       collections: [Articles.slug, Carriers.slug, Tips.slug],
       url: ({ collectionConfig, data, locale }) =>
@@ -47,7 +54,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Carriers, Tips, Media, Users],
+  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users],
   endpoints: [health, translationStatusEndpoint, translationDetailEndpoint],
   editor: guideEditor,
   localization: {

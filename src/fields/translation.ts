@@ -68,6 +68,12 @@ export const translationFields = (): Field[] => [
       },
     ],
   },
+  {
+    // The computed status and, for an outdated translation, what changed in the source since.
+    name: 'translationChanges',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/src/translation/admin/SourceChanges#SourceChanges' } },
+  },
 ]
 
 export const targetLocales = (source: string): string[] => localeCodes.filter((code) => code !== source)
