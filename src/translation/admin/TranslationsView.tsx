@@ -10,6 +10,21 @@ import { translationStatusLabels, translationStatuses } from '@/translation/stat
 
 import { adminLanguage, translationAdminLabels as text } from './labels'
 
+type Option = [value: string, label: string]
+
+const FilterSelect = ({ name, label, value, options }: { name: string; label: string; value?: string; options: Option[] }) => (
+  <label>
+    {label}
+    <select name={name} defaultValue={value ?? ''}>
+      {options.map(([optionValue, optionLabel]) => (
+        <option key={optionValue} value={optionValue}>
+          {optionLabel}
+        </option>
+      ))}
+    </select>
+  </label>
+)
+
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
 
 /**
@@ -56,51 +71,40 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
           ))}
         </ul>
         <form method="get" action={`${admin}/translations`} className="translations-dashboard__filters">
-          <label>
-            {text.collection[lang]}
-            <select name="collection" defaultValue={filters.collection ?? ''}>
-              <option value="">{text.any[lang]}</option>
-              {translatedCollections.map((slug) => (
-                <option key={slug} value={slug}>
-                  {collectionLabels[slug].plural[lang]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {text.locale[lang]}
-            <select name="locale" defaultValue={filters.locale ?? ''}>
-              <option value="">{text.any[lang]}</option>
-              {locales.map(({ code, label }) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {text.status[lang]}
-            <select name="status" defaultValue={filters.status ?? ''}>
-              <option value="">{text.any[lang]}</option>
-              {translationStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {translationStatusLabels[status][lang]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {text.assignee[lang]}
-            <select name="assignee" defaultValue={filters.assignee === undefined ? '' : String(filters.assignee)}>
-              <option value="">{text.any[lang]}</option>
-              <option value="none">{text.nobody[lang]}</option>
-              {staff.map((member) => (
-                <option key={member.id} value={String(member.id)}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            name="collection"
+            label={text.collection[lang]}
+            value={filters.collection}
+            options={[
+              ['', text.any[lang]],
+              ...translatedCollections.map((slug): Option => [slug, collectionLabels[slug].plural[lang]]),
+            ]}
+          />
+          <FilterSelect
+            name="locale"
+            label={text.locale[lang]}
+            value={filters.locale}
+            options={[['', text.any[lang]], ...locales.map(({ code, label }): Option => [code, label])]}
+          />
+          <FilterSelect
+            name="status"
+            label={text.status[lang]}
+            value={filters.status}
+            options={[
+              ['', text.any[lang]],
+              ...translationStatuses.map((status): Option => [status, translationStatusLabels[status][lang]]),
+            ]}
+          />
+          <FilterSelect
+            name="assignee"
+            label={text.assignee[lang]}
+            value={filters.assignee === undefined ? undefined : String(filters.assignee)}
+            options={[
+              ['', text.any[lang]],
+              ['none', text.nobody[lang]],
+              ...staff.map((member): Option => [String(member.id), member.name]),
+            ]}
+          />
           <button type="submit" className="btn btn--style-primary btn--size-small">
             {text.filter[lang]}
           </button>
