@@ -15,10 +15,12 @@ import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
+import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
+import { sideBySide } from './src/translation/sideBySide'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -34,6 +36,12 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
     importMap: { baseDir: projectRoot },
+    components: {
+      afterNavLinks: ['/src/translation/admin/TranslationsNavLink#TranslationsNavLink'],
+      views: {
+        translations: { Component: '/src/translation/admin/TranslationsView#TranslationsView', path: '/translations' },
+      },
+    },
     livePreview: {
       collections: [Articles.slug, Carriers.slug, Tips.slug],
       url: ({ collectionConfig, data, locale }) =>
@@ -46,8 +54,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Carriers, Tips, Media, Users],
-  endpoints: [health],
+  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users],
+  endpoints: [health, translationStatusEndpoint, translationDetailEndpoint],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({

@@ -197,7 +197,7 @@ export interface Article {
    */
   lastVerified?: string | null;
   publishedAt?: string | null;
-  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceLocale?: ('zh' | 'en' | 'fr') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {
@@ -376,7 +376,7 @@ export interface Carrier {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
-  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceLocale?: ('zh' | 'en' | 'fr') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {
@@ -500,7 +500,7 @@ export interface Tip {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
-  sourceLocale: 'zh' | 'en' | 'fr';
+  sourceLocale?: ('zh' | 'en' | 'fr') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {

@@ -24,7 +24,7 @@ export const Articles: CollectionConfig = {
   },
   access: contentAccess,
   versions: contentVersions,
-  hooks: { ...contentHooks('articles'), beforeChange: [setPublishedAt] },
+  hooks: contentHooks('articles', { beforeChange: [setPublishedAt] }),
   fields: sharedFieldsForEditors([
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
     {

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { translatorsCannotApprove } from '@/access/translatorStatus'
 import { labelledOptions } from '@/lib/adminLabels'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
@@ -20,8 +21,8 @@ export const translationFields = (): Field[] => [
     type: 'select',
     label: { zh: '源语言', en: 'Source language', fr: 'Langue source' },
     options: locales.map(({ code, label }) => ({ label, value: code })),
+    // Not `required`: the default fills it, and required would make every Local API create spell it out.
     defaultValue: sourceLocale,
-    required: true,
     admin: { position: 'sidebar' },
   },
   {
@@ -48,6 +49,7 @@ export const translationFields = (): Field[] => [
         type: 'select',
         label: { zh: '翻译状态', en: 'Translation status', fr: 'État de la traduction' },
         options: labelledOptions(workflowStatuses, translationStatusLabels),
+        hooks: { beforeChange: [translatorsCannotApprove] },
       },
       {
         name: 'assignee',
@@ -65,6 +67,12 @@ export const translationFields = (): Field[] => [
         admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
     ],
+  },
+  {
+    // The computed status and, for an outdated translation, what changed in the source since.
+    name: 'translationChanges',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/src/translation/admin/SourceChanges#SourceChanges' } },
   },
 ]
 

@@ -165,6 +165,10 @@ export const importDocument = async ({ payload, file, locale, collection }: Impo
       })
     }
 
+    // An imported translation is a finished one: `done`, and recorded against the source it was
+    // imported beside (the translation hook records the fingerprint and snapshot).
+    if (isTranslation) data.translation = { status: 'done' }
+
     if (current && current._status === status && matches(data, current)) {
       await commitTransaction(req)
       return { action: 'unchanged', id: current.id as number, slug, dropped }

@@ -35,8 +35,14 @@ export const translatableFields = (fields: Field[], prefix = ''): TranslatableFi
       case 'array':
         return translatableFields(field.fields, `${prefix}${field.name}.*.`)
       default:
-        if (!('name' in field) || notTranslated.has(field.name)) return []
-        if (!('localized' in field) || !field.localized || !textTypes.has(field.type)) return []
-        return [{ path: `${prefix}${field.name}`, type: field.type as TranslatableField['type'] }]
+        return isTranslatableText(field) ? [{ path: `${prefix}${field.name}`, type: field.type as TranslatableField['type'] }] : []
     }
   })
+
+/** A localized text, textarea or rich-text field that is not bookkeeping. */
+export const isTranslatableText = (field: Field): field is Field & { name: string } =>
+  'name' in field &&
+  !notTranslated.has(field.name) &&
+  'localized' in field &&
+  Boolean(field.localized) &&
+  textTypes.has(field.type)

@@ -19,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '../..')
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string
-    /** The production site, when the run includes tests/site/. */
+    /** The production site, when the run includes tests/site/ or tests/admin/. */
     site: { url: string; databaseUrl: string } | null
   }
 }

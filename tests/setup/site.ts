@@ -1,7 +1,7 @@
 /**
  * The reader site as readers get it: a production build (`next build`) served by `next start`,
  * on a database of its own copied from the seeded template. Built only when the run includes
- * the browser tests in tests/site/.
+ * the browser tests in tests/site/ or tests/admin/.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -16,7 +16,7 @@ export const siteDistDir = '.next-test'
 
 export const runIncludesSiteTests = (argv = process.argv): boolean => {
   const filters = argv.slice(2).filter((arg) => !arg.startsWith('-') && arg !== 'run' && !arg.includes('vitest'))
-  return filters.length === 0 || filters.some((filter) => filter.includes('site'))
+  return filters.length === 0 || filters.some((filter) => filter.includes('site') || filter.includes('admin'))
 }
 
 export const startSite = async (adminUrl: string): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> => {

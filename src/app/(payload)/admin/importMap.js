@@ -1,3 +1,4 @@
+import { SourceText as SourceText_fa3b4948caeef84dda5cb19d5deb0849 } from '../../../../src/translation/admin/SourceText'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,10 +25,14 @@ import { SuperscriptFeatureClient as SuperscriptFeatureClient_e70f5e05f09f93e00b
 import { SubscriptFeatureClient as SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SourceChanges as SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f } from '../../../../src/translation/admin/SourceChanges'
+import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
+import { TranslationsView as TranslationsView_ddf10357a364b81bc45353955b549d30 } from '../../../../src/translation/admin/TranslationsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/translation/admin/SourceText#SourceText": SourceText_fa3b4948caeef84dda5cb19d5deb0849,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -54,5 +59,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#SubscriptFeatureClient": SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#StrikethroughFeatureClient": StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/translation/admin/SourceChanges#SourceChanges": SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f,
+  "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
+  "/src/translation/admin/TranslationsView#TranslationsView": TranslationsView_ddf10357a364b81bc45353955b549d30,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

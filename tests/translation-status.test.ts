@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { translatedCollections } from '@/translation/report'
+import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
+
+import { login, startApiServer } from './helpers/apiServer'
+import { errorPaths, json } from './helpers/http'
+import { startPayload, type TestPayload } from './helpers/payload'
+import { createStaff, password } from './helpers/users'
+
+let db: TestPayload
+let api: Awaited<ReturnType<typeof startApiServer>>
+let staff: Awaited<ReturnType<typeof createStaff>>
+let headers: Record<'admin' | 'editor' | 'translator', Record<string, string>>
+
+beforeAll(async () => {
+  db = await startPayload('seeded')
+  api = await startApiServer()
+  staff = await createStaff(db.payload)
+  headers = {
+    admin: await login(api.url, 'admin@lagon.test', password),
+    editor: await login(api.url, 'editor@lagon.test', password),
+    translator: await login(api.url, 'translator@lagon.test', password),
+  }
+})
+afterAll(async () => {
+  await api?.close()
+  await db?.close()
+})
+
+const paragraphs = (...texts: string[]) => ({
+  root: {
+    type: 'root',
+    direction: 'ltr' as const,
+    format: '' as const,
+    indent: 0,
+    version: 1,
+    children: texts.map((text) => ({
+      type: 'paragraph',
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      version: 1,
+      textFormat: 0,
+      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+    })),
+  },
+})
+
+type Report = {
+  counts: Record<TranslationStatus, number>
+  rows: { collection: string; id: number; locale: string; status: TranslationStatus; assignee: number | null }[]
+}
+type Detail = { status: TranslationStatus; changes: { path: string; before: string; after: string; parts: { type: string; text: string }[] }[] }
+
+const report = async (query: Record<string, string> = {}, auth = headers.editor) => {
+  const response = await fetch(`${api.url}/api/translations/status?${new URLSearchParams(query)}`, { headers: auth })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Report
+}
+
+const detail = async (collection: string, id: number, locale: string) => {
+  const response = await fetch(`${api.url}/api/translations/${collection}/${id}/${locale}`, { headers: headers.editor })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Detail
+}
+
+const statusOf = async (collection: string, id: number, locale: string) => (await detail(collection, id, locale)).status
+
+/** A translated article: zh source, en and fr marked as the status given, by the editor, over REST. */
+const translatedArticle = async (title: string, status: 'needs-review' | 'done' = 'done') => {
+  const article = await db.payload.create({
+    collection: 'articles',
+    locale: 'zh',
+    data: {
+      title,
+      summary: '在努美阿买 SIM 卡的办法。',
+      body: paragraphs('第一段：机场有柜台。', '第二段：带上护照。'),
+      destination: 'NC',
+      _status: 'published',
+    },
+  })
+  const translations = {
+    en: { title: `${article.id} EN`, summary: 'How to buy a SIM card in Nouméa.', body: paragraphs('First: the airport has a desk.') },
+    fr: { title: `${article.id} FR`, summary: 'Acheter une carte SIM à Nouméa.', body: paragraphs('D’abord : un guichet à l’aéroport.') },
+  }
+  for (const [locale, data] of Object.entries(translations)) {
+    const response = await fetch(`${api.url}/api/articles/${article.id}?locale=${locale}`, {
+      method: 'PATCH',
+      headers: json(headers.editor),
+      body: JSON.stringify({ ...data, translation: { status } }),
+    })
+    expect(response.status, await response.clone().text()).toBe(200)
+  }
+  return article.id
+}
+
+const editSource = (id: number, data: Record<string, unknown>, draft = false) =>
+  fetch(`${api.url}/api/articles/${id}?locale=zh${draft ? '&draft=true' : ''}`, {
+    method: 'PATCH',
+    headers: json(headers.editor),
+    body: JSON.stringify(data),
+  })
+
+describe('the seeded guide', () => {
+  it('is done in every target locale of every article, carrier and tip', async () => {
+    const { rows, counts } = await report()
+    const documents = await Promise.all(translatedCollections.map((collection) => db.payload.count({ collection })))
+    const expected = documents.reduce((sum, { totalDocs }) => sum + totalDocs, 0) * 2
+    expect(rows).toHaveLength(expected)
+    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['done']))
+    expect(counts.done).toBe(expected)
+  })
+})
+
+describe('outdated translations', () => {
+  it('a source edit marks en and fr outdated, and the diff names the changed text', async () => {
+    const id = await translatedArticle('努美阿的 SIM 卡')
+    expect(await statusOf('articles', id, 'en')).toBe('done')
+    expect(await statusOf('articles', id, 'fr')).toBe('done')
+
+    const response = await editSource(id, { summary: '在努美阿机场买 eSIM 卡的办法。' })
+    expect(response.status).toBe(200)
+    for (const locale of ['en', 'fr']) {
+      const { status, changes } = await detail('articles', id, locale)
+      expect(status).toBe('outdated')
+      expect(changes.map((change) => change.path)).toEqual(['summary'])
+      const [change] = changes
+      expect(change!.before).toBe('在努美阿买 SIM 卡的办法。')
+      expect(change!.after).toBe('在努美阿机场买 eSIM 卡的办法。')
+      const added = change!.parts.filter((part) => part.type === 'added').map((part) => part.text)
+      const removed = change!.parts.filter((part) => part.type === 'removed').map((part) => part.text)
+      expect(added).toEqual(['机场', 'eSIM'])
+      expect(removed).toEqual(['SIM'])
+    }
+  })
+
+  it('compares rich text as plain text, block by block', async () => {
+    const id = await translatedArticle('努美阿的正文')
+    await editSource(id, { body: paragraphs('第一段：机场有柜台。', '第二段：带上护照和现金。') })
+    const { changes } = await detail('articles', id, 'fr')
+    expect(changes.map((change) => change.path)).toEqual(['body'])
+    expect(changes[0]!.parts.filter((part) => part.type !== 'equal')).toEqual([{ type: 'added', text: '和现金' }])
+  })
+
+  it('an autosaved draft of the source counts as an edit', async () => {
+    const id = await translatedArticle('草稿也算')
+    expect((await editSource(id, { title: '草稿也算数' }, true)).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('outdated')
+  })
+
+  it('a minor edit leaves translations current', async () => {
+    const id = await translatedArticle('小修改')
+    expect((await editSource(id, { summary: '在努美阿买 SIM 卡的方法。', minorEdit: true })).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('done')
+    expect(await statusOf('articles', id, 'fr')).toBe('done')
+    // The box is not stored: the next edit counts again.
+    expect((await editSource(id, { summary: '在努美阿买 eSIM 的方法。' })).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('outdated')
+  })
+
+  it('a save of the source that changes no text leaves translations current', async () => {
+    const id = await translatedArticle('不改文字')
+    expect((await editSource(id, { lastVerified: '2026-11-01T00:00:00.000Z' })).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('done')
+  })
+
+  it('re-translating clears outdated; re-saving without touching text or status does not', async () => {
+    const id = await translatedArticle('重新翻译')
+    await editSource(id, { title: '重新翻译了' })
+    const patch = (locale: string, data: Record<string, unknown>, auth = headers.editor) =>
+      fetch(`${api.url}/api/articles/${id}?locale=${locale}`, { method: 'PATCH', headers: json(auth), body: JSON.stringify(data) })
+
+    // Same text, same status, a new assignee; and a forged fingerprint, which REST may not write.
+    const { sourceFingerprint } = await db.payload.findByID({ collection: 'articles', id, depth: 0 })
+    const resave = await patch('fr', { translation: { status: 'done', assignee: staff.translator.id, sourceFingerprint } })
+    expect(resave.status).toBe(200)
+    expect(await statusOf('articles', id, 'fr')).toBe('outdated')
+
+    // The translator updates the text and asks for review.
+    expect((await patch('en', { title: `${id} EN, retranslated`, translation: { status: 'needs-review' } }, headers.translator)).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('needs-review')
+    expect((await detail('articles', id, 'en')).changes).toEqual([])
+    expect(await statusOf('articles', id, 'fr')).toBe('outdated')
+
+    // Changing only the status (done → needs-review) re-records too: the reviewer says it still fits.
+    expect((await patch('fr', { translation: { status: 'needs-review' } })).status).toBe(200)
+    expect(await statusOf('articles', id, 'fr')).toBe('needs-review')
+  })
+})
+
+describe('who sets which status', () => {
+  it('a translator cannot set done, and the error names the field; an editor can', async () => {
+    const id = await translatedArticle('译者不能批准', 'needs-review')
+    const response = await fetch(`${api.url}/api/articles/${id}?locale=fr`, {
+      method: 'PATCH',
+      headers: json(headers.translator),
+      body: JSON.stringify({ translation: { status: 'done' } }),
+    })
+    expect(response.status).toBe(400)
+    expect(errorPaths(await response.json())).toContain('translation.status')
+    // Nor as a draft (drafts skip validation, not this rule).
+    const draft = await fetch(`${api.url}/api/articles/${id}?locale=fr&draft=true`, {
+      method: 'PATCH',
+      headers: json(headers.translator),
+      body: JSON.stringify({ translation: { status: 'done' } }),
+    })
+    expect(draft.status).toBe(400)
+    expect(await statusOf('articles', id, 'fr')).toBe('needs-review')
+
+    const editor = await fetch(`${api.url}/api/articles/${id}?locale=fr`, {
+      method: 'PATCH',
+      headers: json(headers.editor),
+      body: JSON.stringify({ translation: { status: 'done' } }),
+    })
+    expect(editor.status).toBe(200)
+    expect(await statusOf('articles', id, 'fr')).toBe('done')
+  })
+})
+
+describe('GET /api/translations/status', () => {
+  it('is for staff only', async () => {
+    expect((await fetch(`${api.url}/api/translations/status`)).status).toBe(401)
+    expect((await fetch(`${api.url}/api/translations/articles/1/en`)).status).toBe(401)
+    expect((await fetch(`${api.url}/api/translations/status`, { headers: headers.translator })).status).toBe(200)
+  })
+
+  it('refuses an unknown filter value, naming the parameter', async () => {
+    for (const [key, value] of [['collection', 'media'], ['locale', 'de'], ['status', 'lost'], ['assignee', 'bob']]) {
+      const response = await fetch(`${api.url}/api/translations/status?${key}=${value}`, { headers: headers.editor })
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(new RegExp(`^${key}:`))
+    }
+  })
+
+  it('counts and filters by collection, locale, status and assignee', async () => {
+    const assignee = await db.payload.create({
+      collection: 'users',
+      data: { email: 'assignee@lagon.test', password, name: 'assignee', role: 'translator', locales: ['en', 'fr'] },
+    })
+    // Known data: three tips assigned to one translator in some locales, in known states.
+    const tip = async (title: string) =>
+      (await db.payload.create({ collection: 'tips', locale: 'zh', data: { title, destination: 'NC', category: 'other' } })).id
+    const untouched = await tip('未翻译的小贴士')
+    const started = await tip('翻译中的小贴士')
+    const reviewed = await tip('待审校的小贴士')
+    const assign = (id: number, locale: 'en' | 'fr', data: Record<string, unknown>) =>
+      db.payload.update({ collection: 'tips', id, locale, data: { ...data, translation: { ...(data.translation as object), assignee: assignee.id } } })
+    await assign(untouched, 'en', {})
+    await assign(started, 'en', { title: 'Tip being translated' })
+    await assign(started, 'fr', { title: 'Conseil en cours', translation: { status: 'in-progress' } })
+    await assign(reviewed, 'fr', { title: 'Conseil à relire', translation: { status: 'needs-review' } })
+    await db.payload.update({ collection: 'tips', id: reviewed, locale: 'zh', data: { title: '待审校的小贴士（新）' } })
+
+    const expected: { id: number; locale: string; status: TranslationStatus }[] = [
+      { id: untouched, locale: 'en', status: 'missing' },
+      { id: started, locale: 'en', status: 'in-progress' },
+      { id: started, locale: 'fr', status: 'in-progress' },
+      { id: reviewed, locale: 'fr', status: 'outdated' },
+    ]
+    const key = (row: { id: number; locale: string }) => `${row.id}/${row.locale}`
+    const expectedCounts = (rows: typeof expected) =>
+      Object.fromEntries(translationStatuses.map((status) => [status, rows.filter((row) => row.status === status).length]))
+
+    const mine = await report({ assignee: String(assignee.id) })
+    expect(mine.rows.map((row) => ({ id: row.id, locale: row.locale, status: row.status }))).toEqual(
+      expect.arrayContaining(expected),
+    )
+    expect(mine.rows).toHaveLength(expected.length)
+    expect(mine.counts).toEqual(expectedCounts(expected))
+
+    const french = await report({ assignee: String(assignee.id), locale: 'fr' })
+    expect(french.rows.map(key).sort()).toEqual(expected.filter((row) => row.locale === 'fr').map(key).sort())
+    expect(french.counts).toEqual(expectedCounts(expected.filter((row) => row.locale === 'fr')))
+
+    const inProgress = await report({ assignee: String(assignee.id), status: 'in-progress' })
+    expect(inProgress.rows.map(key).sort()).toEqual(expected.filter((row) => row.status === 'in-progress').map(key).sort())
+    // The counts ignore the status filter: they tell what each status would show.
+    expect(inProgress.counts).toEqual(expectedCounts(expected))
+
+    expect((await report({ assignee: String(assignee.id), collection: 'articles' })).rows).toEqual([])
+
+    const tipsOnly = await report({ collection: 'tips' })
+    expect(new Set(tipsOnly.rows.map((row) => row.collection))).toEqual(new Set(['tips']))
+    expect(tipsOnly.rows).toHaveLength((await db.payload.count({ collection: 'tips' })).totalDocs * 2)
+
+    // Unassigned: every tip row but the assigned ones.
+    const unassigned = await report({ collection: 'tips', assignee: 'none' })
+    expect(unassigned.rows).toHaveLength(tipsOnly.rows.length - expected.length)
+  })
+})
