@@ -8,6 +8,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ApiKeys } from './collections/ApiKeys'
 import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
 import { Media } from './collections/Media'
@@ -46,7 +47,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Carriers, Tips, Media, Users],
+  collections: [Articles, Carriers, Tips, Media, Users, ApiKeys],
   endpoints: [health],
   editor: guideEditor,
   localization: {

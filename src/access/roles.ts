@@ -2,7 +2,9 @@ export const roles = ['admin', 'editor', 'translator'] as const
 
 export type Role = (typeof roles)[number]
 
-type MaybeUser = { role?: Role | null } | null | undefined
+/** `req.user`: a person of `users`, or an integration's key of `api-keys`. */
+type MaybeUser = { collection?: string; role?: Role | null } | null | undefined
 
+/** Roles belong to people: an API key never has one, whatever its fields say. */
 export const hasRole = (user: MaybeUser, ...allowed: Role[]): boolean =>
-  Boolean(user?.role && allowed.includes(user.role))
+  Boolean(user && user.collection !== 'api-keys' && user.role && allowed.includes(user.role))
