@@ -16,6 +16,7 @@ import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
+import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
@@ -48,7 +49,7 @@ export default buildConfig({
     },
   },
   collections: [Articles, Carriers, Tips, Media, Users, ApiKeys],
-  endpoints: [health],
+  endpoints: [health, openapiJson, apiReference],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({
