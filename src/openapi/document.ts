@@ -44,7 +44,7 @@ const errorResponse = (description: string): Response => ({ description, content
 
 const errorResponses: Record<string, Response> = {
   BadRequest: errorResponse('Invalid input: the message names the parameter or field (`data.errors[].path` for field validation).'),
-  Unauthorized: errorResponse('An API key that is unknown or revoked, or an expired token.'),
+  Unauthorized: errorResponse('The API key sent is unknown or revoked. (An invalid or expired staff token is not an error: the request is read as anonymous.)'),
   Forbidden: errorResponse('Not allowed: API keys never write, and anonymous readers only read.'),
   NotFound: errorResponse('No document with this id that you may read (drafts are not found for readers).'),
   PayloadTooLarge: errorResponse('The upload is larger than the server accepts.'),
