@@ -22,17 +22,23 @@ const englishSingular = (collection: SanitizedCollectionConfig): string => {
   return pascalCase(text)
 }
 
+type LexicalEditor = { editorConfig?: { resolvedFeatureMap?: Map<string, { sanitizedServerFeatureProps?: { blocks?: Block[] } }> } }
+
 /** Blocks of `blocks` fields and of Lexical's BlocksFeature, anywhere in these fields. */
 const blocksIn = (fields: Field[], found = new Map<string, Block>()): Map<string, Block> => {
-  for (const field of fields) {
-    if (field.type === 'blocks') for (const block of field.blocks ?? []) if (!found.has(block.slug)) found.set(block.slug, block) && blocksIn(block.fields, found)
-    if (field.type === 'richText') {
-      const editor = field.editor as { editorConfig?: { resolvedFeatureMap?: Map<string, { sanitizedServerFeatureProps?: { blocks?: Block[] } }> } } | undefined
-      for (const block of editor?.editorConfig?.resolvedFeatureMap?.get('blocks')?.sanitizedServerFeatureProps?.blocks ?? []) {
-        if (!found.has(block.slug)) found.set(block.slug, block) && blocksIn(block.fields, found)
-      }
+  const add = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (found.has(block.slug)) continue
+      found.set(block.slug, block)
+      blocksIn(block.fields, found)
     }
-    if (field.type === 'tabs') for (const tab of field.tabs) blocksIn(tab.fields, found)
+  }
+  for (const field of fields) {
+    if (field.type === 'blocks') add(field.blocks ?? [])
+    else if (field.type === 'richText') {
+      const editor = field.editor as LexicalEditor | undefined
+      add(editor?.editorConfig?.resolvedFeatureMap?.get('blocks')?.sanitizedServerFeatureProps?.blocks ?? [])
+    } else if (field.type === 'tabs') for (const tab of field.tabs) blocksIn(tab.fields, found)
     else if ('fields' in field) blocksIn(field.fields, found)
   }
   return found
