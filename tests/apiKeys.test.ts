@@ -104,6 +104,32 @@ describe('a read key', () => {
     expect(article.title).toBe('已发布')
   })
 
+  it("cannot write through Payload's own endpoints that skip access rules, nor through GraphQL", async () => {
+    const headers = json(keyHeader(keys.read))
+    const preferences = await fetch(`${api.url}/api/payload-preferences/nav`, { method: 'POST', headers, body: JSON.stringify({ value: { open: true } }) })
+    expect(preferences.status).toBe(403)
+    expect(await db.payload.count({ collection: 'payload-preferences' })).toEqual({ totalDocs: 0 })
+    expect((await fetch(`${api.url}/api/api-keys/refresh-token`, { method: 'POST', headers })).status).toBe(403)
+    const tipsBefore = await db.payload.count({ collection: 'tips' })
+    const mutation = await fetch(`${api.url}/api/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: 'mutation { createTip(data: { title: "键写的", destination: "NC" }) { id } }' }),
+    })
+    expect(mutation.status).toBe(403)
+    expect(await db.payload.count({ collection: 'tips' })).toEqual(tipsBefore)
+  })
+
+  it("may still send a long query as POST with Payload's method override", async () => {
+    const response = await fetch(`${api.url}/api/articles`, {
+      method: 'POST',
+      headers: { ...keyHeader(keys.read), 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+      body: 'locale=zh&depth=0',
+    })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { docs: { title: string }[] }).docs.map((doc) => doc.title)).toEqual(['已发布'])
+  })
+
   it('cannot read accounts, over REST or GraphQL', async () => {
     expect((await fetch(`${api.url}/api/users`, { headers: keyHeader(keys.drafts) })).status).toBe(403)
     expect((await fetch(`${api.url}/api/users/${adminId}`, { headers: keyHeader(keys.drafts) })).status).toBe(403)

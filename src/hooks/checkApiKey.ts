@@ -21,7 +21,9 @@ export const checkApiKey: CollectionBeforeOperationHook = async ({ args, overrid
   const presentsKey = req.headers.get('authorization')?.startsWith(keyHeaderPrefix) ?? false
   const { user } = req
   if (!presentsKey && !isApiKey(user)) return args
-  if (!user || !isApiKey(user) || ('revoked' in user && user.revoked)) {
+  // A key counts only as itself: not through a token it got from `/api/api-keys/refresh-token`.
+  const viaKey = user && '_strategy' in user && user._strategy === 'api-key'
+  if (!user || !isApiKey(user) || !viaKey || ('revoked' in user && user.revoked)) {
     throw new APIError('The API key is unknown or revoked.', 401, null, true)
   }
   if (!attributed.has(req)) {
