@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { OpenAPIDocument, Operation, Response as DocumentedResponse } from '@/openapi/types'
 
-import { startApiServer } from './helpers/apiServer'
+import { login, startApiServer } from './helpers/apiServer'
 import { json } from './helpers/http'
 import { startPayload, type TestPayload } from './helpers/payload'
+import { createStaff, password } from './helpers/users'
 
 let db: TestPayload
 let api: Awaited<ReturnType<typeof startApiServer>>
@@ -154,6 +155,34 @@ describe('every documented GET answers as documented against the seeded guide', 
       headers: json(),
       body: JSON.stringify({ title: 'x' }),
     })
+  })
+})
+
+describe('writes answer as documented', () => {
+  it('a tip created, updated and deleted by staff, with bodies the Input schema accepts', async () => {
+    await createStaff(db.payload)
+    const editor = await login(api.url, 'editor@lagon.test', password)
+    const admin = await login(api.url, 'admin@lagon.test', password)
+    const tips = document.paths['/api/tips']!
+    const tip = document.paths['/api/tips/{id}']!
+    const input = compile(document.components.schemas.TipInput)
+    const created = { title: '机场有免费 Wi-Fi', category: 'connectivity', destination: 'NC', order: 9, _status: 'published' }
+    expect(input(created), ajv.errorsText(input.errors)).toBe(true)
+    const { doc } = (await answersAsDocumented(tips.post!, '/api/tips?locale=zh', '201', {
+      method: 'POST',
+      headers: json(editor),
+      body: JSON.stringify(created),
+    })) as { doc: { id: number } }
+    const update = { title: 'The airport has free Wi-Fi' }
+    expect(input(update), ajv.errorsText(input.errors)).toBe(true)
+    await answersAsDocumented(tip.patch!, `/api/tips/${doc.id}?locale=en`, '200', { method: 'PATCH', headers: json(editor), body: JSON.stringify(update) })
+    await answersAsDocumented(tip.patch!, `/api/tips/${doc.id}`, '400', {
+      method: 'PATCH',
+      headers: json(editor),
+      body: JSON.stringify({ category: 'nonsense' }),
+    })
+    await answersAsDocumented(tip.delete!, `/api/tips/${doc.id}`, '403', { method: 'DELETE', headers: editor })
+    await answersAsDocumented(tip.delete!, `/api/tips/${doc.id}`, '200', { method: 'DELETE', headers: admin })
   })
 })
 
