@@ -8,6 +8,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ApiKeys } from './collections/ApiKeys'
 import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
 import { Media } from './collections/Media'
@@ -16,6 +17,7 @@ import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
+import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
@@ -54,8 +56,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users],
-  endpoints: [health, translationStatusEndpoint, translationDetailEndpoint],
+  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys],
+  endpoints: [health, openapiJson, apiReference, translationStatusEndpoint, translationDetailEndpoint],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({

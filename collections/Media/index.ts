@@ -8,6 +8,7 @@ import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
+import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -18,7 +19,7 @@ export const acceptedImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'ima
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: collectionLabels.media,
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [checkApiKey, rejectMalformedId] },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },
   admin: { useAsTitle: 'alt' },
   upload: {

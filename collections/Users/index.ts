@@ -5,6 +5,7 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { hasRole, roles } from '@/access/roles'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
+import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
@@ -24,7 +25,7 @@ export const Users: CollectionConfig = {
     update: adminOrSelf,
     delete: isAdmin,
   },
-  hooks: { beforeOperation: [rejectMalformedId], beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeOperation: [checkApiKey, rejectMalformedId], beforeChange: [firstUserIsAdmin] },
   fields: [
     { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
     {

@@ -2,11 +2,11 @@ import type { Access, FieldAccess } from 'payload'
 
 import { isLocale, type Locale } from '@/lib/locales'
 
-import { hasRole } from './roles'
+import { hasRole, type Role } from './roles'
 
-type MaybeTranslator = { role?: string | null; locales?: string[] | null } | null | undefined
+type MaybeTranslator = { collection?: string; role?: Role | null; locales?: string[] | null } | null | undefined
 
-export const isTranslator = (user: MaybeTranslator): boolean => user?.role === 'translator'
+export const isTranslator = (user: MaybeTranslator): boolean => hasRole(user, 'translator')
 
 /** The locales a translator works in (none for anyone else). */
 export const translatorLocales = (user: MaybeTranslator): Locale[] =>

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { trackTranslation } from '@/translation/hooks/trackTranslation'
 
+import { checkApiKey } from './checkApiKey'
 import { draftSavesStayDrafts } from './draftSavesStayDrafts'
 import { guardTranslatorChanges } from './guardTranslatorChanges'
 import { hideUnpublishedLocales } from './hideUnpublishedLocales'
@@ -17,7 +18,7 @@ export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
   { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): NonNullable<CollectionConfig['hooks']> => ({
-  beforeOperation: [rejectMalformedId, readersGetPublished, draftSavesStayDrafts, guardTranslatorChanges],
+  beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, draftSavesStayDrafts, guardTranslatorChanges],
   beforeChange: [trackTranslation(collection), ...beforeChange],
   afterRead: [hideUnpublishedLocales],
   afterChange: [revalidateSiteAfterChange(collection)],

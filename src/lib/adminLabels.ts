@@ -35,6 +35,10 @@ export const collectionLabels = {
     singular: { zh: '用户', en: 'User', fr: 'Utilisateur' },
     plural: { zh: '用户', en: 'Users', fr: 'Utilisateurs' },
   },
+  apiKeys: {
+    singular: { zh: 'API 密钥', en: 'API key', fr: 'Clé d’API' },
+    plural: { zh: 'API 密钥', en: 'API keys', fr: 'Clés d’API' },
+  },
 } satisfies Record<string, AdminLabels>
 
 /** Labels that more than one field, tab or option uses. */

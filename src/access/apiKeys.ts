@@ -1,0 +1,11 @@
+export const apiKeyScopes = ['read', 'read-drafts'] as const
+
+export type ApiKeyScope = (typeof apiKeyScopes)[number]
+
+type MaybeKey = { collection?: string; scope?: string | null; revoked?: boolean | null } | null | undefined
+
+export const isApiKey = (user: MaybeKey): boolean => user?.collection === 'api-keys'
+
+/** A key in use, allowed to read drafts of content (previews). */
+export const keyReadsDrafts = (user: MaybeKey): boolean =>
+  isApiKey(user) && !user?.revoked && user?.scope === 'read-drafts'

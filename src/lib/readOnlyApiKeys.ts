@@ -1,0 +1,45 @@
+import { Kind, parse } from 'graphql'
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>
+
+const presentsApiKey = (request: Request): boolean =>
+  request.headers.get('authorization')?.startsWith('api-keys API-Key ') ?? false
+
+const refused = () =>
+  Response.json({ errors: [{ message: 'API keys are read-only.' }] }, { status: 403, headers: { 'cache-control': 'no-store' } })
+
+/**
+ * A request with an API key never writes. Access rules already refuse keys in our collections,
+ * but some of Payload's own writes skip access control (preferences, token refresh): this guard
+ * at the route refuses every non-read method outright. Payload's POST-as-GET (long queries) stays.
+ */
+export const withReadOnlyApiKeys =
+  <Context>(handler: Handler<Context>): Handler<Context> =>
+  (request, context) =>
+    presentsApiKey(request) && request.headers.get('x-payload-http-method-override') !== 'GET'
+      ? Promise.resolve(refused())
+      : handler(request, context)
+
+/** The query is parsed once more here; Payload reports a document that does not parse. */
+const writesData = (query: unknown): boolean => {
+  if (typeof query !== 'string') return false
+  try {
+    return parse(query).definitions.some(
+      (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation !== 'query',
+    )
+  } catch {
+    return false
+  }
+}
+
+/** GraphQL runs reads and writes through one POST: keys get queries only. */
+export const withQueriesOnlyForApiKeys =
+  <Context>(handler: Handler<Context>): Handler<Context> =>
+  async (request, context) => {
+    if (!presentsApiKey(request)) return handler(request, context)
+    const body = (await request
+      .clone()
+      .json()
+      .catch(() => null)) as { query?: unknown } | null
+    return writesData(body?.query) ? refused() : handler(request, context)
+  }
