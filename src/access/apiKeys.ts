@@ -9,3 +9,7 @@ export const isApiKey = (user: MaybeKey): boolean => user?.collection === 'api-k
 /** A key in use, allowed to read drafts of content (previews). */
 export const keyReadsDrafts = (user: MaybeKey): boolean =>
   isApiKey(user) && !user?.revoked && user?.scope === 'read-drafts'
+
+/** Whether a request sends an integration's key (`Authorization: api-keys API-Key <key>`), valid or not. */
+export const presentsApiKey = (headers: Headers): boolean =>
+  headers.get('authorization')?.startsWith('api-keys API-Key ') ?? false

@@ -1,9 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { isApiKey } from '@/access/apiKeys'
-
-const keyHeaderPrefix = 'api-keys API-Key '
+import { isApiKey, presentsApiKey } from '@/access/apiKeys'
 
 /** Requests already counted: one request populating relationships runs many operations. */
 const attributed = new WeakSet<PayloadRequest>()
@@ -18,7 +16,7 @@ const attributed = new WeakSet<PayloadRequest>()
 export const checkApiKey: CollectionBeforeOperationHook = async ({ args, overrideAccess, req }) => {
   // Server-side work on the request's behalf, such as Payload looking the key up, is not the caller's.
   if (overrideAccess) return args
-  const presentsKey = req.headers.get('authorization')?.startsWith(keyHeaderPrefix) ?? false
+  const presentsKey = presentsApiKey(req.headers)
   const { user } = req
   if (!presentsKey && !isApiKey(user)) return args
   // A key counts only as itself: not through a token it got from `/api/api-keys/refresh-token`.

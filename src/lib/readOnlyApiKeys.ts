@@ -1,9 +1,8 @@
 import { Kind, parse } from 'graphql'
 
-type Handler<Context> = (request: Request, context: Context) => Promise<Response>
+import { presentsApiKey } from '@/access/apiKeys'
 
-const presentsApiKey = (request: Request): boolean =>
-  request.headers.get('authorization')?.startsWith('api-keys API-Key ') ?? false
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
 const refused = () =>
   Response.json({ errors: [{ message: 'API keys are read-only.' }] }, { status: 403, headers: { 'cache-control': 'no-store' } })
@@ -16,7 +15,7 @@ const refused = () =>
 export const withReadOnlyApiKeys =
   <Context>(handler: Handler<Context>): Handler<Context> =>
   (request, context) =>
-    presentsApiKey(request) && request.headers.get('x-payload-http-method-override') !== 'GET'
+    presentsApiKey(request.headers) && request.headers.get('x-payload-http-method-override') !== 'GET'
       ? Promise.resolve(refused())
       : handler(request, context)
 
@@ -36,7 +35,7 @@ const writesData = (query: unknown): boolean => {
 export const withQueriesOnlyForApiKeys =
   <Context>(handler: Handler<Context>): Handler<Context> =>
   async (request, context) => {
-    if (!presentsApiKey(request)) return handler(request, context)
+    if (!presentsApiKey(request.headers)) return handler(request, context)
     const body = (await request
       .clone()
       .json()
