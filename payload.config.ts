@@ -13,12 +13,17 @@ import { Carriers } from './collections/Carriers'
 import { Media } from './collections/Media'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
+import { isAdminRequest } from './src/access/isAdmin'
+import { deliverWebhook } from './src/webhooks/deliverWebhook'
+import { webhookSettings } from './src/webhooks/settings'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,7 +51,15 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Carriers, Tips, Media, Users],
+  collections: [Articles, Carriers, Tips, Media, Users, Webhooks, WebhookDeliveries],
+  jobs: {
+    tasks: [deliverWebhook],
+    // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
+    // this cron with the first request the server handles (the admin, the API).
+    autoRun: [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
+    // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
+    access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
+  },
   endpoints: [health],
   editor: guideEditor,
   localization: {
