@@ -6,7 +6,6 @@ import type {
   CollectionBeforeDeleteHook,
   CollectionBeforeValidateHook,
   PayloadRequest,
-  RequestContext,
 } from 'payload'
 
 import type { Webhook } from '@/payload-types'
@@ -116,13 +115,17 @@ const safely = async (req: PayloadRequest, what: string, work: () => Promise<voi
   }
 }
 
-const remember = (context: RequestContext, key: string, before: Before) => {
-  context[key] = before
+/**
+ * Kept on `req.context`, read at the time of writing: each Local API call made with `req` (ours
+ * included) gives the request a new context object, copied from the old one.
+ */
+const remember = (req: PayloadRequest, key: string, before: Before) => {
+  req.context[key] = before
 }
 
-const recall = (context: RequestContext, key: string): Before | undefined => {
-  const before = context[key] as Before | undefined
-  delete context[key]
+const recall = (req: PayloadRequest, key: string): Before | undefined => {
+  const before = req.context[key] as Before | undefined
+  delete req.context[key]
   return before
 }
 
@@ -132,19 +135,19 @@ const recall = (context: RequestContext, key: string): Before | undefined => {
  */
 export const rememberRowBeforeChange =
   (collection: WebhookCollection): CollectionBeforeValidateHook =>
-  async ({ operation, originalDoc, context, req }) => {
+  async ({ operation, originalDoc, req }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return
     await safely(req, `${collection} ${originalDoc.id}`, async () => {
       const webhooks = await activeWebhooks(req)
-      if (webhooks.length) remember(context, contextKey(collection, originalDoc.id), { webhooks, row: await storedRow(req, collection, originalDoc.id) })
+      if (webhooks.length) remember(req, contextKey(collection, originalDoc.id), { webhooks, row: await storedRow(req, collection, originalDoc.id) })
     })
   }
 
 export const queueWebhooksAfterChange =
   (collection: WebhookCollection): CollectionAfterChangeHook =>
-  async ({ doc, operation, context, req }) => {
+  async ({ doc, operation, req }) => {
     await safely(req, `${collection} ${doc.id}`, async () => {
-      const before = operation === 'create' ? { webhooks: await activeWebhooks(req), row: null } : recall(context, contextKey(collection, doc.id))
+      const before = operation === 'create' ? { webhooks: await activeWebhooks(req), row: null } : recall(req, contextKey(collection, doc.id))
       if (!before?.webhooks.length) return
       await enqueue(req, collection, before.webhooks, doc.id, before.row, await storedRow(req, collection, doc.id))
     })
@@ -153,18 +156,18 @@ export const queueWebhooksAfterChange =
 
 export const rememberRowBeforeDelete =
   (collection: WebhookCollection): CollectionBeforeDeleteHook =>
-  async ({ id, context, req }) => {
+  async ({ id, req }) => {
     await safely(req, `${collection} ${id}`, async () => {
       const webhooks = await activeWebhooks(req)
-      if (webhooks.length) remember(context, contextKey(collection, id), { webhooks, row: await storedRow(req, collection, id) })
+      if (webhooks.length) remember(req, contextKey(collection, id), { webhooks, row: await storedRow(req, collection, id) })
     })
   }
 
 export const queueWebhooksAfterDelete =
   (collection: WebhookCollection): CollectionAfterDeleteHook =>
-  async ({ id, doc, context, req }) => {
+  async ({ id, doc, req }) => {
     await safely(req, `${collection} ${id}`, async () => {
-      const before = recall(context, contextKey(collection, id))
+      const before = recall(req, contextKey(collection, id))
       if (before?.webhooks.length) await enqueue(req, collection, before.webhooks, id, before.row, null)
     })
     return doc
