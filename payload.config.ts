@@ -55,8 +55,8 @@ export default buildConfig({
   jobs: {
     tasks: [deliverWebhook],
     // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
-    // this cron with the first request the server handles (the admin, the API).
-    autoRun: [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
+    // this cron with the first request the server handles (admin, API, reader page, health check).
+    autoRun: webhookSettings.jobsCron === 'off' ? undefined : [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
     // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
     access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
   },

@@ -8,7 +8,10 @@ const numberFrom = (value: string | undefined, fallback: number): number => {
 }
 
 export const webhookSettings = {
-  /** How often the server runs queued jobs (webhook deliveries, scheduled publishing); croner syntax with seconds. */
+  /**
+   * How often the server runs queued jobs (webhook deliveries, scheduled publishing), in cron
+   * syntax with seconds; `off` when another process runs them (`npx payload jobs:run --all-queues`).
+   */
   jobsCron: process.env.LAGON_JOBS_CRON || '*/5 * * * * *',
   /** A receiver that has not answered by then counts as failed. */
   timeoutMs: numberFrom(process.env.WEBHOOK_TIMEOUT_MS, 5000),
