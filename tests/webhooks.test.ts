@@ -282,11 +282,23 @@ describe('a dead receiver', () => {
     const published = await fetch(`${api.url}/api/articles/${id}?locale=zh`)
     expect(published.status).toBe(200)
     expect(((await published.json()) as { title: string }).title).toBe('收不到')
+
+    // Paused by an admin: the retry still queued is cancelled, not sent.
     await deactivate(closed, hanging)
+    await waitFor(async () => (await logged(closed))?.status === 'cancelled', 20_000, () => 'the cancelled retry')
   })
 })
 
 describe('access', () => {
+  const graphql = async (auth: Record<string, string>) => {
+    const response = await fetch(`${api.url}/api/graphql`, {
+      method: 'POST',
+      headers: json(auth),
+      body: JSON.stringify({ query: '{ Webhooks { docs { id secret } } WebhookDeliveries { docs { id } } }' }),
+    })
+    return (await response.json()) as { data?: Record<string, unknown> | null }
+  }
+
   it('only admins read or write webhooks and their deliveries; nobody else sees a secret', async () => {
     const webhook = await createWebhook({ url: receiver.url('/access'), events: ['deleted'] })
     for (const auth of [editor, {}]) {
@@ -299,9 +311,16 @@ describe('access', () => {
       expect((await rest('GET', '/webhook-deliveries', auth)).status).toBe(403)
       // Running the queue by hand (Payload's endpoint) is refused too: 401, Payload's answer there.
       expect([401, 403]).toContain((await rest('GET', '/payload-jobs/run', auth)).status)
+      const result = await graphql(auth)
+      expect(result.data?.Webhooks ?? null).toBeNull()
+      expect(result.data?.WebhookDeliveries ?? null).toBeNull()
+      expect(JSON.stringify(result)).not.toContain(webhook.secret)
     }
     const read = await rest('GET', `/webhooks/${webhook.id}`, admin)
     expect(read.body.secret).toBe(webhook.secret)
+    // The same GraphQL query answers an admin: the refusals above are access, not a bad query.
+    const asAdmin = (await graphql(admin)) as { data: { Webhooks: { docs: { secret: string }[] } } }
+    expect(asAdmin.data.Webhooks.docs.map((doc) => doc.secret)).toContain(webhook.secret)
     // The log is Lagon's record: not even an admin writes it.
     expect((await rest('POST', '/webhook-deliveries', admin, { deliveryId: 'x' })).status).toBe(403)
   })

@@ -5,8 +5,7 @@ import { isAdmin } from '@/access/isAdmin'
 import { nobody } from '@/access/nobody'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
-import { locales } from '@/lib/locales'
-import { webhookCollections, webhookEvents } from '@/webhooks/events'
+import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
 
 import { developersGroup } from '../Webhooks'
 
@@ -43,14 +42,14 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'select',
       label: { zh: '事件', en: 'Event', fr: 'Événement' },
       required: true,
-      options: [...webhookEvents],
+      options: eventOptions,
     },
     {
       name: 'collectionSlug',
       type: 'select',
       label: { zh: '集合', en: 'Collection', fr: 'Collection' },
       required: true,
-      options: [...webhookCollections],
+      options: collectionOptions,
     },
     { name: 'documentId', type: 'text', label: { zh: '文档 ID', en: 'Document id', fr: 'Id du document' }, required: true },
     {
@@ -58,7 +57,7 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'select',
       label: { zh: '语言', en: 'Locale', fr: 'Langue' },
       required: true,
-      options: locales.map(({ code, label }) => ({ label, value: code })),
+      options: localeOptions,
     },
     {
       name: 'status',

@@ -4,9 +4,8 @@ import { hiddenFromNonAdmins } from '@/access/hiddenFromNonAdmins'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { validateHttpUrl } from '@/fields/validators'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
-import { locales } from '@/lib/locales'
-import { webhookCollections, webhookEvents } from '@/webhooks/events'
+import { collectionLabels, labels } from '@/lib/adminLabels'
+import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
 
 import { keepOrRotateSecret } from './hooks/secret'
 
@@ -42,12 +41,7 @@ export const Webhooks: CollectionConfig = {
       label: { zh: '事件', en: 'Events', fr: 'Événements' },
       hasMany: true,
       required: true,
-      options: labelledOptions(webhookEvents, {
-        published: { zh: '已发布', en: 'Published', fr: 'Publié' },
-        unpublished: { zh: '取消发布', en: 'Unpublished', fr: 'Dépublié' },
-        updated: { zh: '已更新', en: 'Updated', fr: 'Mis à jour' },
-        deleted: { zh: '已删除', en: 'Deleted', fr: 'Supprimé' },
-      }),
+      options: eventOptions,
     },
     {
       name: 'collections',
@@ -56,11 +50,7 @@ export const Webhooks: CollectionConfig = {
       enumName: 'enum_webhooks_collection_filter',
       label: { zh: '集合', en: 'Collections', fr: 'Collections' },
       hasMany: true,
-      options: labelledOptions(webhookCollections, {
-        articles: collectionLabels.articles.plural,
-        carriers: collectionLabels.carriers.plural,
-        tips: collectionLabels.tips.plural,
-      }),
+      options: collectionOptions,
       admin: { description: { zh: '留空表示全部。', en: 'Empty means all.', fr: 'Vide : toutes.' } },
     },
     {
@@ -71,7 +61,7 @@ export const Webhooks: CollectionConfig = {
       enumName: 'enum_webhooks_locale_filter',
       label: { zh: '语言', en: 'Locales', fr: 'Langues' },
       hasMany: true,
-      options: locales.map(({ code, label }) => ({ label, value: code })),
+      options: localeOptions,
       admin: { description: { zh: '留空表示全部。', en: 'Empty means all.', fr: 'Vide : toutes.' } },
     },
     {
