@@ -222,6 +222,22 @@ describe('events', () => {
     await deactivate(webhook)
   })
 
+  it('come from scheduled publishing too, which the server job runner now carries out', async () => {
+    const webhook = await createWebhook({ url: receiver.url('/scheduled'), events: ['published'] })
+    const id = await save('articles', null, { title: '定时发布', destination: 'NC', _status: 'draft' }, { draft: true })
+    expect(await eventsOf(webhook)).toEqual([])
+    // What the admin's "schedule publish" queues.
+    await db.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: id } },
+      waitUntil: new Date(Date.now() + 1000),
+    })
+    await waitFor(async () => receiver.received('/scheduled').length === 1, 20_000, () => 'the scheduled publication')
+    expect(receivedEvents('/scheduled', webhook.secret!)).toEqual(['articles published zh'])
+    expect((await fetch(`${api.url}/api/articles/${id}?locale=zh`)).status).toBe(200)
+    await deactivate(webhook)
+  })
+
   it('reach only the endpoints whose collection, event and locale filters match', async () => {
     const all = ['published', 'unpublished', 'updated', 'deleted'] as const
     const tipsOnly = await createWebhook({ url: receiver.url('/tips-only'), events: [...all], collections: ['tips'] })
