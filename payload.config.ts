@@ -14,6 +14,8 @@ import { Carriers } from './collections/Carriers'
 import { Media } from './collections/Media'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
@@ -23,6 +25,9 @@ import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { sideBySide } from './src/translation/sideBySide'
+import { isAdminRequest } from './src/access/isAdmin'
+import { deliverWebhook } from './src/webhooks/deliverWebhook'
+import { webhookSettings } from './src/webhooks/settings'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -56,7 +61,15 @@ export default buildConfig({
       ],
     },
   },
-  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys],
+  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys, Webhooks, WebhookDeliveries],
+  jobs: {
+    tasks: [deliverWebhook],
+    // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
+    // this cron with the first request the server handles (admin, API, reader page, health check).
+    autoRun: webhookSettings.jobsCron === 'off' ? undefined : [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
+    // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
+    access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
+  },
   endpoints: [health, openapiJson, apiReference, translationStatusEndpoint, translationDetailEndpoint],
   editor: guideEditor,
   localization: {

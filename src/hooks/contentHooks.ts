@@ -9,18 +9,26 @@ import { hideUnpublishedLocales } from './hideUnpublishedLocales'
 import { readersGetPublished } from './readersGetPublished'
 import { rejectMalformedId } from './rejectMalformedId'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from './revalidateSite'
+import {
+  queueWebhooksAfterChange,
+  queueWebhooksAfterDelete,
+  rememberRowBeforeChange,
+  rememberRowBeforeDelete,
+} from '@/webhooks/enqueue'
 
 /**
  * The hooks every content collection shares: safe reads, translators kept to their locales, the
- * translation workflow's fingerprints, and the site's cache kept fresh.
+ * translation workflow's fingerprints, the site's cache kept fresh, and webhooks queued.
  */
 export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
   { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): NonNullable<CollectionConfig['hooks']> => ({
   beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, draftSavesStayDrafts, guardTranslatorChanges],
+  beforeValidate: [rememberRowBeforeChange(collection)],
   beforeChange: [trackTranslation(collection), ...beforeChange],
   afterRead: [hideUnpublishedLocales],
-  afterChange: [revalidateSiteAfterChange(collection)],
-  afterDelete: [revalidateSiteAfterDelete(collection)],
+  afterChange: [revalidateSiteAfterChange(collection), queueWebhooksAfterChange(collection)],
+  beforeDelete: [rememberRowBeforeDelete(collection)],
+  afterDelete: [revalidateSiteAfterDelete(collection), queueWebhooksAfterDelete(collection)],
 })

@@ -39,6 +39,14 @@ export const collectionLabels = {
     singular: { zh: 'API 密钥', en: 'API key', fr: 'Clé d’API' },
     plural: { zh: 'API 密钥', en: 'API keys', fr: 'Clés d’API' },
   },
+  webhooks: {
+    singular: { zh: 'Webhook', en: 'Webhook', fr: 'Webhook' },
+    plural: { zh: 'Webhook', en: 'Webhooks', fr: 'Webhooks' },
+  },
+  'webhook-deliveries': {
+    singular: { zh: 'Webhook 投递', en: 'Webhook delivery', fr: 'Envoi de webhook' },
+    plural: { zh: 'Webhook 投递记录', en: 'Webhook deliveries', fr: 'Envois de webhooks' },
+  },
 } satisfies Record<string, AdminLabels>
 
 /** Labels that more than one field, tab or option uses. */

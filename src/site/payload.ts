@@ -1,4 +1,5 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-export const sitePayload = () => getPayload({ config })
+// `cron`: the reader site's first request starts the jobs runner too (Payload skips it during `next build`).
+export const sitePayload = () => getPayload({ config, cron: true })
