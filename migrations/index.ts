@@ -2,6 +2,7 @@ import * as migration_20261126_233051_initial from './20261126_233051_initial';
 import * as migration_20261127_000303_slug_history from './20261127_000303_slug_history';
 import * as migration_20261127_022617_translation_workflow from './20261127_022617_translation_workflow';
 import * as migration_20261127_023154_localized_status from './20261127_023154_localized_status';
+import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_api_keys_webhooks';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_023154_localized_status.up,
     down: migration_20261127_023154_localized_status.down,
-    name: '20261127_023154_localized_status'
+    name: '20261127_023154_localized_status',
+  },
+  {
+    up: migration_20261127_032555_api_keys_webhooks.up,
+    down: migration_20261127_032555_api_keys_webhooks.down,
+    name: '20261127_032555_api_keys_webhooks'
   },
 ];
