@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, TypedLocale } from 'payload'
 
 /**
  * A document as stored in the request's locale, with no fallback (a locale with no row of its own
@@ -15,7 +15,7 @@ export const storedDocument = async (
   (await req.payload.findByID({
     collection: collection as CollectionSlug,
     id,
-    locale: req.locale as 'all',
+    locale: req.locale as TypedLocale,
     fallbackLocale: false,
     draft,
     depth: 0,
