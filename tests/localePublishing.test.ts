@@ -46,14 +46,11 @@ beforeAll(async () => {
     data: { title: '新喀里多尼亚上网', destination: 'NC', sourceLocale: 'zh', _status: 'published' },
   })
   id = doc.id
-  // fr is translated but not published: written to the document itself (no `draft`), as a
-  // client that forgets `?draft=true` would. Readers must still not see it.
-  await db.payload.update({
-    collection: 'articles',
-    id,
-    locale: 'fr',
-    data: { title: 'Internet en Nouvelle-Calédonie (brouillon)', _status: 'draft' },
-  })
+  // fr was published, then withdrawn: its text stays in the document, marked draft. Readers must
+  // not see it. A newer fr draft exists too.
+  await db.payload.update({ collection: 'articles', id, locale: 'fr', data: { title: 'Internet (retirée)', _status: 'published' } })
+  await db.payload.update({ collection: 'articles', id, locale: 'fr', data: { _status: 'draft' } })
+  await db.payload.update({ collection: 'articles', id, locale: 'fr', draft: true, data: { title: 'Internet (brouillon)' } })
 })
 afterAll(async () => {
   await api?.close()
@@ -73,6 +70,7 @@ describe('publishing one locale', () => {
     const fr = await read(`/api/articles/${id}?locale=fr&depth=0`)
     expect(fr.status).toBe(404)
     expect(JSON.stringify(fr.body)).not.toMatch(/Internet|Getting online|新喀里多尼亚/)
+    expect((await read(`/api/articles/${id}?locale=fr&depth=0&fallback-locale=none`)).status).toBe(404)
     const frList = await read('/api/articles?locale=fr&depth=0')
     expect(frList.body.docs).toEqual([])
     const enList = await read('/api/articles?locale=en&depth=0')
@@ -81,7 +79,7 @@ describe('publishing one locale', () => {
 
   it('staff still read the fr draft', async () => {
     const fr = await read(`/api/articles/${id}?locale=fr&depth=0&draft=true`, editor)
-    expect(fr.body.title).toBe('Internet en Nouvelle-Calédonie (brouillon)')
+    expect(fr.body.title).toBe('Internet (brouillon)')
   })
 
   it('anonymous GraphQL reads: the published locale, null for the unpublished one', async () => {
@@ -98,11 +96,12 @@ describe('publishing one locale', () => {
       `/api/articles/${id}?locale=all&depth=0`,
       `/api/articles?locale=all&depth=0`,
       `/api/articles?locale=all&depth=0&where[_status][equals]=published`,
-      `/api/articles?locale=all&depth=0&where[title][like]=brouillon`,
+      `/api/articles?locale=all&depth=0&where[title][like]=retirée`,
+      `/api/articles/${id}?locale=all&depth=0&draft=true`,
     ]) {
       const { body } = await read(path)
       const docs = 'docs' in body ? (body.docs as Record<string, unknown>[]) : [body]
-      expect(JSON.stringify(body), path).not.toContain('brouillon')
+      expect(JSON.stringify(body), path).not.toMatch(/retirée|brouillon/)
       for (const doc of docs) {
         expect(doc.title, path).toEqual({ zh: '新喀里多尼亚上网', en: 'Getting online in New Caledonia' })
         expect(doc._status, path).toEqual({ zh: 'published', en: 'published' })
@@ -120,6 +119,21 @@ describe('publishing one locale', () => {
     const { body } = await read('/api/tips?locale=all&depth=0&where[_status][equals]=draft')
     expect((body.docs as { id: number }[]).map((doc) => doc.id)).not.toContain(draft.id)
     expect(JSON.stringify(body)).not.toContain('草稿提示')
+  })
+})
+
+describe('a save into a locale that is not published', () => {
+  it('is a draft even without ?draft=true: nothing reaches the document readers get', async () => {
+    const before = await statuses('articles_locales', id)
+    const response = await patch(`/api/articles/${id}?locale=fr`, { title: 'Internet (sans draft=true)' })
+    expect(response.status).toBe(200)
+    expect(await statuses('articles_locales', id)).toEqual(before)
+    const client = new pg.Client({ connectionString: db.databaseUrl })
+    await client.connect()
+    const { rows } = await client.query(`select title from articles_locales where _parent_id = $1 and _locale = 'fr'`, [id])
+    await client.end()
+    expect(rows[0]?.title).toBe('Internet (retirée)')
+    expect((await read(`/api/articles/${id}?locale=fr&depth=0&draft=true`, editor)).body.title).toBe('Internet (sans draft=true)')
   })
 })
 

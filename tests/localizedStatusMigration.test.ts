@@ -38,8 +38,6 @@ describe('the localized_status migration', () => {
       data: { title: '带现金', destination: 'NC', category: 'cash', sourceLocale: 'zh', _status: 'published' },
     })
     await payload.update({ collection: 'tips', id: published.id, locale: 'en', data: { title: 'Carry cash', _status: 'published' } })
-    // A fr row with no title of its own: fr was only ever a fallback.
-    await payload.update({ collection: 'tips', id: published.id, locale: 'fr', data: { order: 1 } })
     const draft = await payload.create({
       collection: 'tips',
       locale: 'zh',
@@ -51,6 +49,8 @@ describe('the localized_status migration', () => {
 
     await down(migrationArgs)
     expect((await rows(`select id, _status from tips order by id`)).map((row) => row._status)).toEqual(['published', 'draft'])
+    // A fr row with no title of its own: fr was only ever a fallback.
+    await rows(`insert into tips_locales (_locale, _parent_id) values ('fr', ${published.id})`)
 
     await up(migrationArgs)
     expect(await statusByLocale('tips_locales', '_status', published.id)).toEqual({ zh: 'published', en: 'published', fr: 'draft' })

@@ -1,8 +1,10 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug } from 'payload'
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { isTranslator, translatorLocales } from '@/access/translators'
 import { fieldTranslatorMayNotChange } from '@/access/translatorMayChange'
 import type { Locale } from '@/lib/locales'
+
+import { storedDocument } from './storedDocument'
 
 /** What this hook reads of an update's or a restore's arguments. */
 type SaveArgs = {
@@ -37,20 +39,11 @@ export const guardTranslatorChanges: CollectionBeforeOperationHook = async ({ ar
   if (!translatorLocales(req.user).includes(req.locale as Locale)) {
     refuse('locale', `translators edit only their locales (${translatorLocales(req.user).join(', ') || 'none'}).`)
   }
-  const stored = await req.payload.findByID({
-    collection: collection.slug as CollectionSlug,
-    id: args.id as number,
-    locale: req.locale as Locale,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
+  const stored = await storedDocument(req, collection.slug, args.id as number | string, { draft: true })
   // A missing document is Payload's 404 to give.
   if (!stored) return hookArgs
   const data = args.data ?? {}
-  const path = fieldTranslatorMayNotChange(collection.flattenedFields, data, stored as unknown as Record<string, unknown>)
+  const path = fieldTranslatorMayNotChange(collection.flattenedFields, data, stored)
   if (path === '_status') refuse(path, 'translators save drafts; an editor publishes.')
   if (path) refuse(path, `shared by every locale: only an editor changes it.`)
   return { ...hookArgs, draft: true }
