@@ -173,19 +173,19 @@ describe('outdated translations', () => {
 
     // Same text, same status, a new assignee; and a forged fingerprint, which REST may not write.
     const { sourceFingerprint } = await db.payload.findByID({ collection: 'articles', id, depth: 0 })
-    const resave = await patch('fr', { translation: { status: 'done', assignee: staff.translator.id, sourceFingerprint } })
+    const resave = await patch('en', { translation: { status: 'done', assignee: staff.translator.id, sourceFingerprint } })
     expect(resave.status).toBe(200)
-    expect(await statusOf('articles', id, 'fr')).toBe('outdated')
+    expect(await statusOf('articles', id, 'en')).toBe('outdated')
 
-    // The translator updates the text and asks for review.
-    expect((await patch('en', { title: `${id} EN, retranslated`, translation: { status: 'needs-review' } }, headers.translator)).status).toBe(200)
-    expect(await statusOf('articles', id, 'en')).toBe('needs-review')
-    expect((await detail('articles', id, 'en')).changes).toEqual([])
-    expect(await statusOf('articles', id, 'fr')).toBe('outdated')
+    // The translator (of fr) updates the text and asks for review.
+    expect((await patch('fr', { title: `${id} FR, retraduit`, translation: { status: 'needs-review' } }, headers.translator)).status).toBe(200)
+    expect(await statusOf('articles', id, 'fr')).toBe('needs-review')
+    expect((await detail('articles', id, 'fr')).changes).toEqual([])
+    expect(await statusOf('articles', id, 'en')).toBe('outdated')
 
     // Changing only the status (done → needs-review) re-records too: the reviewer says it still fits.
-    expect((await patch('fr', { translation: { status: 'needs-review' } })).status).toBe(200)
-    expect(await statusOf('articles', id, 'fr')).toBe('needs-review')
+    expect((await patch('en', { translation: { status: 'needs-review' } })).status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('needs-review')
   })
 })
 
@@ -197,7 +197,8 @@ describe('who sets which status', () => {
       headers: json(headers.translator),
       body: JSON.stringify({ translation: { status: 'done' } }),
     })
-    expect(response.status).toBe(400)
+    // Refused by the translator guard, which decides everything a translator may change.
+    expect(response.status).toBe(403)
     expect(errorPaths(await response.json())).toContain('translation.status')
     // Nor as a draft (drafts skip validation, not this rule).
     const draft = await fetch(`${api.url}/api/articles/${id}?locale=fr&draft=true`, {
@@ -205,7 +206,7 @@ describe('who sets which status', () => {
       headers: json(headers.translator),
       body: JSON.stringify({ translation: { status: 'done' } }),
     })
-    expect(draft.status).toBe(400)
+    expect(draft.status).toBe(403)
     expect(await statusOf('articles', id, 'fr')).toBe('needs-review')
 
     const editor = await fetch(`${api.url}/api/articles/${id}?locale=fr`, {

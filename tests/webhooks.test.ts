@@ -203,9 +203,13 @@ describe('events', () => {
     // No English title yet: English readers get no page of their own, so nothing is published in en.
     expect(await eventsOf(webhook)).toEqual(['articles published zh'])
 
+    // Publishing is per locale: an English save publishes English only when it says so.
     await save('articles', id, { title: 'Multilingual' }, { locale: 'en' })
-    await save('articles', id, { title: 'Multilingual, edited' }, { locale: 'en' })
-    await save('articles', id, { destination: 'PF' })
+    expect(await eventsOf(webhook)).toEqual(['articles published zh'])
+    await save('articles', id, { title: 'Multilingual', _status: 'published' }, { locale: 'en' })
+    await save('articles', id, { title: 'Multilingual, edited', _status: 'published' }, { locale: 'en' })
+    // A shared field changes what readers of every published locale see.
+    await save('articles', id, { destination: 'PF', _status: 'published' })
     const { status } = await rest('DELETE', `/articles/${id}`, admin)
     expect(status).toBe(200)
     expect(await eventsOf(webhook)).toEqual([
@@ -246,9 +250,10 @@ describe('events', () => {
     const inactive = await createWebhook({ url: receiver.url('/inactive'), events: [...all], active: false })
 
     const article = await save('articles', null, { title: '筛选', destination: 'NC', _status: 'published' })
-    await save('articles', article, { title: 'Filtres' }, { locale: 'fr' })
+    await save('articles', article, { title: 'Filtres', _status: 'published' }, { locale: 'fr' })
     await save('tips', null, { title: '筛选提示', destination: 'NC', _status: 'published' })
     await save('articles', article, { _status: 'draft' })
+    await save('articles', article, { _status: 'draft' }, { locale: 'fr' })
 
     expect(await eventsOf(tipsOnly)).toEqual(['tips published zh'])
     expect(await eventsOf(unpublishedOnly)).toEqual(['articles unpublished zh', 'articles unpublished fr'])

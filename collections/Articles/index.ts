@@ -17,6 +17,8 @@ import { contentVersions } from '@/lib/versions'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
+  // Documented in the OpenAPI contract (src/openapi/document.ts).
+  custom: { publicApi: true },
   labels: collectionLabels.articles,
   admin: {
     useAsTitle: 'title',

@@ -19,6 +19,8 @@ export const verificationStates = ['verified', 'unverified', 'disputed'] as cons
 
 export const Carriers: CollectionConfig = {
   slug: 'carriers',
+  // Documented in the OpenAPI contract (src/openapi/document.ts).
+  custom: { publicApi: true },
   labels: collectionLabels.carriers,
   admin: {
     useAsTitle: 'name',

@@ -18,6 +18,8 @@ export const acceptedImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'ima
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  // Documented in the OpenAPI contract (src/openapi/document.ts).
+  custom: { publicApi: true },
   labels: collectionLabels.media,
   hooks: { beforeOperation: [checkApiKey, rejectMalformedId] },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },

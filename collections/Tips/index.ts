@@ -16,6 +16,8 @@ export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety
 
 export const Tips: CollectionConfig = {
   slug: 'tips',
+  // Documented in the OpenAPI contract (src/openapi/document.ts).
+  custom: { publicApi: true },
   labels: collectionLabels.tips,
   admin: {
     useAsTitle: 'title',

@@ -1,6 +1,5 @@
 import type { Field } from 'payload'
 
-import { translatorsCannotApprove } from '@/access/translatorStatus'
 import { labelledOptions } from '@/lib/adminLabels'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
@@ -49,7 +48,6 @@ export const translationFields = (): Field[] => [
         type: 'select',
         label: { zh: '翻译状态', en: 'Translation status', fr: 'État de la traduction' },
         options: labelledOptions(workflowStatuses, translationStatusLabels),
-        hooks: { beforeChange: [translatorsCannotApprove] },
       },
       {
         name: 'assignee',

@@ -12,9 +12,12 @@ import {
 } from './schemas'
 import type { JsonSchema, OpenAPIDocument, Operation, Response } from './types'
 
-/** Collections of the public API: content and media. Accounts (`users`) and keys (`api-keys`) are not public. */
+/**
+ * Collections of the public API: those that say so (`custom.publicApi`), content and media. Opt-in,
+ * so that a new admin-only collection (accounts, keys, webhooks) is never documented by default.
+ */
 export const documentedCollections = (config: SanitizedConfig): SanitizedCollectionConfig[] =>
-  config.collections.filter((collection) => !collection.slug.startsWith('payload-') && !collection.auth)
+  config.collections.filter((collection) => collection.custom?.publicApi === true)
 
 const englishSingular = (collection: SanitizedCollectionConfig): string => {
   const singular = collection.labels?.singular
