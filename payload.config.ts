@@ -10,11 +10,15 @@ import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
+import { Glossary } from './collections/Glossary'
 import { Media } from './collections/Media'
 import { Tips } from './collections/Tips'
+import { TranslationMemory } from './collections/TranslationMemory'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
+import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
+import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
@@ -46,8 +50,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Carriers, Tips, Media, Users],
-  endpoints: [health],
+  collections: [Articles, Carriers, Tips, Media, Users, Glossary, TranslationMemory],
+  endpoints: [health, machineTranslationStatusEndpoint, xliffExportEndpoint, xliffImportEndpoint],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({

@@ -1,6 +1,7 @@
 import * as migration_20261126_233051_initial from './20261126_233051_initial';
 import * as migration_20261127_000303_slug_history from './20261127_000303_slug_history';
 import * as migration_20261127_022617_translation_workflow from './20261127_022617_translation_workflow';
+import * as migration_20261127_023455_glossary_translation_memory from './20261127_023455_glossary_translation_memory';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_022617_translation_workflow.up,
     down: migration_20261127_022617_translation_workflow.down,
-    name: '20261127_022617_translation_workflow'
+    name: '20261127_022617_translation_workflow',
+  },
+  {
+    up: migration_20261127_023455_glossary_translation_memory.up,
+    down: migration_20261127_023455_glossary_translation_memory.down,
+    name: '20261127_023455_glossary_translation_memory'
   },
 ];

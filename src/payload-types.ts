@@ -72,6 +72,8 @@ export interface Config {
     tips: Tip;
     media: Media;
     users: User;
+    glossary: Glossary;
+    'translation-memory': TranslationMemory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +87,8 @@ export interface Config {
     tips: TipsSelect<false> | TipsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    glossary: GlossarySelect<false> | GlossarySelect<true>;
+    'translation-memory': TranslationMemorySelect<false> | TranslationMemorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -533,6 +537,53 @@ export interface Tip {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary".
+ */
+export interface Glossary {
+  id: number;
+  zh?: string | null;
+  en?: string | null;
+  fr?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-memory".
+ */
+export interface TranslationMemory {
+  id: number;
+  sourceLocale: 'zh' | 'en' | 'fr';
+  targetLocale: 'zh' | 'en' | 'fr';
+  sourceHash: string;
+  source:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  target:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * collection/id
+   */
+  origin?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -666,6 +717,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'glossary';
+        value: number | Glossary;
+      } | null)
+    | ({
+        relationTo: 'translation-memory';
+        value: number | TranslationMemory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -947,6 +1006,32 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary_select".
+ */
+export interface GlossarySelect<T extends boolean = true> {
+  zh?: T;
+  en?: T;
+  fr?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-memory_select".
+ */
+export interface TranslationMemorySelect<T extends boolean = true> {
+  sourceLocale?: T;
+  targetLocale?: T;
+  sourceHash?: T;
+  source?: T;
+  target?: T;
+  origin?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

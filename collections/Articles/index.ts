@@ -10,6 +10,8 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
@@ -22,6 +24,7 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'destination', '_status', 'lastVerified', 'updatedAt'],
   },
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   hooks: { ...contentHooks('articles'), beforeChange: [setPublishedAt] },
   fields: [
@@ -76,5 +79,6 @@ export const Articles: CollectionConfig = {
     lastVerifiedField(),
     publishedAtField(),
     ...translationFields(),
+    machineTranslateField(),
   ],
 }

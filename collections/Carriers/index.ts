@@ -8,6 +8,8 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -25,6 +27,7 @@ export const Carriers: CollectionConfig = {
   },
   hooks: contentHooks('carriers'),
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   fields: [
     { name: 'name', type: 'text', label: labels.name, localized: true, validate: requiredInSourceLocale },
@@ -116,5 +119,6 @@ export const Carriers: CollectionConfig = {
     },
     lastVerifiedField(),
     ...translationFields(),
+    machineTranslateField(),
   ],
 }

@@ -8,6 +8,8 @@ import { sourcesField } from '@/fields/sources'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -23,6 +25,7 @@ export const Tips: CollectionConfig = {
   defaultSort: 'order',
   hooks: contentHooks('tips'),
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   fields: [
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
@@ -62,5 +65,6 @@ export const Tips: CollectionConfig = {
     destinationField(),
     lastVerifiedField(),
     ...translationFields(),
+    machineTranslateField(),
   ],
 }
