@@ -68,7 +68,7 @@ const createArticle = async (title: string, body = richBody()) =>
     await db.payload.create({
       collection: 'articles',
       locale: 'zh',
-      data: { title, summary: `${title}：微信和支付宝在新喀里多尼亚`, destination: 'NC', body, sourceLocale: 'zh', _status: 'published' },
+      data: { title, summary: `${title}：微信和支付宝在新喀里多尼亚`, destination: 'NC', body: body as never, sourceLocale: 'zh', _status: 'published' },
       depth: 0,
     })
   ).id

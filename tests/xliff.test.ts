@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -300,6 +305,30 @@ describe('XLIFF 2.0 round trip', () => {
     }
     // A zh-source batch refuses an en-source document.
     expect((await exportXliff(`locale=fr&collection=articles&ids=${id}`)).status).toBe(400)
+  })
+})
+
+describe('npm run xliff', () => {
+  it('exports what the endpoint exports, and imports it back unchanged', async () => {
+    const root = path.join(import.meta.dirname, '..')
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'lagon-xliff-')), 'tips-fr.xlf')
+    const cli = (...args: string[]) =>
+      spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/xliff.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: db.databaseUrl, NODE_OPTIONS: '--no-deprecation' },
+        encoding: 'utf8',
+      })
+    const exported = cli('export', '--locale', 'fr', '--collection', 'tips', '--out', out)
+    expect(exported.status, exported.stderr).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe((await exportXliff('locale=fr&collection=tips')).xml)
+    const before = await snapshot()
+    const imported = cli('import', out)
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stdout).toMatch(/tips \d+: unchanged/)
+    expect(await snapshot()).toEqual(before)
+    const bad = cli('export', '--locale', 'xx')
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/locale: "xx" is not a locale/)
   })
 })
 
