@@ -133,6 +133,43 @@ describe('who may machine-translate', () => {
   })
 })
 
+describe('machine translation of array rows', () => {
+  it("translates each offer's localized fields in place and leaves the rest of the row alone", async () => {
+    const carrier = await db.payload.create({
+      collection: 'carriers',
+      locale: 'zh',
+      data: {
+        name: '测试运营商',
+        kind: 'esim-reseller',
+        destination: 'NC',
+        sourceLocale: 'zh',
+        offers: [
+          { name: '七天套餐', type: 'esim', dataAllowanceGB: 5, validityDays: 7, price: { amount: 2500, currency: 'XPF' }, notes: '只有流量' },
+          { name: '三十天套餐', type: 'esim', dataAllowanceGB: 20, validityDays: 30, price: { amount: 6000, currency: 'XPF' } },
+        ],
+        _status: 'published',
+      } as never,
+      depth: 0,
+    })
+    const response = await fetch(`${api.url}/api/carriers/${carrier.id}/machine-translate?locale=en`, { method: 'POST', headers: headers.editor })
+    expect(response.status, await response.clone().text()).toBe(200)
+    const [zh, en] = await Promise.all(
+      (['zh', 'en'] as const).map((locale) => db.payload.findByID({ collection: 'carriers', id: carrier.id, locale, fallbackLocale: false, draft: true, depth: 0 })),
+    )
+    expect(en.name).toBe('[en] 测试运营商')
+    expect(en.offers!.map((offer) => [offer.id, offer.name, offer.notes ?? null])).toEqual([
+      [zh.offers![0]!.id, '[en] 七天套餐', '[en] 只有流量'],
+      [zh.offers![1]!.id, '[en] 三十天套餐', null],
+    ])
+    const facts = (offers: typeof zh.offers) => offers!.map(({ name: _name, notes: _notes, ...rest }) => rest)
+    expect(facts(en.offers)).toEqual(facts(zh.offers))
+    expect(zh.offers!.map((offer) => offer.name)).toEqual(['七天套餐', '三十天套餐'])
+    expect(Object.keys((en.translation?.machine ?? {}) as object).sort()).toEqual(
+      ['name', `offers.${zh.offers![0]!.id}.name`, `offers.${zh.offers![0]!.id}.notes`, `offers.${zh.offers![1]!.id}.name`].sort(),
+    )
+  })
+})
+
 describe('machine translation through DeepL', () => {
   let id: number
   let from: number

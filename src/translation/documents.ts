@@ -2,7 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { isLocale, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
-import { fingerprint } from '@/translation/fingerprint'
+import { canonicalJson, fingerprint } from '@/translation/fingerprint'
 import { translatableContent, type TranslatableContent } from '@/translation/sourceContent'
 import { translatableFields } from '@/translation/translatableFields'
 import type { WorkflowStatus } from '@/translation/statuses'
@@ -33,7 +33,12 @@ export type TranslationState = {
   translatedAt?: string | null
 }
 
-type StoredDoc = Record<string, unknown> & { id: number | string; sourceLocale?: string | null; translation?: TranslationState | null }
+type StoredDoc = Record<string, unknown> & {
+  id: number | string
+  sourceLocale?: string | null
+  sourceFingerprint?: string | null
+  translation?: TranslationState | null
+}
 
 /** A document in its source locale and in one target locale, as translation reads it. */
 export type TranslationPair = {
@@ -43,6 +48,7 @@ export type TranslationPair = {
   targetLocale: Locale
   source: TranslatableContent
   target: TranslatableContent
+  /** The document's `sourceFingerprint` (kept as of the last non-minor edit), or that of its current source. */
   sourceFingerprint: string
   state: TranslationState
   targetDoc: StoredDoc
@@ -111,11 +117,19 @@ export const readTranslationPair = async (
     targetLocale,
     source,
     target: translatableContent(first, fields),
-    sourceFingerprint: fingerprint(source),
+    sourceFingerprint: (typeof sourceDoc.sourceFingerprint === 'string' && sourceDoc.sourceFingerprint) || fingerprint(source),
     state: first.translation ?? {},
     targetDoc: first,
   }
 }
+
+/**
+ * The fingerprint a translation records it was made from: the document's own when the
+ * translation is of the whole current source, else that of the mix of sources it was made from
+ * (a person's field kept from an older source), which reads as outdated.
+ */
+export const madeFromFingerprint = (pair: TranslationPair, snapshot: TranslatableContent): string =>
+  canonicalJson(snapshot) === canonicalJson(pair.source) ? pair.sourceFingerprint : fingerprint(snapshot)
 
 /** Sets a translatable value at its stable key (`offers.<row id>.name`) in a document. */
 const setAtKey = (doc: Record<string, unknown>, key: string, value: unknown): void => {

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { canonicalJson, fingerprint, valueFingerprint } from '@/translation/fingerprint'
-import { saveTranslationDraft, type TranslationPair } from '@/translation/documents'
+import { canonicalJson, valueFingerprint } from '@/translation/fingerprint'
+import { madeFromFingerprint, saveTranslationDraft, type TranslationPair } from '@/translation/documents'
 import { lookupMemory } from '@/translation/memory/memory'
 import { checkMarkup, MarkupMismatch, rebuildInline, partsText } from '@/translation/segments/inline'
 import { alignUnits, applyTranslations, fieldUnits, unitHash, type Unit, type UnitTranslation } from '@/translation/segments/units'
@@ -124,7 +124,7 @@ export const machineTranslate = async (
       status: 'needs-review',
       machine,
       sourceSnapshot: snapshot,
-      sourceFingerprint: fingerprint(snapshot),
+      sourceFingerprint: madeFromFingerprint(pair, snapshot),
       translatedAt: new Date().toISOString(),
     },
     { cli },

@@ -4,12 +4,13 @@ import { isLocale } from '@/lib/locales'
 import {
   assertMayTranslate,
   isTranslatedCollection,
+  madeFromFingerprint,
   readTranslationPair,
   saveTranslationDraft,
   TranslationRequestError,
   type TranslationPair,
 } from '@/translation/documents'
-import { canonicalJson, fingerprint } from '@/translation/fingerprint'
+import { canonicalJson } from '@/translation/fingerprint'
 import { checkMarkup, MarkupMismatch, partsText, rebuildInline, type InlinePart } from '@/translation/segments/inline'
 import { applyTranslations, fieldUnits, type Unit, type UnitTranslation } from '@/translation/segments/units'
 import type { TranslatableContent } from '@/translation/sourceContent'
@@ -177,7 +178,7 @@ export const importXliff = async (req: PayloadRequest, xml: string, { cli = fals
         status: 'needs-review',
         machine,
         sourceSnapshot: snapshot,
-        sourceFingerprint: fingerprint(snapshot),
+        sourceFingerprint: madeFromFingerprint(pair, snapshot),
         translatedAt: new Date().toISOString(),
       },
       { cli },
