@@ -128,7 +128,7 @@ export const readTranslationPair = async (
  * translation is of the whole current source, else that of the mix of sources it was made from
  * (a person's field kept from an older source), which reads as outdated.
  */
-export const madeFromFingerprint = (pair: TranslationPair, snapshot: TranslatableContent): string =>
+const madeFromFingerprint = (pair: TranslationPair, snapshot: TranslatableContent): string =>
   canonicalJson(snapshot) === canonicalJson(pair.source) ? pair.sourceFingerprint : fingerprint(snapshot)
 
 /** Sets a translatable value at its stable key (`offers.<row id>.name`) in a document. */
@@ -152,17 +152,25 @@ const setAtKey = (doc: Record<string, unknown>, key: string, value: unknown): vo
 }
 
 /**
- * Saves translated values as a DRAFT of the target locale (the published version stays as it is
- * until someone publishes), with the translation state. Only the top-level fields that hold a
- * changed value are sent, taken whole from the target locale's own draft so nothing else moves.
+ * Saves translated values as a needs-review DRAFT of the target locale (the published version
+ * stays as it is until someone publishes), recording the machine fingerprints and the source it
+ * was made from. Only the top-level fields that hold a changed value are sent, taken whole from
+ * the target locale's own draft so nothing else moves.
  */
 export const saveTranslationDraft = async (
   req: PayloadRequest,
   pair: TranslationPair,
   values: Map<string, unknown>,
-  state: TranslationState,
+  { machine, snapshot }: { machine: Record<string, string>; snapshot: TranslatableContent },
   { cli = false }: { cli?: boolean } = {},
 ): Promise<void> => {
+  const state: TranslationState = {
+    status: 'needs-review',
+    machine,
+    sourceSnapshot: snapshot,
+    sourceFingerprint: madeFromFingerprint(pair, snapshot),
+    translatedAt: new Date().toISOString(),
+  }
   const doc = structuredClone(pair.targetDoc)
   for (const [key, value] of values) setAtKey(doc, key, value)
   const data: Record<string, unknown> = {}

@@ -1,6 +1,5 @@
-import { XMLParser } from 'fast-xml-parser'
-
 import { normalizeParts, type InlineContent, type InlinePart } from '@/translation/segments/inline'
+import { escapeXml, orderedXmlParser, type XmlNode } from '@/translation/xml'
 
 /**
  * Segments as DeepL reads them with `tag_handling: 'xml'`: formatted runs as `<t i="n">`, inline
@@ -10,8 +9,6 @@ import { normalizeParts, type InlineContent, type InlinePart } from '@/translati
 export const ignoredTags = ['c', 'x']
 
 const codeFormat = 16
-
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export const toDeeplXml = ({ parts, codes }: InlineContent): string =>
   parts
@@ -27,32 +24,21 @@ export const toDeeplXml = ({ parts, codes }: InlineContent): string =>
     })
     .join('')
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-})
-
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> }
-
 const pairedTags = new Set(['t', 'c', 'a'])
 const placeholderTags = new Set(['br', 'x'])
 
-const partsOf = (nodes: OrderedNode[]): InlinePart[] =>
+const partsOf = (nodes: XmlNode[]): InlinePart[] =>
   nodes.map((node): InlinePart => {
     if ('#text' in node) return { kind: 'text', text: String(node['#text']) }
     const tag = Object.keys(node).find((key) => key !== ':@')!
     const id = node[':@']?.i ?? ''
-    if (pairedTags.has(tag)) return { kind: 'pc', id, children: partsOf(node[tag] as OrderedNode[]) }
+    if (pairedTags.has(tag)) return { kind: 'pc', id, children: partsOf(node[tag] as XmlNode[]) }
     if (placeholderTags.has(tag)) return { kind: 'ph', id }
     throw new Error(`DeepL returned an unknown tag <${tag}>`)
   })
 
 /** DeepL's translation of one segment back into parts. */
 export const fromDeeplXml = (xml: string): InlinePart[] => {
-  const [wrapper] = parser.parse(`<segment>${xml}</segment>`) as OrderedNode[]
-  return normalizeParts(partsOf((wrapper?.segment ?? []) as OrderedNode[]))
+  const [wrapper] = orderedXmlParser.parse(`<segment>${xml}</segment>`) as XmlNode[]
+  return normalizeParts(partsOf((wrapper?.segment ?? []) as XmlNode[]))
 }

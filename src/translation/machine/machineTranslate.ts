@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { canonicalJson, valueFingerprint } from '@/translation/fingerprint'
-import { madeFromFingerprint, saveTranslationDraft, type TranslationPair } from '@/translation/documents'
+import { saveTranslationDraft, type TranslationPair } from '@/translation/documents'
 import { lookupMemory } from '@/translation/memory/memory'
 import { checkMarkup, MarkupMismatch, rebuildInline, partsText } from '@/translation/segments/inline'
 import { alignUnits, applyTranslations, fieldUnits, unitHash, type Unit, type UnitTranslation } from '@/translation/segments/units'
@@ -116,18 +116,6 @@ export const machineTranslate = async (
     result.written.push(plan.path)
   }
   if (values.size === 0 && canonicalJson(snapshot) === canonicalJson(previousSnapshot)) return result
-  await saveTranslationDraft(
-    req,
-    pair,
-    values,
-    {
-      status: 'needs-review',
-      machine,
-      sourceSnapshot: snapshot,
-      sourceFingerprint: madeFromFingerprint(pair, snapshot),
-      translatedAt: new Date().toISOString(),
-    },
-    { cli },
-  )
+  await saveTranslationDraft(req, pair, values, { machine, snapshot }, { cli })
   return result
 }

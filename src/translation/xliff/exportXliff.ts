@@ -15,7 +15,9 @@ import { alignUnits, fieldUnits, type Unit } from '@/translation/segments/units'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
 import { originalData, toXliffInline } from './inlineXliff'
-import { escapeXml, metadataNamespace, xliffNamespace } from './xml'
+import { escapeXml } from '@/translation/xml'
+
+import { metadataNamespace, xliffNamespace } from './namespaces'
 
 export type ExportFilter = {
   locale: string

@@ -4,7 +4,6 @@ import { isLocale } from '@/lib/locales'
 import {
   assertMayTranslate,
   isTranslatedCollection,
-  madeFromFingerprint,
   readTranslationPair,
   saveTranslationDraft,
   TranslationRequestError,
@@ -16,7 +15,9 @@ import { applyTranslations, fieldUnits, type Unit, type UnitTranslation } from '
 import type { TranslatableContent } from '@/translation/sourceContent'
 
 import { fromXliffInline } from './inlineXliff'
-import { attributesOf, childrenOf, elements, localName, nameOf, parseXml, xliffNamespace, type XmlNode } from './xml'
+import { attributesOf, childrenOf, elements, localName, nameOf, parseXml, type XmlNode } from '@/translation/xml'
+
+import { xliffNamespace } from './namespaces'
 
 export type ImportedFile = { collection: string; id: number | string; written: string[]; unchanged: string[] }
 
@@ -170,19 +171,7 @@ export const importXliff = async (req: PayloadRequest, xml: string, { cli = fals
     for (const [path, source] of Object.entries(pair.source)) {
       snapshot[path] = translatedPaths.includes(path) ? source : (previous[path] ?? source)
     }
-    await saveTranslationDraft(
-      req,
-      pair,
-      values,
-      {
-        status: 'needs-review',
-        machine,
-        sourceSnapshot: snapshot,
-        sourceFingerprint: madeFromFingerprint(pair, snapshot),
-        translatedAt: new Date().toISOString(),
-      },
-      { cli },
-    )
+    await saveTranslationDraft(req, pair, values, { machine, snapshot }, { cli })
   }
   return imported
 }

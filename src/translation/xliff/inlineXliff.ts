@@ -1,7 +1,7 @@
 import { TranslationRequestError } from '@/translation/documents'
 import { normalizeParts, type InlineContent, type InlinePart, type LexicalNode } from '@/translation/segments/inline'
 
-import { attributesOf, childrenOf, escapeXml, isComment, isText, nameOf, type XmlNode } from './xml'
+import { attributesOf, childrenOf, escapeXml, isComment, isText, nameOf, type XmlNode } from '@/translation/xml'
 
 const formatSubTypes: Record<number, string> = { 1: 'xlf:b', 2: 'xlf:i', 8: 'xlf:u' }
 

@@ -2,13 +2,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { TranslationRequestError } from '@/translation/documents'
 
-export const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0'
-export const metadataNamespace = 'urn:oasis:names:tc:xliff:metadata:2.0'
+/** XML as translation reads and writes it: XLIFF documents and DeepL's tagged segments. */
 
 /** An element as fast-xml-parser gives it with `preserveOrder`: `{ name: children, ':@': attributes }`. */
 export type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
 
-const parser = new XMLParser({
+/** Keeps order, attributes and every space: inline content is words with markup among them. */
+export const orderedXmlParser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -29,7 +29,7 @@ export const parseXml = (xml: string): XmlNode[] => {
   if (valid !== true) {
     throw new TranslationRequestError(`xliff: malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`)
   }
-  return parser.parse(xml) as XmlNode[]
+  return orderedXmlParser.parse(xml) as XmlNode[]
 }
 
 export const nameOf = (node: XmlNode): string | undefined => Object.keys(node).find((key) => key !== ':@')
