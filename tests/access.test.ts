@@ -23,7 +23,7 @@ beforeAll(async () => {
   const published = await db.payload.create({
     collection: 'articles',
     locale: 'zh',
-    data: { title: '已发布', destination: 'NC', _status: 'published' },
+    data: { title: '已发布', destination: 'NC', sourceLocale: 'zh', _status: 'published' },
   })
   publishedId = published.id
   // A newer draft of a published article: readers must keep seeing the published text.

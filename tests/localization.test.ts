@@ -13,7 +13,7 @@ beforeAll(async () => {
   const doc = await db.payload.create({
     collection: 'tips',
     locale: 'zh',
-    data: { title: '带现金', destination: 'NC', category: 'cash', _status: 'published' },
+    data: { title: '带现金', destination: 'NC', category: 'cash', sourceLocale: 'zh', _status: 'published' },
   })
   id = doc.id
 })
@@ -56,7 +56,7 @@ describe('fallback chains', () => {
     const doc = await db.payload.create({
       collection: 'tips',
       locale: 'zh',
-      data: { title: '只有中文', destination: 'NC', category: 'other', _status: 'published' },
+      data: { title: '只有中文', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
     })
     only = doc.id
   })
@@ -81,7 +81,7 @@ describe('fallback chains', () => {
     const doc = await db.payload.create({
       collection: 'tips',
       locale: 'zh',
-      data: { title: '无翻译', destination: 'NC', category: 'other', _status: 'published' },
+      data: { title: '无翻译', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
     })
     const response = await fetch(`${api.url}/api/tips/${doc.id}?depth=0&locale=fr&fallback-locale=none`)
     const body = (await response.json()) as { title?: unknown }

@@ -121,6 +121,23 @@ describe('without a DeepL key', () => {
   })
 })
 
+describe('when DeepL fails', () => {
+  it('answers 502 with its message and writes nothing', async () => {
+    const id = await createArticle('失败')
+    const versionsBefore = (await db.payload.countVersions({ collection: 'articles', where: { parent: { equals: id } } })).totalDocs
+    process.env.DEEPL_API_KEY = 'a-revoked-key'
+    try {
+      const response = await machineTranslate(id, 'fr')
+      expect(response.status).toBe(502)
+      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^DeepL: Authorization failure/)
+    } finally {
+      process.env.DEEPL_API_KEY = deeplKey
+    }
+    expect((await db.payload.countVersions({ collection: 'articles', where: { parent: { equals: id } } })).totalDocs).toBe(versionsBefore)
+    expect((await readDraft(id, 'fr')).title ?? null).toBeNull()
+  })
+})
+
 describe('who may machine-translate', () => {
   it('not readers; translators only into their own locales', async () => {
     const id = await createArticle('权限')

@@ -361,6 +361,9 @@ describe('bad XLIFF is refused with 400 and nothing written', () => {
 
   it('malformed XML', () => refused(edited.slice(0, Math.floor(edited.length / 2)), /malformed XML at line \d+/))
 
+  it('a document type declaration (entity expansion)', () =>
+    refused(edited.replace('<xliff ', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\n<xliff '), /<!DOCTYPE>/))
+
   it('not XLIFF 2.0', async () => {
     await refused(edited.replace('version="2.0"', 'version="1.2"'), /not XLIFF 2\.0/)
     await refused(edited.replace('urn:oasis:names:tc:xliff:document:2.0', 'urn:oasis:names:tc:xliff:document:1.2'), /namespace/)

@@ -23,8 +23,12 @@ export const orderedXmlParser = new XMLParser({
 export const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** Parses a document, refusing malformed XML with the parser's line and column. */
+/**
+ * Parses a document, refusing malformed XML with the parser's line and column. A document type
+ * declaration is refused: XLIFF needs none, and its entities are how XML bombs are made.
+ */
 export const parseXml = (xml: string): XmlNode[] => {
+  if (xml.includes('<!DOCTYPE')) throw new TranslationRequestError('xliff: a document type declaration (<!DOCTYPE>) is not accepted.')
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     throw new TranslationRequestError(`xliff: malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`)
