@@ -62,10 +62,16 @@ export const mayTranslateInto = (user: PayloadRequest['user'], locale: string): 
   return locales.includes(locale)
 }
 
+/** Refuses (401/403) anyone but staff. */
+export const assertStaff = (req: PayloadRequest): void => {
+  if (!req.user) throw new TranslationRequestError('Log in to translate.', 401)
+  if (!hasRole(req.user, 'admin', 'editor', 'translator')) throw new TranslationRequestError('Staff only.', 403)
+}
+
 /** Refuses (401/403) anyone who may not translate into `locale`; a CLI call (no request user) passes. */
 export const assertMayTranslate = (req: PayloadRequest, locale: string, cli = false): void => {
   if (cli) return
-  if (!req.user) throw new TranslationRequestError('Log in to translate.', 401)
+  assertStaff(req)
   if (!mayTranslateInto(req.user, locale)) {
     throw new TranslationRequestError(`locale: you may not translate into "${locale}".`, 403)
   }

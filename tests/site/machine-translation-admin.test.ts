@@ -44,6 +44,8 @@ describe('the machine translation button in the admin', () => {
   it('is not shown on the source locale', async () => {
     const { page, context } = await openArticle('zh', 'en-US')
     await page.waitForLoadState('networkidle')
+    // The sidebar is there (its translation fields), without the machine translation part.
+    await page.getByText('Source language').first().waitFor({ timeout: 30_000 })
     expect(await page.getByText(machineTranslationMessages.label.en, { exact: true }).count()).toBe(0)
     expect(await page.getByText(machineTranslationMessages.notConfigured.en).count()).toBe(0)
     await context.close()

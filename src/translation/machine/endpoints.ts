@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { isStaff } from '@/access/isStaff'
-import { assertMayTranslate, isTranslatedCollection, readTranslationPair, TranslationRequestError } from '@/translation/documents'
+import { assertMayTranslate, assertStaff, isTranslatedCollection, readTranslationPair, TranslationRequestError } from '@/translation/documents'
 import { errorResponse, inTransaction } from '@/translation/respond'
 
 import { configuredProvider } from './configured'
@@ -41,7 +40,11 @@ export const machineTranslationStatusEndpoint: Endpoint = {
   path: '/machine-translation',
   method: 'get',
   handler: async (req) => {
-    if (!(await isStaff({ req }))) return Response.json({ errors: [{ message: 'Staff only.' }] }, { status: 403 })
+    try {
+      assertStaff(req)
+    } catch (error) {
+      return errorResponse(error)
+    }
     const provider = configuredProvider()
     return Response.json(
       { configured: Boolean(provider), provider: provider?.name ?? null, ...(provider ? {} : { message: notConfiguredMessage }) },

@@ -11,7 +11,7 @@ import { rememberApproved } from './memory'
  */
 export const rememberApprovedTranslation: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection }) => {
   const locale = req.locale
-  if (!isLocale(locale) || !isTranslatedCollection(collection.slug) || req.context.skipTranslationMemory) return doc
+  if (!isLocale(locale) || !isTranslatedCollection(collection.slug)) return doc
   const status = (doc as { translation?: { status?: string } }).translation?.status
   if (status !== 'done') return doc
   const wasDone = (previousDoc as { translation?: { status?: string } } | undefined)?.translation?.status === 'done'

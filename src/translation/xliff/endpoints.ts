@@ -1,18 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { isStaff } from '@/access/isStaff'
-import { TranslationRequestError } from '@/translation/documents'
+import { assertStaff, TranslationRequestError } from '@/translation/documents'
 import { errorResponse, inTransaction } from '@/translation/respond'
 
 import { exportXliff } from './exportXliff'
 import { importXliff } from './importXliff'
 
 const maxImportBytes = 20 * 1024 * 1024
-
-const staffOnly = async (req: Parameters<Endpoint['handler']>[0]) => {
-  if (!req.user) throw new TranslationRequestError('Log in to exchange XLIFF.', 401)
-  if (!(await isStaff({ req }))) throw new TranslationRequestError('Staff only.', 403)
-}
 
 /**
  * `GET /api/xliff/export?locale=fr[&collection=articles][&ids=1,2][&status=missing][&sourceLocale=zh]`:
@@ -23,7 +17,7 @@ export const xliffExportEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     try {
-      await staffOnly(req)
+      assertStaff(req)
       const params = req.searchParams
       const ids = params.get('ids')
       const { xml, files } = await exportXliff(req, {
@@ -54,7 +48,7 @@ export const xliffImportEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     try {
-      await staffOnly(req)
+      assertStaff(req)
       const xml = req.text ? await req.text() : ''
       if (!xml.trim()) throw new TranslationRequestError('xliff: the request body is empty; send the XLIFF document as the body.')
       if (Buffer.byteLength(xml) > maxImportBytes) throw new TranslationRequestError('xliff: the document is larger than 20 MB.', 413)
