@@ -150,6 +150,22 @@ describe('who may machine-translate', () => {
   })
 })
 
+describe('a long document', () => {
+  it('is sent in requests of at most 50 texts, a repeated segment once', async () => {
+    const paragraphs = Array.from({ length: 70 }, (_, index) => paragraph([text(`第 ${index + 1} 段`)]))
+    const id = await createArticle('长文', root([...paragraphs, paragraph([text('第 1 段')])]))
+    const before = deepl.requests.length
+    const response = await machineTranslate(id, 'fr')
+    expect(await response.json()).toMatchObject({ sent: 72 })
+    const batches = deepl.requests.slice(before).filter((request) => request.path === '/v2/translate').map((request) => request.form.getAll('text').length)
+    expect(batches).toEqual([50, 22])
+    const body = (await readDraft(id, 'fr')).body!
+    expect(texts(body.root)).toHaveLength(71)
+    expect(texts(body.root)[70]).toBe('[fr] 第 1 段')
+    expect(texts(body.root)[69]).toBe('[fr] 第 70 段')
+  })
+})
+
 describe('machine translation of array rows', () => {
   it("translates each offer's localized fields in place and leaves the rest of the row alone", async () => {
     const carrier = await db.payload.create({

@@ -42,6 +42,9 @@ const syncGlossary = async (
   return translator.createGlossary(name, source, target, new GlossaryEntries({ entries: Object.fromEntries(entries) }))
 }
 
+/** DeepL takes at most 50 texts per request. */
+const textsPerRequest = 50
+
 /** Machine translation through DeepL's API, with the official client. */
 export const deeplProvider = (authKey: string, serverUrl?: string): TranslationProvider => {
   const translator = new Translator(authKey, { ...(serverUrl ? { serverUrl } : {}), maxRetries: 2 })
@@ -51,12 +54,17 @@ export const deeplProvider = (authKey: string, serverUrl?: string): TranslationP
       if (segments.length === 0) return []
       try {
         const glossaryInfo = glossary ? await syncGlossary(translator, source, target, glossary) : undefined
-        const results = await translator.translateText(segments.map(toDeeplXml), sourceCodes[source], targetCodes[target], {
-          tagHandling: 'xml',
-          ignoreTags: ignoredTags,
-          ...(glossaryInfo ? { glossary: glossaryInfo } : {}),
-        })
-        return results.map((result) => fromDeeplXml(result.text))
+        const texts = segments.map(toDeeplXml)
+        const out: ReturnType<typeof fromDeeplXml>[] = []
+        for (let start = 0; start < texts.length; start += textsPerRequest) {
+          const results = await translator.translateText(texts.slice(start, start + textsPerRequest), sourceCodes[source], targetCodes[target], {
+            tagHandling: 'xml',
+            ignoreTags: ignoredTags,
+            ...(glossaryInfo ? { glossary: glossaryInfo } : {}),
+          })
+          out.push(...results.map((result) => fromDeeplXml(result.text)))
+        }
+        return out
       } catch (error) {
         if (error instanceof DeepLError) throw new ProviderError(`DeepL: ${error.message}`)
         throw error

@@ -11,7 +11,7 @@ import { glossaryTerms } from './glossaryTerms'
 import { ProviderError, type TranslationProvider } from './provider'
 
 export type MachineTranslationResult = {
-  /** Segments the provider translated. */
+  /** Segments the provider translated (each distinct source once). */
   sent: number
   /** Segments taken from the translation memory. */
   fromMemory: number
@@ -96,16 +96,19 @@ export const machineTranslate = async (
   })
 
   if (toProvider.length > 0) {
+    // A segment that occurs twice (the same table cell text, say) is sent once.
+    const distinct = [...new Map(toProvider.map(({ unit }) => [unitHash(unit), unit])).values()]
     const glossary = await glossaryTerms(req, pair.sourceLocale, pair.targetLocale)
     const translated = await provider.translate({
-      segments: toProvider.map(({ unit }) => unit.content),
+      segments: distinct.map((unit) => unit.content),
       source: pair.sourceLocale,
       target: pair.targetLocale,
       glossary,
     })
-    if (translated.length !== toProvider.length) throw new ProviderError(`${provider.name} returned ${translated.length} of ${toProvider.length} segments`)
-    toProvider.forEach(({ plan, unit }, index) => plan.translations.set(unit.id, fromProvider(unit, translated[index]!)))
-    result.sent = toProvider.length
+    if (translated.length !== distinct.length) throw new ProviderError(`${provider.name} returned ${translated.length} of ${distinct.length} segments`)
+    const byHash = new Map(distinct.map((unit, index) => [unitHash(unit), fromProvider(unit, translated[index]!)]))
+    for (const { plan, unit } of toProvider) plan.translations.set(unit.id, byHash.get(unitHash(unit))!)
+    result.sent = distinct.length
   }
 
   const values = new Map<string, unknown>()
