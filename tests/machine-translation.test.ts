@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { block, heading, lineBreak, link, list, listItem, paragraph, quote, root, table, text, textFormat } from '@/import/lexicalNodes'
 
-import { login, startApiServer } from './helpers/apiServer'
+import { startApiServer } from './helpers/apiServer'
 import { startDeeplServer } from './helpers/deeplServer'
 import { json } from './helpers/http'
 import { startPayload, type TestPayload } from './helpers/payload'
-import { createStaff, password } from './helpers/users'
+import { createStaff, staffHeaders } from './helpers/users'
 
 const deeplKey = 'test-deepl-key:fx'
 let deepl: Awaited<ReturnType<typeof startDeeplServer>>
@@ -23,11 +23,7 @@ beforeAll(async () => {
   db = await startPayload('seeded', { DEEPL_API_KEY: deeplKey, DEEPL_SERVER_URL: deepl.url })
   api = await startApiServer()
   await createStaff(db.payload)
-  headers = {
-    admin: await login(api.url, 'admin@lagon.test', password),
-    editor: await login(api.url, 'editor@lagon.test', password),
-    translator: await login(api.url, 'translator@lagon.test', password),
-  }
+  headers = await staffHeaders(api.url)
   const { docs } = await db.payload.find({ collection: 'carriers', where: { slug: { equals: 'opt-mobilis' } }, locale: 'zh', limit: 1 })
   carrierId = docs[0]!.id
 })

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { heading, link, list, listItem, paragraph, root, text, textFormat } from '@/import/lexicalNodes'
 import { canonicalJson } from '@/translation/fingerprint'
+import { orderedXmlOptions } from '@/translation/xml'
 
-import { login, startApiServer } from './helpers/apiServer'
+import { startApiServer } from './helpers/apiServer'
 import { startPayload, type TestPayload } from './helpers/payload'
-import { createStaff, password } from './helpers/users'
+import { createStaff, staffHeaders } from './helpers/users'
 
 const collections = ['articles', 'carriers', 'tips'] as const
 const locales = ['zh', 'en', 'fr'] as const
@@ -22,15 +23,7 @@ let headers: Record<'admin' | 'editor' | 'translator', Record<string, string>>
 let guideId: number
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
-const xmlOptions = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  suppressEmptyNode: true,
-} as const
+const xmlOptions = { ...orderedXmlOptions, suppressEmptyNode: true } as const
 const parse = (xml: string) => new XMLParser(xmlOptions).parse(xml) as XmlNode[]
 const build = (tree: XmlNode[]) => new XMLBuilder(xmlOptions).build(tree) as string
 const nameOf = (node: XmlNode) => Object.keys(node).find((key) => key !== ':@')!
@@ -42,11 +35,7 @@ beforeAll(async () => {
   db = await startPayload('seeded')
   api = await startApiServer()
   await createStaff(db.payload)
-  headers = {
-    admin: await login(api.url, 'admin@lagon.test', password),
-    editor: await login(api.url, 'editor@lagon.test', password),
-    translator: await login(api.url, 'translator@lagon.test', password),
-  }
+  headers = await staffHeaders(api.url)
   const { docs } = await db.payload.find({ collection: 'articles', locale: 'zh', limit: 1, depth: 0 })
   guideId = docs[0]!.id
 })
@@ -312,21 +301,25 @@ describe('npm run xliff', () => {
   it('exports what the endpoint exports, and imports it back unchanged', async () => {
     const root = path.join(import.meta.dirname, '..')
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'lagon-xliff-')), 'tips-fr.xlf')
+    // Run without blocking this process: the API server the test also calls lives in it.
     const cli = (...args: string[]) =>
-      spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/xliff.ts', ...args], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: db.databaseUrl, NODE_OPTIONS: '--no-deprecation' },
-        encoding: 'utf8',
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          path.join(root, 'node_modules/.bin/tsx'),
+          ['src/cli/xliff.ts', ...args],
+          { cwd: root, env: { ...process.env, DATABASE_URL: db.databaseUrl, NODE_OPTIONS: '--no-deprecation' }, encoding: 'utf8' },
+          (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        )
       })
-    const exported = cli('export', '--locale', 'fr', '--collection', 'tips', '--out', out)
+    const exported = await cli('export', '--locale', 'fr', '--collection', 'tips', '--out', out)
     expect(exported.status, exported.stderr).toBe(0)
     expect(readFileSync(out, 'utf8')).toBe((await exportXliff('locale=fr&collection=tips')).xml)
     const before = await snapshot()
-    const imported = cli('import', out)
+    const imported = await cli('import', out)
     expect(imported.status, imported.stderr).toBe(0)
     expect(imported.stdout).toMatch(/tips \d+: unchanged/)
     expect(await snapshot()).toEqual(before)
-    const bad = cli('export', '--locale', 'xx')
+    const bad = await cli('export', '--locale', 'xx')
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/locale: "xx" is not a locale/)
   })

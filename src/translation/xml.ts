@@ -8,13 +8,17 @@ import { TranslationRequestError } from '@/translation/documents'
 export type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
 
 /** Keeps order, attributes and every space: inline content is words with markup among them. */
-export const orderedXmlParser = new XMLParser({
+export const orderedXmlOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,
+} as const
+
+export const orderedXmlParser = new XMLParser({
+  ...orderedXmlOptions,
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: '#comment',
