@@ -11,8 +11,10 @@ import sharp from 'sharp'
 import { ApiKeys } from './collections/ApiKeys'
 import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
+import { Glossary } from './collections/Glossary'
 import { Media } from './collections/Media'
 import { Tips } from './collections/Tips'
+import { TranslationMemory } from './collections/TranslationMemory'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
@@ -20,6 +22,8 @@ import { migrations } from './migrations'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { apiReference, openapiJson } from './src/endpoints/openapi'
+import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
+import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
@@ -61,7 +65,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys, Webhooks, WebhookDeliveries],
+  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys, Webhooks, WebhookDeliveries, Glossary, TranslationMemory],
   jobs: {
     tasks: [deliverWebhook],
     // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
@@ -70,7 +74,12 @@ export default buildConfig({
     // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
     access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
   },
-  endpoints: [health, openapiJson, apiReference, translationStatusEndpoint, translationDetailEndpoint],
+  endpoints: [
+    health, openapiJson, apiReference, translationStatusEndpoint, translationDetailEndpoint,
+    machineTranslationStatusEndpoint,
+    xliffExportEndpoint,
+    xliffImportEndpoint,
+  ],
   editor: guideEditor,
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({

@@ -11,6 +11,8 @@ import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
@@ -25,6 +27,7 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'destination', '_status', 'lastVerified', 'updatedAt'],
   },
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   hooks: contentHooks('articles', { beforeChange: [setPublishedAt] }),
   fields: sharedFieldsForEditors([
@@ -79,5 +82,6 @@ export const Articles: CollectionConfig = {
     lastVerifiedField(),
     publishedAtField(),
     ...translationFields(),
+    machineTranslateField(),
   ]),
 }

@@ -9,6 +9,8 @@ import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale, validateHttpUrl } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -28,6 +30,7 @@ export const Carriers: CollectionConfig = {
   },
   hooks: contentHooks('carriers'),
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   fields: sharedFieldsForEditors([
     { name: 'name', type: 'text', label: labels.name, localized: true, validate: requiredInSourceLocale },
@@ -119,5 +122,6 @@ export const Carriers: CollectionConfig = {
     },
     lastVerifiedField(),
     ...translationFields(),
+    machineTranslateField(),
   ]),
 }

@@ -9,6 +9,8 @@ import { sharedFieldsForEditors } from '@/fields/sharedFieldsForEditors'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
+import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
+import { machineTranslateField } from '@/translation/machine/field'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
@@ -26,6 +28,7 @@ export const Tips: CollectionConfig = {
   defaultSort: 'order',
   hooks: contentHooks('tips'),
   access: contentAccess,
+  endpoints: [machineTranslateEndpoint],
   versions: contentVersions,
   fields: sharedFieldsForEditors([
     { name: 'title', type: 'text', label: labels.title, localized: true, validate: requiredInSourceLocale },
@@ -65,5 +68,6 @@ export const Tips: CollectionConfig = {
     destinationField(),
     lastVerifiedField(),
     ...translationFields(),
+    machineTranslateField(),
   ]),
 }

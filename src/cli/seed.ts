@@ -8,6 +8,7 @@ import { projectRoot } from '@/db/databaseUrl'
 import { ImportError } from '@/import/errors'
 import { seedAdmin } from '@/seed/seedAdmin'
 import { seedContent } from '@/seed/seedContent'
+import { seedGlossary } from '@/seed/seedGlossary'
 
 import { loadEnvironment } from './environment'
 
@@ -22,6 +23,8 @@ try {
     `seed: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
       `${summary.dropped} promotional line(s) dropped`,
   )
+  const glossary = await seedGlossary(payload, path.join(projectRoot, 'content/glossary.yaml'))
+  console.log(`seed: glossary ${glossary.created} created, ${glossary.updated} updated, ${glossary.unchanged} unchanged`)
 } catch (error) {
   console.error(`seed: ${error instanceof ImportError ? error.message : String((error as Error)?.stack ?? error)}`)
   code = 1

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import { rememberApprovedTranslation } from '@/translation/memory/rememberApprovedHook'
 import { trackTranslation } from '@/translation/hooks/trackTranslation'
 
 import { checkApiKey } from './checkApiKey'
@@ -18,7 +19,7 @@ import {
 
 /**
  * The hooks every content collection shares: safe reads, translators kept to their locales, the
- * translation workflow's fingerprints, the site's cache kept fresh, and webhooks queued.
+ * translation workflow's fingerprints and memory, the site's cache kept fresh, and webhooks queued.
  */
 export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
@@ -28,7 +29,7 @@ export const contentHooks = (
   beforeValidate: [rememberRowBeforeChange(collection)],
   beforeChange: [trackTranslation(collection), ...beforeChange],
   afterRead: [hideUnpublishedLocales],
-  afterChange: [revalidateSiteAfterChange(collection), queueWebhooksAfterChange(collection)],
+  afterChange: [revalidateSiteAfterChange(collection), queueWebhooksAfterChange(collection), rememberApprovedTranslation],
   beforeDelete: [rememberRowBeforeDelete(collection)],
   afterDelete: [revalidateSiteAfterDelete(collection), queueWebhooksAfterDelete(collection)],
 })

@@ -6,7 +6,8 @@ import { isReader } from '@/access/roles'
 /**
  * `?draft=true` asks for the newest version; access control then hides it from readers, which
  * empties lists whose documents have unpublished edits. Readers get the published version instead.
- * A read that bypasses access (the Local API's default: scripts, the importer) is not a reader's.
+ * Server code that reads with `overrideAccess` (the Local API's default: translation, the importer,
+ * previews) is not a reader's and gets what it asks for.
  * A `read-drafts` API key asking for drafts gets them: `publishedOrStaff` reads the flag set here,
  * since access functions do not see the operation's `draft` argument.
  */

@@ -1,0 +1,24 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Locale } from '@/lib/locales'
+
+import type { GlossaryTerms } from './provider'
+
+/** The CMS glossary as source → target terms for one pair; terms lacking either form are left out. */
+export const glossaryTerms = async (req: PayloadRequest, source: Locale, target: Locale): Promise<GlossaryTerms> => {
+  const { docs } = await req.payload.find({
+    collection: 'glossary',
+    pagination: false,
+    depth: 0,
+    sort: 'id',
+    overrideAccess: true,
+    req,
+  })
+  const terms: GlossaryTerms = {}
+  for (const doc of docs as unknown as Record<Locale, string | null | undefined>[]) {
+    const from = doc[source]?.trim()
+    const to = doc[target]?.trim()
+    if (from && to) terms[from] = to
+  }
+  return terms
+}

@@ -1,0 +1,36 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { TranslationRequestError } from './documents'
+import { ProviderError } from './machine/provider'
+
+const noStore = { 'cache-control': 'no-store' }
+
+/**
+ * Runs a translation endpoint's work in one transaction: all of it is written, or (on any error)
+ * none of it. Refusals answer their 4xx with a message, provider failures 502.
+ */
+export const inTransaction = async (req: PayloadRequest, work: () => Promise<unknown>): Promise<Response> => {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const body = await work()
+    if (ownsTransaction) await commitTransaction(req)
+    return Response.json(body, { headers: noStore })
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    return errorResponse(error)
+  }
+}
+
+export const errorResponse = (error: unknown): Response => {
+  if (error instanceof TranslationRequestError) {
+    return Response.json({ errors: [{ message: error.message }] }, { status: error.status, headers: noStore })
+  }
+  if (error instanceof ProviderError) {
+    return Response.json({ errors: [{ message: error.message }] }, { status: 502, headers: noStore })
+  }
+  const status = (error as { status?: number }).status
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return Response.json({ errors: [{ message: (error as Error).message }] }, { status, headers: noStore })
+  }
+  throw error
+}

@@ -1,0 +1,177 @@
+import type { PayloadRequest } from 'payload'
+
+import { isLocale } from '@/lib/locales'
+import {
+  assertMayTranslate,
+  isTranslatedCollection,
+  readTranslationPair,
+  saveTranslationDraft,
+  TranslationRequestError,
+  type TranslationPair,
+} from '@/translation/documents'
+import { canonicalJson } from '@/translation/fingerprint'
+import { checkMarkup, MarkupMismatch, partsText, rebuildInline, type InlinePart } from '@/translation/segments/inline'
+import { applyTranslations, fieldUnits, type Unit, type UnitTranslation } from '@/translation/segments/units'
+import type { TranslatableContent } from '@/translation/sourceContent'
+
+import { fromXliffInline } from './inlineXliff'
+import { attributesOf, childrenOf, elements, localName, nameOf, parseXml, type XmlNode } from '@/translation/xml'
+
+import { xliffNamespace } from './namespaces'
+
+export type ImportedFile = { collection: string; id: number | string; written: string[]; unchanged: string[] }
+
+type PlannedFile = { pair: TranslationPair; values: Map<string, unknown>; translatedPaths: string[]; unchanged: string[] }
+
+const refuse = (message: string): never => {
+  throw new TranslationRequestError(`xliff: ${message}`)
+}
+
+/** The `lagon` metadata of a `<file>`: collection, id, source fingerprint. */
+const fileMetadata = (file: XmlNode): Record<string, string> => {
+  const meta: Record<string, string> = {}
+  for (const metadata of elements(file).filter((child) => localName(nameOf(child)) === 'metadata')) {
+    for (const group of elements(metadata).filter((child) => localName(nameOf(child)) === 'metaGroup')) {
+      for (const entry of elements(group).filter((child) => localName(nameOf(child)) === 'meta')) {
+        const type = attributesOf(entry).type
+        if (type) meta[type] = childrenOf(entry).map((text) => String(text['#text'] ?? '')).join('')
+      }
+    }
+  }
+  return meta
+}
+
+/** A unit's target: the targets of its segments in order, with its ignorables; null when any segment lacks one. */
+const unitTarget = (unit: XmlNode, unitId: string): InlinePart[] | null => {
+  const parts: InlinePart[] = []
+  for (const child of elements(unit)) {
+    const name = nameOf(child)
+    if (name !== 'segment' && name !== 'ignorable') continue
+    const target = elements(child, 'target')[0]
+    if (!target) {
+      if (name === 'segment') return null
+      const source = elements(child, 'source')[0]
+      if (source) parts.push(...fromXliffInline(childrenOf(source), unitId))
+      continue
+    }
+    parts.push(...fromXliffInline(childrenOf(target), unitId))
+  }
+  return parts
+}
+
+/** Checks one `<file>` against its document and works out what it changes; writes nothing. */
+const planFile = async (
+  req: PayloadRequest,
+  file: XmlNode,
+  srcLang: string,
+  trgLang: string,
+  seen: Set<string>,
+): Promise<PlannedFile> => {
+  const meta = fileMetadata(file)
+  const fileId = attributesOf(file).id ?? '?'
+  const { collection, id, sourceFingerprint } = meta
+  if (!collection || !id || !sourceFingerprint) {
+    refuse(`<file id="${fileId}"> lacks its lagon metadata (collection, id, sourceFingerprint): export the file from Lagon.`)
+  }
+  if (!isTranslatedCollection(collection)) return refuse(`<file id="${fileId}">: unknown collection "${collection}".`)
+  if (seen.has(`${collection}/${id}`)) refuse(`${collection} ${id} appears in two <file> elements.`)
+  seen.add(`${collection}/${id}`)
+  const pair = await readTranslationPair(req, collection, id, trgLang).catch((error: unknown) => {
+    if (error instanceof TranslationRequestError) return refuse(`<file id="${fileId}">: unknown document ${collection} ${id} (${error.message}).`)
+    throw error
+  })
+  if (pair.sourceLocale !== srcLang) {
+    refuse(`srcLang "${srcLang}" is not the source locale of ${collection} ${id} ("${pair.sourceLocale}").`)
+  }
+  if (sourceFingerprint !== pair.sourceFingerprint) {
+    refuse(`${collection} ${id}: this file was made from an older version of the source; export it again.`)
+  }
+
+  const unitsById = new Map<string, Unit>()
+  for (const [path, source] of Object.entries(pair.source)) {
+    for (const unit of fieldUnits(path, source)) unitsById.set(unit.id, unit)
+  }
+  const translations = new Map<string, Map<string, UnitTranslation>>()
+  for (const unitNode of elements(file, 'unit')) {
+    const unitId = attributesOf(unitNode).id ?? ''
+    const unit = unitsById.get(unitId)
+    if (!unit) return refuse(`${collection} ${id}: unknown unit "${unitId}".`)
+    if (translations.get(unit.field)?.has(unitId)) refuse(`${collection} ${id}: unit "${unitId}" appears twice.`)
+    const target = unitTarget(unitNode, unitId)
+    if (!translations.has(unit.field)) translations.set(unit.field, new Map())
+    if (target === null) continue
+    try {
+      checkMarkup(unit.content, target)
+    } catch (error) {
+      if (error instanceof MarkupMismatch) refuse(`${collection} ${id}: unit "${unitId}": the target's markup does not match the source: ${error.message}.`)
+      throw error
+    }
+    translations.get(unit.field)!.set(unitId, typeof unit.value === 'string' ? partsText(target) : rebuildInline(unit.content, target))
+  }
+
+  const values = new Map<string, unknown>()
+  const translatedPaths: string[] = []
+  const unchanged: string[] = []
+  for (const [path, translated] of translations) {
+    if (translated.size === 0) continue
+    const units = fieldUnits(path, pair.source[path])
+    const missing = units.filter((unit) => !translated.has(unit.id)).map((unit) => unit.id)
+    if (missing.length > 0) {
+      refuse(`${collection} ${id}: field "${path}" is partly translated (no target for ${missing.join(', ')}): translate all of its units or none.`)
+    }
+    translatedPaths.push(path)
+    const value = applyTranslations(pair.source[path], units, translated)
+    if (canonicalJson(value) === canonicalJson(pair.target[path])) unchanged.push(path)
+    else values.set(path, value)
+  }
+  return { pair, values, translatedPaths, unchanged }
+}
+
+/** The XLIFF 2.0 root element, checked: namespace, version, languages. */
+const xliffRoot = (nodes: XmlNode[]): XmlNode => {
+  const roots = nodes.filter((node) => nameOf(node) && !('#text' in node) && !('#comment' in node))
+  const root = roots[0]
+  if (roots.length !== 1 || !root) return refuse('the document has no single root element.')
+  if (nameOf(root) !== 'xliff') refuse(`the root element is <${nameOf(root)}>, not <xliff>.`)
+  const { xmlns, version } = attributesOf(root)
+  if (xmlns !== xliffNamespace) refuse(`the root is not in the XLIFF 2.0 namespace (${xliffNamespace}).`)
+  if (version !== '2.0') refuse(`version "${version ?? ''}" is not XLIFF 2.0.`)
+  return root
+}
+
+/**
+ * Imports translated XLIFF 2.0 (as exported by `exportXliff`). Every file is checked first —
+ * document, languages, source version, units, markup — and any problem refuses the whole import
+ * before anything is written; then each changed document gets a needs-review DRAFT. The caller
+ * runs this in one transaction, so a failure while writing leaves nothing behind either.
+ */
+export const importXliff = async (req: PayloadRequest, xml: string, { cli = false } = {}): Promise<ImportedFile[]> => {
+  const root = xliffRoot(parseXml(xml))
+  const { srcLang, trgLang } = attributesOf(root)
+  if (!srcLang || !isLocale(srcLang)) return refuse(`srcLang "${srcLang ?? ''}" is not a locale of this site.`)
+  if (!trgLang || !isLocale(trgLang)) return refuse(`trgLang "${trgLang ?? ''}" is not a locale of this site.`)
+  if (trgLang === srcLang) refuse(`trgLang "${trgLang}" is the source locale.`)
+  assertMayTranslate(req, trgLang, cli)
+  const files = elements(root, 'file')
+  if (files.length === 0) refuse('no <file> element.')
+
+  const seen = new Set<string>()
+  const planned: PlannedFile[] = []
+  for (const file of files) planned.push(await planFile(req, file, srcLang, trgLang, seen))
+
+  const imported: ImportedFile[] = []
+  for (const { pair, values, translatedPaths, unchanged } of planned) {
+    imported.push({ collection: pair.collection, id: pair.id, written: [...values.keys()], unchanged })
+    if (values.size === 0) continue
+    const machine = { ...(pair.state.machine ?? {}) }
+    // Words a person wrote: a later machine run must leave them alone.
+    for (const path of values.keys()) delete machine[path]
+    const previous = pair.state.sourceSnapshot ?? {}
+    const snapshot: TranslatableContent = {}
+    for (const [path, source] of Object.entries(pair.source)) {
+      snapshot[path] = translatedPaths.includes(path) ? source : (previous[path] ?? source)
+    }
+    await saveTranslationDraft(req, pair, values, { machine, snapshot }, { cli })
+  }
+  return imported
+}

@@ -1,0 +1,58 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+
+import { TranslationRequestError } from '@/translation/documents'
+
+/** XML as translation reads and writes it: XLIFF documents and DeepL's tagged segments. */
+
+/** An element as fast-xml-parser gives it with `preserveOrder`: `{ name: children, ':@': attributes }`. */
+export type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
+
+/** Keeps order, attributes and every space: inline content is words with markup among them. */
+export const orderedXmlOptions = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+} as const
+
+export const orderedXmlParser = new XMLParser({
+  ...orderedXmlOptions,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: '#comment',
+})
+
+export const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/**
+ * Parses a document, refusing malformed XML with the parser's line and column. A document type
+ * declaration is refused: XLIFF needs none, and its entities are how XML bombs are made.
+ */
+export const parseXml = (xml: string): XmlNode[] => {
+  if (xml.includes('<!DOCTYPE')) throw new TranslationRequestError('xliff: a document type declaration (<!DOCTYPE>) is not accepted.')
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) {
+    throw new TranslationRequestError(`xliff: malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`)
+  }
+  return orderedXmlParser.parse(xml) as XmlNode[]
+}
+
+export const nameOf = (node: XmlNode): string | undefined => Object.keys(node).find((key) => key !== ':@')
+
+/** A name without its namespace prefix. */
+export const localName = (name: string | undefined): string | undefined => name?.split(':').pop()
+
+export const childrenOf = (node: XmlNode): XmlNode[] => (node[nameOf(node)!] as XmlNode[] | undefined) ?? []
+
+export const attributesOf = (node: XmlNode): Record<string, string> => node[':@'] ?? {}
+
+export const isText = (node: XmlNode): boolean => '#text' in node
+
+export const isComment = (node: XmlNode): boolean => '#comment' in node
+
+/** Child elements (no text, no comments), optionally of one name. */
+export const elements = (node: XmlNode, name?: string): XmlNode[] =>
+  childrenOf(node).filter((child) => !isText(child) && !isComment(child) && (!name || nameOf(child) === name))
