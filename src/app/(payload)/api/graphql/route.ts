@@ -1,7 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
+import { withApiPolicy } from '@/api/apiRoute'
 import { withGraphQLErrorStatus } from '@/lib/graphqlStatus'
 
-export const POST = withGraphQLErrorStatus(GRAPHQL_POST(config))
-export const OPTIONS = REST_OPTIONS(config)
+export const POST = withApiPolicy(config, withGraphQLErrorStatus(GRAPHQL_POST(config)))
+export const OPTIONS = withApiPolicy(config, REST_OPTIONS(config))
