@@ -144,7 +144,14 @@ describe("Lagon's cache of public reads", () => {
     const carrier = await db.payload.create({
       collection: 'carriers',
       locale: 'zh',
-      data: { name: 'Mobilis', kind: 'network-operator', destination: 'NC', website: 'https://www.opt.nc/', _status: 'published' },
+      data: {
+        name: 'Mobilis',
+        kind: 'network-operator',
+        destination: 'NC',
+        website: 'https://www.opt.nc/',
+        verification: 'verified',
+        _status: 'published',
+      },
     })
     await db.payload.create({
       collection: 'articles',

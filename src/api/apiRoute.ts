@@ -1,11 +1,12 @@
-import { headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
+import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
 
 import { clientAddress } from './clientAddress'
 import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
 import { checkJsonBody } from './jsonBody'
 import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, publicReadGeneration, storePublicRead, type CachedRead } from './publicReadCache'
-import { isFileDownload, isPublicRead } from './publicReads'
+import { graphqlCapProblems, restCapProblems } from './publicCaps'
+import { carriesCredentials, isFileDownload, isPublicRead } from './publicReads'
 import { createRateLimiter, rateLimitHeaders } from './rateLimit'
 import { readApiSettings, type ApiSettings } from './settings'
 import { parseQuery, queryProblems } from './strictQuery'
@@ -29,6 +30,13 @@ const policy = (): Policy => {
 /** Payload's CORS headers for this request's Origin, for the responses Lagon makes itself. */
 const withCors = (headers: Headers, request: Request, config: SanitizedConfig): Headers =>
   headersWithCors({ headers, req: { payload: { config }, headers: request.headers } as unknown as PayloadRequest })
+
+/** No credentials, or credentials Payload does not accept (which it would answer as to anyone). */
+const isAnonymous = async (request: Request, config: SanitizedConfig): Promise<boolean> => {
+  if (!carriesCredentials(request, config.cookiePrefix)) return true
+  const payload = await getPayload({ config })
+  return !(await payload.auth({ headers: request.headers })).user
+}
 
 const answer = (body: BodyInit | null, status: number, headers: Headers) => new Response(body, { status, headers })
 
@@ -77,11 +85,17 @@ export const withApiPolicy =
 
     // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
     const read = incoming.method === 'GET' || incoming.method === 'HEAD' || url.pathname.endsWith('/graphql')
-    const problems = queryProblems(parseQuery(url.search), { read })
+    const query = parseQuery(url.search)
+    const problems = queryProblems(query, { read })
     if (problems.length > 0) return refuse(400, problems)
     const body = await checkJsonBody(incoming)
     if (body.problem) return refuse(400, [body.problem])
     const request = body.request
+    if (await isAnonymous(request, config)) {
+      const graphql = url.pathname.endsWith('/graphql')
+      const caps = graphql ? graphqlCapProblems(body.text ?? '') : read ? restCapProblems(query) : []
+      if (caps.length > 0) return refuse(400, caps)
+    }
 
     if (isFileDownload(url)) return relayed(await handler(request, context), headers)
     if (!isPublicRead(request, url, config.cookiePrefix)) {

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:api` (`npx tsx bench/api/run.ts`): the content API's speed, on demand.
+ * Builds the work tree as it is now in a temporary copy (bench/site's machinery), on an embedded
+ * PostgreSQL of its own, serves it with `next start`, and measures one localized article read by
+ * slug through REST (from Lagon's cache of public reads, and missing it), GraphQL, and a minimal
+ * Node + pg server doing the same lookup (the floor), in one run. See bench/README.md.
+ *
+ * Options: --keep, --reuse DIR, --wait-idle SECONDS (as bench:site).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { isDeepStrictEqual } from 'node:util'
+import path from 'node:path'
+
+import { appUrl, buildApp, migrateAndSeed, startApp, type AppSetup } from '../site/app'
+import { cleanUp, cleanUpOnSignals, onCleanup, startReaper } from '../site/cleanup'
+import { describeMachine, loadNow, waitForIdle } from '../site/machine'
+import { readOptions } from '../site/options'
+import { appPort, startDatabase, workFolder } from '../site/setup'
+import { snapshotWorkTree } from '../site/snapshot'
+import { startFloor } from './floor'
+import { measure, shape, type ApiLoad } from './load'
+import { floorPath, graphqlQuery, restDefaultPath, restPath } from './targets'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const resultsDir = path.join(repoRoot, 'bench/results')
+
+type Doc = Record<string, unknown>
+
+const firstDoc = async (response: Response, from: string): Promise<Doc> => {
+  if (!response.ok) throw new Error(`${from} answered ${response.status}: ${await response.text()}`)
+  const body = (await response.json()) as { docs?: Doc[]; data?: { Articles?: { docs?: Doc[] } } }
+  const doc = body.docs?.[0] ?? body.data?.Articles?.docs?.[0]
+  if (!doc) throw new Error(`${from} found no article`)
+  return doc
+}
+
+async function main(): Promise<void> {
+  const options = readOptions()
+  // The bench is one client sending thousands of requests a second: no rate limit for it.
+  process.env.API_RATE_LIMIT = '0'
+  const loadBefore = loadNow()
+  console.log(`bench: ${loadBefore.uptime}`)
+  const dir = workFolder(options)
+  const setup: AppSetup = {
+    appDir: path.join(dir, 'app'),
+    port: await appPort(dir, Boolean(options.reuse)),
+    mediaDir: path.join(dir, 'media'),
+    databaseUrl: await startDatabase(dir),
+  }
+  if (!options.reuse) {
+    console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
+    await migrateAndSeed(setup)
+    await buildApp(setup)
+  }
+  await startApp(setup)
+  const floor = await startFloor(setup.databaseUrl)
+  onCleanup('floor server', floor.close)
+
+  const app = appUrl(setup.port)
+  const graphql = { url: `${app}/api/graphql`, method: 'POST' as const, body: JSON.stringify({ query: graphqlQuery }), headers: { 'content-type': 'application/json' } }
+  const fetchGraphql = () => fetch(graphql.url, { method: 'POST', body: graphql.body, headers: graphql.headers })
+
+  // The same document from all three, or the comparison means nothing.
+  const floorDoc = await firstDoc(await fetch(`${floor.url}${floorPath}`), 'floor')
+  const restDoc = await firstDoc(await fetch(`${app}${restPath}`), 'REST')
+  const graphqlDoc = await firstDoc(await fetchGraphql(), 'GraphQL')
+  for (const [name, doc] of [['REST', restDoc], ['GraphQL', graphqlDoc]] as const) {
+    if (!isDeepStrictEqual(doc, floorDoc)) throw new Error(`${name} and the floor disagree:\n${JSON.stringify(doc).slice(0, 500)}\n${JSON.stringify(floorDoc).slice(0, 500)}`)
+  }
+  const bytes = JSON.stringify(floorDoc).length
+  console.log(`bench: REST, GraphQL and the floor return the same article (${bytes} bytes of JSON), warming up`)
+  for (let round = 0; round < 20; round++) {
+    for (const response of [await fetch(`${app}${restPath}`), await fetch(`${app}${restDefaultPath}`), await fetchGraphql(), await fetch(`${floor.url}${floorPath}`)]) {
+      if (!response.ok) throw new Error(`warm-up: ${response.url} answered ${response.status}`)
+      await response.arrayBuffer()
+    }
+  }
+  await waitForIdle(options.waitIdleSeconds)
+
+  const loads: ApiLoad[] = []
+  const run = async (name: string, request: Parameters<typeof measure>[1]) => {
+    console.log(`bench: ${name}`)
+    loads.push(await measure(name, request))
+    console.log(`bench:   ${JSON.stringify(loads.at(-1))} (load ${loadNow().loadAverage.join(', ')})`)
+  }
+  await run('floor (node:http + pg)', { url: `${floor.url}${floorPath}` })
+  await run('REST, cached public read', { url: `${app}${restPath}` })
+  await run('REST, every request a cache miss', { url: `${app}${restPath}`, everyRequestNew: true })
+  await run('GraphQL', graphql)
+  await run('REST, Payload defaults (depth 2, all fields), cached', { url: `${app}${restDefaultPath}` })
+
+  const floorP50 = loads[0]!.p50Ms
+  const loadAfter = loadNow()
+  const machine = describeMachine('/usr/sbin/nginx', '/usr/bin/chromium')
+  const result = { machine: { ...machine, nginx: undefined, chromium: undefined }, loadBefore, loadAfter, shape, restPath, graphqlQuery, floorPath, bytes, loads }
+  mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `api-${machine.date.replaceAll(':', '-').replace('.', '-')}.json`)
+  writeFileSync(file, JSON.stringify(result, null, 2))
+  console.log(`\n| target | requests/s | p50 | p99 | mean | non-2xx + errors | p50 / floor |\n| --- | --- | --- | --- | --- | --- | --- |`)
+  for (const load of loads) {
+    console.log(`| ${load.name} | ${load.requestsPerSecond} | ${load.p50Ms} ms | ${load.p99Ms} ms | ${load.meanMs} ms | ${load.non2xx + load.errors} | ${(load.p50Ms / Math.max(floorP50, 1)).toFixed(1)}× |`)
+  }
+  console.log(`\nbench: ${loadAfter.uptime}\nbench: results in ${path.relative(repoRoot, file)}`)
+}
+
+startReaper(repoRoot)
+cleanUpOnSignals()
+let code = 0
+try {
+  await main()
+} catch (error) {
+  console.error(`bench: ${(error as Error)?.stack ?? error}`)
+  code = 1
+} finally {
+  await cleanUp()
+}
+process.exit(code)
