@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util'
 import path from 'node:path'
 
 import { appUrl, buildApp, migrateAndSeed, startApp, type AppSetup } from '../site/app'
-import { cleanUp, cleanUpOnSignals, onCleanup, startReaper } from '../site/cleanup'
+import { onCleanup, runBenchmark } from '../site/cleanup'
 import { describeMachine, loadNow, waitForIdle } from '../site/machine'
 import { readOptions } from '../site/options'
 import { appPort, startDatabase, workFolder } from '../site/setup'
@@ -103,15 +103,4 @@ async function main(): Promise<void> {
   console.log(`\nbench: ${loadAfter.uptime}\nbench: results in ${path.relative(repoRoot, file)}`)
 }
 
-startReaper(repoRoot)
-cleanUpOnSignals()
-let code = 0
-try {
-  await main()
-} catch (error) {
-  console.error(`bench: ${(error as Error)?.stack ?? error}`)
-  code = 1
-} finally {
-  await cleanUp()
-}
-process.exit(code)
+await runBenchmark(repoRoot, main)

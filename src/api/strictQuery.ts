@@ -73,10 +73,11 @@ const single = (query: Record<string, unknown>, name: string): { value?: string;
  */
 export const queryProblems = (query: Record<string, unknown>, { read }: { read: boolean }): Problem[] => {
   const problems: Problem[] = []
+  // An empty value is taken as not given, as Payload does (and as the admin may send it).
   const check = (name: string, accept: (value: string) => boolean, message: string) => {
     const { value, problem } = single(query, name)
     if (problem) problems.push(problem)
-    else if (value !== undefined && !accept(value)) problems.push({ path: name, message: `${name}: "${value}" ${message}` })
+    else if (value && !accept(value)) problems.push({ path: name, message: `${name}: "${value}" ${message}` })
   }
   const localesText = localeCodes.join(', ')
   check(
