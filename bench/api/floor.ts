@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 
@@ -28,7 +28,7 @@ const articleBySlug = `
  * same JSON (Payload's list envelope, the same fields, the same locale). No framework, no access
  * control beyond `published`, no validation: what any server must at least spend on this read.
  */
-export async function startFloor(databaseUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFloor(databaseUrl: string, port: number): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
   const server: Server = createServer(async (req, res) => {
     try {
@@ -60,12 +60,10 @@ export async function startFloor(databaseUrl: string): Promise<{ url: string; cl
       res.writeHead(500).end(String(error))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      await new Promise((resolve) => server.close(resolve))
-      await pool.end()
-    },
-  }
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))))
 }
+
+// Run as its own process (`tsx bench/api/floor.ts DATABASE_URL PORT`), not inside the benchmark's:
+// autocannon's event loop there would slow the floor down and flatter Lagon.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serveFloor(process.argv[2]!, Number(process.argv[3]))

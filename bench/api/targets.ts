@@ -11,6 +11,9 @@ export const restPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=
 /** The same URL as written in the issue, with Payload's defaults (every field, depth 2). */
 export const restDefaultPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=fr`
 
-export const graphqlQuery = `{ Articles(where: { slug: { equals: "${frenchSlug}" } }, locale: fr) { docs { id ${articleFields.join(' ')} } } }`
+// Rich text takes its own depth in GraphQL: 0, like the REST read, leaves embedded relations as ids.
+const graphqlFields = articleFields.map((field) => (field === 'body' ? 'body(depth: 0)' : field)).join(' ')
+
+export const graphqlQuery = `{ Articles(where: { slug: { equals: "${frenchSlug}" } }, locale: fr) { docs { id ${graphqlFields} } } }`
 
 export const floorPath = `/articles?slug=${frenchSlug}`
