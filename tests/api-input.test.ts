@@ -107,7 +107,7 @@ describe('strict REST bodies', () => {
     ['a number for a text field', JSON.stringify({ ...validTip, title: 42 }), ['title', 'string', 'number']],
     ['a boolean for a text field', JSON.stringify({ ...validTip, title: true }), ['title', 'string', 'boolean']],
     ['an object for a text field', JSON.stringify({ ...validTip, title: { zh: 1 } }), ['title']],
-    ['text for a number field', JSON.stringify({ ...validTip, order: 'first' }), ['order', 'number']],
+    ['text for a number field', JSON.stringify({ ...validTip, order: 'first' }), ['order', 'expected a number', 'not a number']],
     ['a string for a list field', JSON.stringify({ ...validTip, sources: 'OPT' }), ['sources', 'list']],
     ['a number inside a list row', JSON.stringify({ ...validTip, sources: [{ title: 7 }] }), ['sources.0.title', 'string']],
   ])('refuses %s in a new tip with a 400 naming it, and writes nothing', async (_, body, named) => {

@@ -7,7 +7,13 @@ type Mistake = { path: string; message: string }
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`)
+const describe = (value: unknown): string => {
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'an object'
+  // Payload has already turned text sent for a number into NaN.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'text that is not a number'
+  return `a ${typeof value}`
+}
 
 const isDate = (value: unknown) => value instanceof Date || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
 
