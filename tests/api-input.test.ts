@@ -61,6 +61,13 @@ describe('strict REST parameters', () => {
     ['and that is not a list', '/api/tips?where[and][x]=1', ['where[and]']],
     ['a where that is neither JSON nor conditions', '/api/tips?where=slug%3Dx', ['where']],
     ['an unknown sort field', '/api/tips?sort=-nope', ['sort', '"nope"']],
+    ['text for an id', '/api/tips?where[id][in]=1,two', ['where[id][in]', '"two"']],
+    ['an id beyond PostgreSQL integers', '/api/tips?where[id][equals]=99999999999', ['where[id][equals]']],
+    ['text for a relation', '/api/articles?where[relatedCarriers][equals]=mobilis', ['where[relatedCarriers][equals]', '"mobilis"']],
+    ['a value outside a select', '/api/tips?where[category][equals]=weather', ['where[category][equals]', '"weather"', 'cash']],
+    ['an unknown status', '/api/tips?where[_status][not_equals]=gone', ['where[_status][not_equals]', 'published']],
+    ['near on a text field', '/api/tips?where[title][near]=1,2', ['where[title][near]', 'point']],
+    ['exists that is not a boolean', '/api/tips?where[slug][exists]=maybe', ['where[slug][exists]']],
     ['a depth that is not a number', '/api/tips?depth=deep', ['depth']],
     ['a negative limit', '/api/tips?limit=-5', ['limit']],
     ['page zero', '/api/tips?page=0', ['page']],
@@ -86,6 +93,10 @@ describe('strict REST parameters', () => {
       expect(response.status, query).toBe(200)
       expect(((await response.json()) as { totalDocs: number }).totalDocs, query).toBe(1)
     }
+  })
+
+  it('answers an id beyond PostgreSQL integers with a 404', async () => {
+    expect((await fetch(`${api.url}/api/tips/99999999999999999999`)).status).toBe(404)
   })
 
   it('answers an unknown collection with a 404, and creates nothing', async () => {
