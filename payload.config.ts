@@ -19,6 +19,8 @@ import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
+import { forgetPublicReadsOnCommit, withApiHooks } from './src/api/collectionHooks'
+import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { apiReference, openapiJson } from './src/endpoints/openapi'
@@ -65,7 +67,18 @@ export default buildConfig({
       ],
     },
   },
-  collections: [...[Articles, Carriers, Tips].map(sideBySide), Media, Users, ApiKeys, Webhooks, WebhookDeliveries, Glossary, TranslationMemory],
+  collections: [
+    ...[Articles, Carriers, Tips].map(sideBySide),
+    Media,
+    Users,
+    ApiKeys,
+    Webhooks,
+    WebhookDeliveries,
+    Glossary,
+    TranslationMemory,
+  ].map(withApiHooks),
+  // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.
+  cors: corsOrigins(),
   jobs: {
     tasks: [deliverWebhook],
     // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
@@ -75,7 +88,11 @@ export default buildConfig({
     access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
   },
   endpoints: [
-    health, openapiJson, apiReference, translationStatusEndpoint, translationDetailEndpoint,
+    health,
+    openapiJson,
+    apiReference,
+    translationStatusEndpoint,
+    translationDetailEndpoint,
     machineTranslationStatusEndpoint,
     xliffExportEndpoint,
     xliffImportEndpoint,
@@ -117,5 +134,8 @@ export default buildConfig({
   },
   // Each locale of a document is published on its own (`versions.drafts.localizeStatus`).
   experimental: { localizeStatus: true },
-  onInit: refuseUnmigratedDatabase,
+  onInit: async (payload) => {
+    await refuseUnmigratedDatabase(payload)
+    forgetPublicReadsOnCommit(payload)
+  },
 })

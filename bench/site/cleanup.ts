@@ -79,3 +79,19 @@ export function cleanUpOnSignals(): void {
     })
   }
 }
+
+/** A benchmark's whole life: the reaper, signals, its steps, then the cleanup and the exit code. */
+export async function runBenchmark(repoRoot: string, main: () => Promise<void>): Promise<never> {
+  startReaper(repoRoot)
+  cleanUpOnSignals()
+  let code = 0
+  try {
+    await main()
+  } catch (error) {
+    console.error(`bench: ${(error as Error)?.stack ?? error}`)
+    code = 1
+  } finally {
+    await cleanUp()
+  }
+  process.exit(code)
+}

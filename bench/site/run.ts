@@ -14,7 +14,7 @@
 import path from 'node:path'
 
 import { appUrl, buildApp, migrateAndSeed, startApp, type AppSetup } from './app'
-import { cleanUp, cleanUpOnSignals, startReaper } from './cleanup'
+import { runBenchmark } from './cleanup'
 import { chromiumPath } from './lighthouse'
 import { warmUp } from './load'
 import { describeMachine, idleBusyByStep, loadByStep, loadNow, noteLoad, noteOthersBusy, waitForIdle } from './machine'
@@ -77,15 +77,4 @@ async function main(): Promise<void> {
   console.log(`bench: results in ${path.relative(repoRoot, report(result, resultsDir))}`)
 }
 
-startReaper(repoRoot)
-cleanUpOnSignals()
-let code = 0
-try {
-  await main()
-} catch (error) {
-  console.error(`bench: ${(error as Error)?.stack ?? error}`)
-  code = 1
-} finally {
-  await cleanUp()
-}
-process.exit(code)
+await runBenchmark(repoRoot, main)

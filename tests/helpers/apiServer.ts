@@ -7,6 +7,8 @@ type Handler = (request: Request, context: { params: Promise<{ slug: string[] }>
 
 const toRequest = (req: IncomingMessage, origin: string): Request => {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // As Next's server does (base-server.js): the connection's address, unless the client sent one.
+  req.headers['x-forwarded-for'] ??= req.socket.remoteAddress
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers: req.headers as Record<string, string>,

@@ -1,0 +1,19 @@
+import { articleFields } from './floor'
+
+/** The seeded guide's French slug (content/), the article every target reads. */
+export const frenchSlug = 'nouvelle-caledonie-esim-wechat-alipay'
+
+const select = articleFields.map((field) => `select[${field}]=true`).join('&')
+
+/** The read as a developer writes it: by slug, in French, the fields above, relations as ids. */
+export const restPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=fr&depth=0&${select}`
+
+/** The same URL as written in the issue, with Payload's defaults (every field, depth 2). */
+export const restDefaultPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=fr`
+
+// Rich text takes its own depth in GraphQL: 0, like the REST read, leaves embedded relations as ids.
+const graphqlFields = articleFields.map((field) => (field === 'body' ? 'body(depth: 0)' : field)).join(' ')
+
+export const graphqlQuery = `{ Articles(where: { slug: { equals: "${frenchSlug}" } }, locale: fr) { docs { id ${graphqlFields} } } }`
+
+export const floorPath = `/articles?slug=${frenchSlug}`

@@ -1,0 +1,117 @@
+import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
+
+import { clientAddress } from './clientAddress'
+import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
+import { checkJsonBody } from './jsonBody'
+import { problemResponse, type Problem } from './problems'
+import { cachedPublicRead, publicReadGeneration, storePublicRead, type CachedRead } from './publicReadCache'
+import { graphqlCapProblems, restCapProblems } from './publicCaps'
+import { carriesCredentials, isFileDownload, isPublicRead } from './publicReads'
+import { createRateLimiter, rateLimitHeaders } from './rateLimit'
+import { readApiSettings, type ApiSettings } from './settings'
+import { parseQuery, queryProblems } from './strictQuery'
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>
+
+type Policy = { settings: ApiSettings; limit: ReturnType<typeof createRateLimiter> }
+
+const policyKey = Symbol.for('lagon.apiPolicy')
+
+/** Made on the first request, from the environment then; shared by every route (see publicReadCache). */
+const policy = (): Policy => {
+  const global = globalThis as Record<symbol, Policy | undefined>
+  if (!global[policyKey]) {
+    const settings = readApiSettings()
+    global[policyKey] = { settings, limit: createRateLimiter({ limit: settings.rateLimit, windowSeconds: settings.rateLimitWindowSeconds }) }
+  }
+  return global[policyKey]
+}
+
+/** Payload's CORS headers for this request's Origin, for the responses Lagon makes itself. */
+const withCors = (headers: Headers, request: Request, config: SanitizedConfig): Headers =>
+  headersWithCors({ headers, req: { payload: { config }, headers: request.headers } as unknown as PayloadRequest })
+
+/** No credentials, or credentials Payload does not accept (which it would answer as to anyone). */
+const isAnonymous = async (request: Request, config: SanitizedConfig): Promise<boolean> => {
+  if (!carriesCredentials(request, config.cookiePrefix)) return true
+  const payload = await getPayload({ config })
+  return !(await payload.auth({ headers: request.headers })).user
+}
+
+const answer = (body: BodyInit | null, status: number, headers: Headers) => new Response(body, { status, headers })
+
+const publicAnswer = (read: CachedRead, request: Request, headers: Headers): Response => {
+  headers.set('Cache-Control', publicCacheControl)
+  headers.set('ETag', read.etag)
+  headers.set('Content-Type', read.contentType)
+  if (matchesEtag(request.headers.get('if-none-match'), read.etag)) return answer(null, 304, headers)
+  return answer(request.method === 'HEAD' ? null : (read.body as Uint8Array<ArrayBuffer>), 200, headers)
+}
+
+/** Payload's response with Lagon's headers added; its own headers win, except caching. */
+const relayed = (response: Response, headers: Headers): Response => {
+  const merged = new Headers(response.headers)
+  headers.forEach((value, name) => merged.set(name, value))
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
+}
+
+/**
+ * The public API's rules around Payload's route handlers (REST and GraphQL), in order: the rate
+ * limit, strict parameters and body, then for anonymous reads of published content the in-process
+ * cache, CDN caching headers, a strong ETag and 304s. Everything else is `private, no-store`.
+ */
+export const withApiPolicy =
+  <Context>(configPromise: Promise<SanitizedConfig>, handler: Handler<Context>): Handler<Context> =>
+  async (incoming, context) => {
+    const config = await configPromise
+    const url = new URL(incoming.url)
+    const headers = new Headers({ Vary: apiVary })
+    if (incoming.method === 'OPTIONS') return relayed(await handler(incoming, context), headers)
+    const refuse = (status: number, problems: Problem[]) => {
+      headers.set('Cache-Control', privateCacheControl)
+      return problemResponse(status, problems, withCors(headers, incoming, config))
+    }
+
+    const { settings, limit } = policy()
+    if (settings.rateLimit > 0) {
+      const verdict = limit(clientAddress(incoming.headers, settings.trustedProxies))
+      for (const [name, value] of Object.entries(rateLimitHeaders(verdict))) headers.set(name, value)
+      if (!verdict.allowed) {
+        return refuse(429, [
+          { path: 'rate limit', message: `too many requests: ${verdict.limit} per ${verdict.windowSeconds} s from one client; retry in ${verdict.resetSeconds} s` },
+        ])
+      }
+    }
+
+    // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
+    const read = incoming.method === 'GET' || incoming.method === 'HEAD' || url.pathname.endsWith('/graphql')
+    const query = parseQuery(url.search)
+    const problems = queryProblems(query, { read })
+    if (problems.length > 0) return refuse(400, problems)
+    const body = await checkJsonBody(incoming)
+    if (body.problem) return refuse(400, [body.problem])
+    const request = body.request
+    // Credentials are checked only when the caps would refuse: staff's usual requests cost nothing more.
+    const caps = url.pathname.endsWith('/graphql') ? graphqlCapProblems(body.text ?? '') : read ? restCapProblems(query) : []
+    if (caps.length > 0 && (await isAnonymous(request, config))) return refuse(400, caps)
+
+    if (isFileDownload(url)) return relayed(await handler(request, context), headers)
+    if (!isPublicRead(request, url, config.cookiePrefix)) {
+      headers.set('Cache-Control', privateCacheControl)
+      return relayed(await handler(request, context), headers)
+    }
+
+    const key = url.pathname + url.search
+    const hit = cachedPublicRead(key)
+    if (hit) return publicAnswer(hit, request, withCors(headers, request, config))
+    const startedAt = publicReadGeneration()
+    const response = await handler(request, context)
+    if (response.status !== 200) {
+      headers.set('Cache-Control', privateCacheControl)
+      return relayed(response, headers)
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const fresh: CachedRead = { body: bytes, etag: strongEtag(bytes), contentType: response.headers.get('content-type') ?? 'application/json' }
+    storePublicRead(key, fresh, startedAt, settings.readCacheEntries)
+    return publicAnswer(fresh, request, withCors(headers, request, config))
+  }

@@ -1,0 +1,34 @@
+import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField } from 'payload'
+
+import { whereValueProblems } from '../whereValues'
+
+/** Whether `path` (dot-separated) names a field: through groups and named tabs; past a relationship, Payload checks the rest. */
+const fieldExists = (fields: FlattenedField[], path: string[]): boolean => {
+  const [name, ...rest] = path
+  const field = fields.find((candidate) => candidate.name === name)
+  if (!field) return false
+  if (rest.length === 0) return true
+  if ('flattenedFields' in field && (field.type === 'group' || field.type === 'tab')) return fieldExists(field.flattenedFields, rest)
+  return field.type === 'relationship' || field.type === 'upload'
+}
+
+const sortPaths = (sort: string | string[]): string[] =>
+  (Array.isArray(sort) ? sort : sort.split(',')).map((path) => path.trim().replace(/^-/, '')).filter(Boolean)
+
+/**
+ * A client's read (REST or GraphQL; the Local API is Lagon's own code): `sort` must name fields
+ * (Payload ignores an unknown one, and the client gets an order it did not ask for), and `where`
+ * values must be ones the database can compare (see whereValueProblems). Population reads
+ * (`currentDepth`) are Payload's own.
+ */
+export const checkReadArguments: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const { currentDepth, sort, where } = args as { currentDepth?: number; sort?: string | string[]; where?: unknown }
+  if ((operation !== 'read' && operation !== 'count') || req.payloadAPI === 'local' || currentDepth) return args
+  const unknown = sort ? sortPaths(sort).filter((path) => !fieldExists(collection.flattenedFields, path.split('.'))) : []
+  const errors = [
+    ...(unknown.length > 0 ? [{ path: 'sort', message: `sort: ${unknown.map((path) => `"${path}"`).join(', ')} is not a field of ${collection.slug}` }] : []),
+    ...whereValueProblems(collection.flattenedFields, where),
+  ]
+  if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors }, req.t)
+  return args
+}
