@@ -3,6 +3,7 @@ import * as migration_20261127_000303_slug_history from './20261127_000303_slug_
 import * as migration_20261127_022617_translation_workflow from './20261127_022617_translation_workflow';
 import * as migration_20261127_023154_localized_status from './20261127_023154_localized_status';
 import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_api_keys_webhooks';
+import * as migration_20261127_033849_glossary_translation_memory from './20261127_033849_glossary_translation_memory';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_032555_api_keys_webhooks.up,
     down: migration_20261127_032555_api_keys_webhooks.down,
-    name: '20261127_032555_api_keys_webhooks'
+    name: '20261127_032555_api_keys_webhooks',
+  },
+  {
+    up: migration_20261127_033849_glossary_translation_memory.up,
+    down: migration_20261127_033849_glossary_translation_memory.down,
+    name: '20261127_033849_glossary_translation_memory'
   },
 ];

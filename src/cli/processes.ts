@@ -28,12 +28,21 @@ export const run = (
     })
   })
 
+/** Node's exit code for a module whose top-level await never settled. */
+const unsettledTopLevelAwait = 13
+
 export const runOrThrow = async (
   command: string,
   args: string[],
   env?: NodeJS.ProcessEnv,
   options?: RunOptions,
 ): Promise<void> => {
-  const { code, output } = await run(command, args, env, options)
+  let { code, output } = await run(command, args, env, options)
+  if (code === unsettledTopLevelAwait) {
+    // Seen only on a machine loaded far past its cores, with no output, in tsx scripts whose work is
+    // idempotent (migrate, seed): Node ended the script while its modules were still loading.
+    console.warn(`${command} ${args.join(' ')} exited with 13 before doing anything; running it once more`)
+    ;({ code, output } = await run(command, args, env, options))
+  }
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)
 }
