@@ -21,6 +21,10 @@ beforeAll(async () => {
     data: { title: '带现金', destination: 'NC', category: 'cash', _status: 'published' },
   })
   tipId = tip.id
+  // Published in every locale, so that reads in en and fr find it (publishing is per locale).
+  for (const [locale, title] of [['en', 'Carry cash'], ['fr', 'Avoir du liquide']] as const) {
+    await db.payload.update({ collection: 'tips', id: tip.id, locale, data: { title, _status: 'published' } })
+  }
 })
 afterAll(async () => {
   await api?.close()

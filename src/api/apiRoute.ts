@@ -96,9 +96,12 @@ export const withApiPolicy =
     if (caps.length > 0 && (await isAnonymous(request, config))) return refuse(400, caps)
 
     if (isFileDownload(url)) return relayed(await handler(request, context), headers)
-    if (!isPublicRead(request, url, config.cookiePrefix)) {
-      headers.set('Cache-Control', privateCacheControl)
-      return relayed(await handler(request, context), headers)
+    if (!isPublicRead(request, url, config)) {
+      const response = await handler(request, context)
+      // An endpoint that set its own caching for anonymous clients (the OpenAPI document) keeps it.
+      const ownCaching = response.headers.has('cache-control') && !carriesCredentials(request, config.cookiePrefix)
+      if (!ownCaching) headers.set('Cache-Control', privateCacheControl)
+      return relayed(response, headers)
     }
 
     const key = url.pathname + url.search

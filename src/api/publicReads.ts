@@ -1,10 +1,22 @@
-/**
- * Collections anonymous readers may read (published documents only; see src/access). Their list,
- * by-id and count endpoints are the public reads that CDNs and Lagon's own cache may keep.
- */
-export const publicCollections = ['articles', 'carriers', 'tips', 'media'] as const
+import type { SanitizedConfig } from 'payload'
 
-const publicReadPath = new RegExp(`^/api/(${publicCollections.join('|')})(/\\d+|/count)?$`)
+import { documentedCollections } from '@/openapi/document'
+
+/**
+ * The list, by-id and count endpoints of the collections anonymous readers may read (those of the
+ * public API, `custom.publicApi`; published documents only, see src/access): the public reads
+ * that CDNs and Lagon's own cache may keep.
+ */
+const publicReadPaths = new WeakMap<SanitizedConfig, RegExp>()
+const publicReadPath = (config: SanitizedConfig): RegExp => {
+  let path = publicReadPaths.get(config)
+  if (!path) {
+    const slugs = documentedCollections(config).map((collection) => collection.slug)
+    path = new RegExp(`^/api/(${slugs.join('|')})(/\\d+|/count)?$`)
+    publicReadPaths.set(config, path)
+  }
+  return path
+}
 
 /** Credentials Payload reads: an Authorization header (JWT or API key), or its session cookie. */
 export const carriesCredentials = (request: Request, cookiePrefix: string): boolean =>
@@ -16,11 +28,11 @@ export const carriesCredentials = (request: Request, cookiePrefix: string): bool
  * no credentials (even wrong ones: Payload then answers as to anyone, but the client meant to be
  * someone) and no `draft=true`.
  */
-export const isPublicRead = (request: Request, url: URL, cookiePrefix: string): boolean =>
+export const isPublicRead = (request: Request, url: URL, config: SanitizedConfig): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') &&
-  publicReadPath.test(url.pathname) &&
+  publicReadPath(config).test(url.pathname) &&
   url.searchParams.get('draft') !== 'true' &&
-  !carriesCredentials(request, cookiePrefix)
+  !carriesCredentials(request, config.cookiePrefix)
 
 /** Files are served by Payload's own handler, with its own caching headers; Lagon leaves them alone. */
 export const isFileDownload = (url: URL): boolean => /^\/api\/[^/]+\/file\//.test(url.pathname)

@@ -5,6 +5,8 @@ import { whereValueProblems } from '../whereValues'
 /** Whether `path` (dot-separated) names a field: through groups and named tabs; past a relationship, Payload checks the rest. */
 const fieldExists = (fields: FlattenedField[], path: string[]): boolean => {
   const [name, ...rest] = path
+  // Every document's id, which Payload adds without a field.
+  if (name === 'id' && rest.length === 0) return true
   const field = fields.find((candidate) => candidate.name === name)
   if (!field) return false
   if (rest.length === 0) return true
