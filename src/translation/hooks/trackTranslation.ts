@@ -76,8 +76,9 @@ const trackTarget = async (
     const id = (original?.id ?? data.id) as number | string | undefined
     const sourceDoc = id === undefined ? null : await readInLocale(req, collection, id, source)
     const sourceContent = translatableContent(sourceDoc ?? {}, fields)
-    if (!merged.sourceFingerprint) data.sourceFingerprint = fingerprint(sourceContent)
-    next.sourceFingerprint = (data.sourceFingerprint ?? merged.sourceFingerprint) as string
+    // A document saved before the workflow existed gets its fingerprint now.
+    if (!data.sourceFingerprint) data.sourceFingerprint = fingerprint(sourceContent)
+    next.sourceFingerprint = data.sourceFingerprint as string
     next.sourceSnapshot = sourceContent
     next.translatedAt = new Date().toISOString()
   }
