@@ -97,6 +97,19 @@ describe('the translation dashboard', () => {
     expect(statuses).toEqual(Array(expected.counts.outdated).fill('outdated'))
   })
 
+  it('is rendered on the server (no JavaScript needed), linked from the navigation, and not shown to visitors', async () => {
+    const expected = (await api('/api/translations/status?status=outdated')) as Report
+    const cookie = `payload-token=${admin.Authorization!.replace('JWT ', '')}`
+    const html = await (await fetch(`${site.url}/admin/translations?status=outdated`, { headers: { cookie } })).text()
+    expect(html).toContain('href="/admin/translations"')
+    const rows = html.match(/<tr data-status="outdated"/g) ?? []
+    expect(rows).toHaveLength(expected.rows.length)
+
+    const visitor = await fetch(`${site.url}/admin/translations?status=outdated`, { redirect: 'manual' })
+    if (visitor.status === 200) expect(await visitor.text()).not.toContain('translations-dashboard__table')
+    else expect(visitor.headers.get('location')).toMatch(/\/admin\/login/)
+  })
+
   it('links each translation to its document in that locale', async () => {
     await page.goto(`${site.url}/admin/translations?collection=articles&locale=en&status=outdated`)
     await Promise.all([
