@@ -29,7 +29,8 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
 
 /**
  * `/admin/translations`: every article, carrier and tip × target language with its status,
- * filtered by a plain GET form (it works without JavaScript), counts per status on top.
+ * counts per status on top. The filters are a plain GET form: no client code of its own, and
+ * every filtered view is a URL that can be bookmarked or shared.
  */
 export const TranslationsView = async ({ initPageResult, params, searchParams }: AdminViewServerProps) => {
   const { req, permissions, locale, visibleEntities } = initPageResult
