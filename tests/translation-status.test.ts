@@ -171,10 +171,15 @@ describe('outdated translations', () => {
     const patch = (locale: string, data: Record<string, unknown>, auth = headers.editor) =>
       fetch(`${api.url}/api/articles/${id}?locale=${locale}`, { method: 'PATCH', headers: json(auth), body: JSON.stringify(data) })
 
-    // Same text, same status, a new assignee; and a forged fingerprint, which REST may not write.
+    // Same text, same status, a new assignee, and the stored record sent back as the admin form
+    // does; even one with the document's current fingerprint (a form opened before a save).
+    const { translation } = await db.payload.findByID({ collection: 'articles', id, locale: 'en', depth: 0 })
     const { sourceFingerprint } = await db.payload.findByID({ collection: 'articles', id, depth: 0 })
-    const resave = await patch('en', { translation: { status: 'done', assignee: staff.translator.id, sourceFingerprint } })
+    const resave = await patch('en', { translation: { ...translation, status: 'done', assignee: staff.translator.id } })
     expect(resave.status).toBe(200)
+    expect(await statusOf('articles', id, 'en')).toBe('outdated')
+    const stale = { ...translation, sourceFingerprint, translatedAt: '2020-01-01T00:00:00.000Z' }
+    expect((await patch('en', { translation: stale })).status).toBe(200)
     expect(await statusOf('articles', id, 'en')).toBe('outdated')
 
     // The translator (of fr) updates the text and asks for review.
@@ -186,6 +191,30 @@ describe('outdated translations', () => {
     // Changing only the status (done → needs-review) re-records too: the reviewer says it still fits.
     expect((await patch('en', { translation: { status: 'needs-review' } })).status).toBe(200)
     expect(await statusOf('articles', id, 'en')).toBe('needs-review')
+  })
+})
+
+describe('a record sent with the save', () => {
+  it('is kept when it is new: machine translation and XLIFF import record the source they worked from', async () => {
+    const id = await translatedArticle('显式记录')
+    await editSource(id, { summary: '新的摘要。' })
+    const { sourceFingerprint } = await db.payload.findByID({ collection: 'articles', id, depth: 0 })
+    // Made from the current source: current.
+    await db.payload.update({
+      collection: 'articles',
+      id,
+      locale: 'en',
+      data: { translation: { status: 'needs-review', sourceFingerprint, translatedAt: new Date().toISOString() } },
+    })
+    expect(await statusOf('articles', id, 'en')).toBe('needs-review')
+    // Made from an older source: outdated, even though the status changed.
+    await db.payload.update({
+      collection: 'articles',
+      id,
+      locale: 'fr',
+      data: { translation: { status: 'needs-review', sourceFingerprint: 'an-older-source', translatedAt: new Date().toISOString() } },
+    })
+    expect(await statusOf('articles', id, 'fr')).toBe('outdated')
   })
 })
 

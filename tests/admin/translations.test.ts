@@ -97,6 +97,18 @@ describe('the translation dashboard', () => {
     expect(statuses).toEqual(Array(expected.counts.outdated).fill('outdated'))
   })
 
+  it('is linked from the navigation, and sends visitors to the login', async () => {
+    await page.goto(`${site.url}/admin/translations`)
+    expect(await page.locator('a.translations-nav-link').getAttribute('href')).toBe('/admin/translations')
+
+    const visitor = await browser.newContext()
+    const anonymous = await visitor.newPage()
+    await anonymous.goto(`${site.url}/admin/translations?status=outdated`)
+    await anonymous.waitForURL(/\/admin\/login/)
+    expect(await anonymous.locator('.translations-dashboard').count()).toBe(0)
+    await visitor.close()
+  })
+
   it('links each translation to its document in that locale', async () => {
     await page.goto(`${site.url}/admin/translations?collection=articles&locale=en&status=outdated`)
     await Promise.all([

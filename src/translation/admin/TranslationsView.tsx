@@ -1,5 +1,6 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
+import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
@@ -29,13 +30,17 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
 
 /**
  * `/admin/translations`: every article, carrier and tip × target language with its status,
- * filtered by a plain GET form (it works without JavaScript), counts per status on top.
+ * counts per status on top. The filters are a plain GET form: no client code of its own, and
+ * every filtered view is a URL that can be bookmarked or shared.
  */
 export const TranslationsView = async ({ initPageResult, params, searchParams }: AdminViewServerProps) => {
   const { req, permissions, locale, visibleEntities } = initPageResult
   const { payload, user, i18n } = req
   const lang = adminLanguage(i18n.language)
   const template = { i18n, locale, params, payload, permissions, searchParams, user: user ?? undefined, visibleEntities, req }
+  const admin = payload.config.routes.admin
+  // Payload leaves custom views to their own access check: visitors go to the login, and back.
+  if (!user) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/translations`)}`)
   if (!hasRole(user, ...roles)) return <DefaultTemplate {...template}>{null}</DefaultTemplate>
 
   const query = Object.fromEntries(Object.entries(searchParams ?? {}).map(([key, value]) => [key, single(value)]))
@@ -46,7 +51,6 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
     await payload.find({ collection: 'users', depth: 0, limit: 0, pagination: false, sort: 'name', overrideAccess: true })
   ).docs
   const nameOf = new Map(staff.map((member) => [member.id, member.name]))
-  const admin = payload.config.routes.admin
   const linkWith = (change: Record<string, string | undefined>) => {
     const next = new URLSearchParams()
     for (const [key, value] of Object.entries({ ...query, ...change })) if (value) next.set(key, value)

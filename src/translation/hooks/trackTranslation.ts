@@ -60,10 +60,16 @@ const trackTarget = async (
   const before = (original?.translation ?? {}) as TranslationState
   const sent = (isObject(data.translation) ? data.translation : {}) as TranslationState
   const next: TranslationState = { ...before, ...sent }
-  // What this hook records is never taken from REST or GraphQL; the Local API (an XLIFF import
-  // made from an older source, say) may record it explicitly.
-  const explicit = req.payloadAPI === 'local' && sent.sourceFingerprint !== undefined && sent.sourceFingerprint !== before.sourceFingerprint
-  if (req.payloadAPI !== 'local') {
+  // A save that sends a new record itself (machine translation or an XLIFF import, which know the
+  // possibly older source they worked from: a new fingerprint, a later `translatedAt`) keeps it.
+  // Anything else is the stored record sent back, perhaps stale (an admin form opened before the
+  // last save): the stored one stays.
+  const explicit =
+    typeof sent.sourceFingerprint === 'string' &&
+    sent.sourceFingerprint !== before.sourceFingerprint &&
+    typeof sent.translatedAt === 'string' &&
+    (!before.translatedAt || Date.parse(sent.translatedAt) > Date.parse(before.translatedAt))
+  if (!explicit) {
     next.sourceFingerprint = before.sourceFingerprint ?? null
     next.sourceSnapshot = before.sourceSnapshot ?? null
     next.translatedAt = before.translatedAt ?? null
@@ -76,8 +82,9 @@ const trackTarget = async (
     const id = (original?.id ?? data.id) as number | string | undefined
     const sourceDoc = id === undefined ? null : await readInLocale(req, collection, id, source)
     const sourceContent = translatableContent(sourceDoc ?? {}, fields)
-    if (!merged.sourceFingerprint) data.sourceFingerprint = fingerprint(sourceContent)
-    next.sourceFingerprint = (data.sourceFingerprint ?? merged.sourceFingerprint) as string
+    // A document saved before the workflow existed gets its fingerprint now.
+    if (!data.sourceFingerprint) data.sourceFingerprint = fingerprint(sourceContent)
+    next.sourceFingerprint = data.sourceFingerprint as string
     next.sourceSnapshot = sourceContent
     next.translatedAt = new Date().toISOString()
   }
