@@ -254,10 +254,12 @@ describe('machine translation through DeepL', () => {
     expect(Object.keys(machine).sort()).toEqual(['body', 'summary', 'title'])
     expect(draft.translation!.sourceSnapshot).toMatchObject({ title: '新喀里多尼亚指南' })
     const published = (await db.payload.findByID({ collection: 'articles', id, locale: 'fr', fallbackLocale: false, depth: 0 })) as unknown as Doc
-    expect(published._status).toBe('published')
+    // Publishing is per locale: French was never published, and machine output does not publish it.
+    expect(published._status).toBe('draft')
     expect(published.title ?? null).toBeNull()
-    const reader = (await (await fetch(`${api.url}/api/articles/${id}?locale=fr&fallback-locale=none`)).json()) as Doc
-    expect(reader.title ?? null).toBeNull()
+    const source = (await db.payload.findByID({ collection: 'articles', id, locale: 'zh', depth: 0 })) as unknown as Doc
+    expect(source._status).toBe('published')
+    expect((await fetch(`${api.url}/api/articles/${id}?locale=fr&fallback-locale=none`)).status).toBe(404)
   })
 
   it('a re-run sends only what changed in the source and keeps a field a person edited', async () => {
