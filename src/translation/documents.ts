@@ -7,6 +7,8 @@ import { translatableContent, type TranslatableContent } from '@/translation/sou
 import { translatableFields } from '@/translation/translatableFields'
 import type { WorkflowStatus } from '@/translation/statuses'
 
+import { readInLocale } from './readInLocale'
+
 export const translatedCollections = ['articles', 'carriers', 'tips'] as const
 export type TranslatedCollection = (typeof translatedCollections)[number]
 
@@ -80,23 +82,6 @@ export const assertMayTranslate = (req: PayloadRequest, locale: string, cli = fa
 export const fieldsOf = (req: PayloadRequest, collection: TranslatedCollection) =>
   translatableFields(req.payload.collections[collection].config.fields)
 
-/** The latest draft in one locale, with no fallback: a missing translation reads as missing. */
-const readDoc = async (req: PayloadRequest, collection: TranslatedCollection, id: number | string, locale: Locale) => {
-  const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
-    where: { id: { equals: id } },
-    locale,
-    fallbackLocale: false,
-    draft: true,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return docs[0] as unknown as StoredDoc | undefined
-}
-
 /** Reads what translating `id` into `targetLocale` needs; refuses an unknown document or locale. */
 export const readTranslationPair = async (
   req: PayloadRequest,
@@ -107,13 +92,13 @@ export const readTranslationPair = async (
   if (!isLocale(targetLocale)) throw new TranslationRequestError(`locale: "${targetLocale}" is not a locale of this site.`)
   const numericId = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
   if (typeof numericId !== 'number') throw new TranslationRequestError(`id: "${id}" is not a document id.`)
-  const first = await readDoc(req, collection, numericId, targetLocale)
+  const first = (await readInLocale(req, collection, numericId, targetLocale)) as StoredDoc | null
   if (!first) throw new TranslationRequestError(`id: no ${collection} document ${id}.`, 404)
   const sourceLocale = isLocale(first.sourceLocale) ? first.sourceLocale : defaultSourceLocale
   if (targetLocale === sourceLocale) {
     throw new TranslationRequestError(`locale: "${targetLocale}" is the source locale of ${collection} ${id}.`)
   }
-  const sourceDoc = (await readDoc(req, collection, numericId, sourceLocale))!
+  const sourceDoc = (await readInLocale(req, collection, numericId, sourceLocale)) as StoredDoc
   const fields = fieldsOf(req, collection)
   const source = translatableContent(sourceDoc, fields)
   return {

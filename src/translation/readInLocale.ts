@@ -2,7 +2,9 @@ import type { PayloadRequest } from 'payload'
 
 import type { Locale } from '@/lib/locales'
 
-export type TranslatedCollection = 'articles' | 'carriers' | 'tips'
+import type { TranslatedCollection } from './documents'
+
+export type { TranslatedCollection }
 
 /**
  * The newest version (draft included) of a document in one locale, without fallback, inside the
