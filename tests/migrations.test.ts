@@ -89,7 +89,9 @@ describe('migrations on an empty database', () => {
 
 describe('generated files', () => {
   it('src/payload-types.ts is what `npm run generate:types` makes of the config', () => {
-    const output = path.join(root, '.data/payload-types.check.ts')
+    // A name of this run's own: Payload writes nothing when the file holds the same types already,
+    // and another run (or an aborted one) must not remove or leave the file this one reads.
+    const output = path.join(root, `.data/payload-types.check-${process.pid}.ts`)
     const generated = spawnSync(path.join(root, 'node_modules/.bin/payload'), ['generate:types'], {
       cwd: root,
       env: { ...env, PAYLOAD_TS_OUTPUT_PATH: output },
