@@ -228,7 +228,10 @@ describe('who sets which status', () => {
     })
     // Refused by the translator guard, which decides everything a translator may change.
     expect(response.status).toBe(403)
-    expect(errorPaths(await response.json())).toContain('translation.status')
+    const refusal = await response.json()
+    expect(errorPaths(refusal)).toContain('translation.status')
+    // The message says what a translator may set, not that the field is shared.
+    expect(JSON.stringify(refusal)).toContain('in-progress or needs-review')
     // Nor as a draft (drafts skip validation, not this rule).
     const draft = await fetch(`${api.url}/api/articles/${id}?locale=fr&draft=true`, {
       method: 'PATCH',

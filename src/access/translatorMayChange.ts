@@ -19,6 +19,13 @@ const localizedValueRules: Record<string, (value: unknown) => boolean> = {
   'translation.status': (value) => value === null || (translatorStatuses as readonly unknown[]).includes(value),
 }
 
+/** Why a translator may not make the change `fieldTranslatorMayNotChange` found at `path`. */
+export const translatorRefusal = (path: string): string => {
+  if (path === '_status') return 'translators save drafts; an editor publishes.'
+  if (path === 'translation.status') return `a translator sets ${translatorStatuses.join(' or ')}; an editor approves (done).`
+  return 'shared by every locale: only an editor changes it.'
+}
+
 const valueAt = (row: unknown, path: string[]): unknown =>
   path.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), row)
 

@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { isTranslator, translatorLocales } from '@/access/translators'
-import { fieldTranslatorMayNotChange } from '@/access/translatorMayChange'
+import { fieldTranslatorMayNotChange, translatorRefusal } from '@/access/translatorMayChange'
 import type { Locale } from '@/lib/locales'
 
 import { storedDocument } from './storedDocument'
@@ -33,7 +33,7 @@ export const guardTranslatorChanges: CollectionBeforeOperationHook = async ({ ar
   }
   if (operation === 'restoreVersion') refuse('_status', 'translators cannot restore versions: every locale would change.')
   if (args.publishAllLocales || args.unpublishAllLocales || args.publishSpecificLocale) {
-    refuse('_status', 'translators save drafts; an editor publishes.')
+    refuse('_status', translatorRefusal('_status'))
   }
   if (args.id === undefined || args.id === null) refuse('id', 'translators update one document at a time.')
   if (!translatorLocales(req.user).includes(req.locale as Locale)) {
@@ -44,7 +44,6 @@ export const guardTranslatorChanges: CollectionBeforeOperationHook = async ({ ar
   if (!stored) return hookArgs
   const data = args.data ?? {}
   const path = fieldTranslatorMayNotChange(collection.flattenedFields, data, stored)
-  if (path === '_status') refuse(path, 'translators save drafts; an editor publishes.')
-  if (path) refuse(path, `shared by every locale: only an editor changes it.`)
+  if (path) refuse(path, translatorRefusal(path))
   return { ...hookArgs, draft: true }
 }
