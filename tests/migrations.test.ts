@@ -92,7 +92,7 @@ describe('generated files', () => {
     // A name of this run's own: Payload writes nothing when the file holds the same types already,
     // and another run (or an aborted one) must not remove or leave the file this one reads.
     const output = path.join(root, `.data/payload-types.check-${process.pid}.ts`)
-    const generated = spawnSync(path.join(root, 'node_modules/.bin/payload'), ['generate:types'], {
+    const generated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/generate-types.ts'], {
       cwd: root,
       env: { ...env, PAYLOAD_TS_OUTPUT_PATH: output },
       encoding: 'utf8',

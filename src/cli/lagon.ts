@@ -1,36 +1,5 @@
-/**
- * `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), pending
- * migrations applied, then Next.js with the admin, the API and the site. `dev` also seeds the
- * first guide (idempotent). Ctrl-C or SIGTERM stops Next and the embedded database together.
- */
-import { ensureDatabase } from '@/db/databaseUrl'
+// The command is in commands/lagon.ts; this entry keeps the process alive while it loads (see keepAlive.ts).
+import { keepAlive } from './keepAlive'
 
-import { loadEnvironment } from './environment'
-import { run, runOrThrow } from './processes'
-
-const mode = process.argv[2]
-if (mode !== 'dev' && mode !== 'start') {
-  console.error('usage: lagon dev|start')
-  process.exit(2)
-}
-
-loadEnvironment()
-const database = await ensureDatabase((line) => process.env.LAGON_DEBUG && console.log(line))
-const env = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '--no-deprecation' }
-let code = 1
-try {
-  console.log('lagon: applying migrations')
-  await runOrThrow('tsx', ['src/cli/migrate.ts'], env)
-  if (mode === 'dev') {
-    console.log('lagon: seeding the first guide')
-    await runOrThrow('tsx', ['src/cli/seed.ts'], env)
-  }
-  const port = process.env.PORT || '3000'
-  console.log(`lagon: admin at http://localhost:${port}/admin, API at http://localhost:${port}/api`)
-  code = (await run('next', [mode, '--port', port], env)).code
-} catch (error) {
-  console.error(`lagon: ${error instanceof Error ? error.message : String(error)}`)
-} finally {
-  await database.stop()
-}
-process.exit(code)
+keepAlive()
+await import('./commands/lagon')

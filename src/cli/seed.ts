@@ -1,34 +1,5 @@
-/** `npm run seed`: the first admin (when configured) and the guide in `content/`. Idempotent. */
-import path from 'node:path'
+// The command is in commands/seed.ts; this entry keeps the process alive while it loads (see keepAlive.ts).
+import { keepAlive } from './keepAlive'
 
-import config from '@payload-config'
-import { getPayload } from 'payload'
-
-import { projectRoot } from '@/db/databaseUrl'
-import { ImportError } from '@/import/errors'
-import { seedAdmin } from '@/seed/seedAdmin'
-import { seedContent } from '@/seed/seedContent'
-import { seedGlossary } from '@/seed/seedGlossary'
-
-import { loadEnvironment } from './environment'
-
-loadEnvironment()
-const payload = await getPayload({ config })
-let code = 0
-try {
-  const admin = await seedAdmin(payload)
-  if (admin !== 'skipped') console.log(`seed: admin ${process.env.LAGON_ADMIN_EMAIL} ${admin}`)
-  const summary = await seedContent(payload, path.join(projectRoot, 'content'), (line) => console.log(`seed: ${line}`))
-  console.log(
-    `seed: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-      `${summary.dropped} promotional line(s) dropped`,
-  )
-  const glossary = await seedGlossary(payload, path.join(projectRoot, 'content/glossary.yaml'))
-  console.log(`seed: glossary ${glossary.created} created, ${glossary.updated} updated, ${glossary.unchanged} unchanged`)
-} catch (error) {
-  console.error(`seed: ${error instanceof ImportError ? error.message : String((error as Error)?.stack ?? error)}`)
-  code = 1
-} finally {
-  await payload.destroy()
-}
-process.exit(code)
+keepAlive()
+await import('./commands/seed')
