@@ -113,6 +113,22 @@ describe('the seeded guide', () => {
   })
 })
 
+describe('the workflow state', () => {
+  it('is for staff: readers get neither the translation state nor the source fingerprint, in any locale', async () => {
+    const read = async (query: string, headers: Record<string, string> = {}) =>
+      ((await (await fetch(`${api.url}/api/articles?${query}&limit=1&depth=0`, { headers })).json()) as { docs: Record<string, unknown>[] }).docs[0]!
+    for (const query of ['locale=en', 'locale=all']) {
+      const reader = await read(query)
+      expect(reader.title, query).toBeTruthy()
+      expect(reader, query).not.toHaveProperty('translation')
+      expect(reader, query).not.toHaveProperty('sourceFingerprint')
+    }
+    const staff = await read('locale=en', headers.editor)
+    expect(staff.translation).toMatchObject({ status: 'done', sourceSnapshot: expect.any(Object) })
+    expect(staff.sourceFingerprint).toEqual(expect.any(String))
+  })
+})
+
 describe('outdated translations', () => {
   it('a source edit marks en and fr outdated, and the diff names the changed text', async () => {
     const id = await translatedArticle('努美阿的 SIM 卡')

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { isStaffField } from '@/access/isStaff'
 import { labelledOptions } from '@/lib/adminLabels'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
@@ -27,6 +28,7 @@ export const translationFields = (): Field[] => [
   {
     name: 'sourceFingerprint',
     type: 'text',
+    access: { read: isStaffField },
     admin: { hidden: true, readOnly: true },
   },
   {
@@ -40,6 +42,8 @@ export const translationFields = (): Field[] => [
     name: 'translation',
     type: 'group',
     localized: true,
+    // The snapshot holds source text as it was when translated, drafts included: staff only.
+    access: { read: isStaffField },
     label: { zh: '翻译', en: 'Translation', fr: 'Traduction' },
     admin: { position: 'sidebar' },
     fields: [
