@@ -102,6 +102,24 @@ describe("Lagon's cache of public reads", () => {
     await retitleInDatabase('已发布')
   })
 
+  it('is kept through writes that no public answer shows (an account, a webhook), and dropped by a content write', async () => {
+    expect(await titles(await get(bySlug))).toEqual(['已发布'])
+    await retitleInDatabase('幕后改名')
+    await db.payload.create({ collection: 'users', data: { email: 'cache@lagon.test', name: 'cache', password, role: 'editor' } })
+    const webhook = await fetch(`${api.url}/api/webhooks`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ name: 'cache', url: 'http://127.0.0.1:9/hook', events: ['published'] }),
+    })
+    expect(webhook.status).toBe(201)
+    expect(await titles(await get(bySlug))).toEqual(['已发布'])
+    // Any write to public content forgets every cached read: the renamed row shows.
+    await db.payload.create({ collection: 'tips', locale: 'zh', data: { title: '无关的提示', destination: 'NC', category: 'cash' } })
+    expect(await titles(await get(bySlug))).toEqual(['幕后改名'])
+    await retitleInDatabase('已发布')
+    await db.payload.update({ collection: 'articles', id: articleId, locale: 'zh', data: { title: '已发布', _status: 'published' } })
+  })
+
   it('shows an edit of a published article on the very next read', async () => {
     await get(bySlug)
     expect((await publish({ title: '改过的标题', _status: 'published' })).status).toBe(200)

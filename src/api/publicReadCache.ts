@@ -1,16 +1,16 @@
 export type CachedRead = { body: Uint8Array; etag: string; contentType: string }
 
-type State = { generation: number; entries: Map<string, CachedRead> }
+type State = { generation: number; entries: Map<string, CachedRead>; changingTransactions: Set<number | string> }
 
 /**
  * On globalThis, like Payload's own instance: Next may load this module once per route bundle,
  * and the REST route, the GraphQL route and the collection hooks must share one cache.
  */
 const key = Symbol.for('lagon.publicReadCache')
-const state = ((globalThis as Record<symbol, State | undefined>)[key] ??= { generation: 0, entries: new Map() })
+const state = ((globalThis as Record<symbol, State | undefined>)[key] ??= { generation: 0, entries: new Map(), changingTransactions: new Set() })
 
 /**
- * Forgets every cached public read. Called on every change to any collection: `depth` populates
+ * Forgets every cached public read. Called on every change to public content: `depth` populates
  * relationships, so one media or carrier edit can change any article's response, and only a
  * global invalidation is simple enough to be obviously correct.
  */
@@ -18,6 +18,9 @@ export const forgetPublicReads = (): void => {
   state.generation += 1
   state.entries.clear()
 }
+
+/** Transactions that changed public content: the cache is forgotten again when they commit. */
+export const transactionsChangingPublicReads = state.changingTransactions
 
 /** The current generation: a read remembers it when it starts, and is stored only if no change happened meanwhile. */
 export const publicReadGeneration = (): number => state.generation
