@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { translatedCollections } from '@/translation/report'
+import { translatedCollections } from '@/translation/documents'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
 import { login, startApiServer } from './helpers/apiServer'

@@ -2,7 +2,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
 import { isLocale, localeCodes } from '@/lib/locales'
-import { isTranslatedCollection, parseFilters, translatedCollections, translationDetail, translationReport } from '@/translation/report'
+import { isTranslatedCollection, translatedCollections } from '@/translation/documents'
+import { parseFilters, translationDetail, translationReport } from '@/translation/report'
 
 const noStore = { 'cache-control': 'no-store' }
 

@@ -3,16 +3,11 @@ import type { Payload, PayloadRequest } from 'payload'
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 
 import { sourceChanges, type FieldChange } from './diff'
-import type { TranslatedCollection } from './readInLocale'
+import { isTranslatedCollection, translatedCollections, type TranslatedCollection } from './documents'
 import { translatableContent } from './sourceContent'
 import { translationStatus } from './status'
 import { translationStatuses, type TranslationStatus } from './statuses'
 import { translatableFields } from './translatableFields'
-
-export const translatedCollections: TranslatedCollection[] = ['articles', 'carriers', 'tips']
-
-export const isTranslatedCollection = (value: unknown): value is TranslatedCollection =>
-  typeof value === 'string' && (translatedCollections as string[]).includes(value)
 
 /** One document in one target locale. */
 export type TranslationRow = {

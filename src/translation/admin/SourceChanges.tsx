@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { isLocale } from '@/lib/locales'
 
-import { isTranslatedCollection, translationDetail } from '../report'
+import { isTranslatedCollection } from '../documents'
+import { translationDetail } from '../report'
 import { translationStatusLabels } from '../statuses'
 import { adminLanguage, translationAdminLabels as text } from './labels'
 

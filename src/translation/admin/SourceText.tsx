@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { isLocale, locales } from '@/lib/locales'
 
 import { plainText } from '../diff'
-import { isTranslatedCollection } from '../report'
+import { isTranslatedCollection } from '../documents'
 import { CopyFromSource } from './CopyFromSource'
 import { adminLanguage, translationAdminLabels as text } from './labels'
 import { readSourceOnce, sourceLocaleOf, valueAt } from './readSource'
