@@ -1,5 +1,6 @@
-# Lagon as a self-contained Next.js server (standalone output). The server applies pending
-# migrations itself when it starts (Payload's prodMigrations).
+# Lagon as a self-contained server: Next.js's standalone output, served by Lagon's own server
+# (src/server/main.ts, bundled by `npm run build` into dist/server.mjs), which answers readers'
+# pages from memory. It applies pending migrations itself when it starts (Payload's prodMigrations).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -23,8 +24,9 @@ RUN groupadd --system lagon && useradd --system --gid lagon --uid 1001 lagon \
     && mkdir -p /app/media && chown lagon:lagon /app/media
 COPY --from=build --chown=lagon:lagon /app/.next/standalone ./
 COPY --from=build --chown=lagon:lagon /app/.next/static ./.next/static
+COPY --from=build --chown=lagon:lagon /app/dist/server.mjs ./server.mjs
 USER lagon
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"
-CMD ["node", "server.js"]
+CMD ["node", "server.mjs"]

@@ -1,9 +1,10 @@
 /**
  * `npm run bench:api` (`npx tsx bench/api/run.ts`): the content API's speed, on demand.
  * Builds the work tree as it is now in a temporary copy (bench/site's machinery), on an embedded
- * PostgreSQL of its own, serves it with `next start`, and measures one localized article read by
- * slug through REST (from Lagon's cache of public reads, and missing it), GraphQL, and a minimal
- * Node + pg server doing the same lookup (the floor), in one run. See bench/README.md.
+ * PostgreSQL of its own, serves it with Lagon's production server (src/server/main.ts, as
+ * `npm start` does), and measures one localized article read by slug through REST (from Lagon's
+ * cache of public reads, and missing it), GraphQL, and a minimal Node + pg server doing the same
+ * lookup (the floor), in one run. See bench/README.md.
  *
  * Options: --keep, --reuse DIR, --wait-idle SECONDS (as bench:site).
  */

@@ -47,14 +47,14 @@ export async function buildApp(setup: AppSetup): Promise<void> {
   await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })
 }
 
-/** `next start`, as `npm start` runs it, ready once its health endpoint answers. */
+/** Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health endpoint answers. */
 export async function startApp(setup: AppSetup): Promise<Service> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
-  const server = startService('next start', bin(setup, 'next'), ['start', '--port', String(setup.port), '--hostname', '127.0.0.1'], {
+  const server = startService('lagon server', bin(setup, 'tsx'), ['src/server/main.ts', '--port', String(setup.port), '--hostname', '127.0.0.1'], {
     cwd: setup.appDir,
     env,
   })
   const url = appUrl(setup.port)
-  await waitUntil('next start', async () => (await fetch(`${url}/api/health`)).ok, server, 120_000)
+  await waitUntil('lagon server', async () => (await fetch(`${url}/api/health`)).ok, server, 120_000)
   return server
 }

@@ -24,7 +24,7 @@ function loadTable(result: BenchResult): string {
   ]
   return table(
     ['server', 'requests/s', 'p50', 'p99', 'requests', 'errors + non-2xx', 'autocannon CPU'],
-    [row('Lagon (next start)', app), row('nginx (same bytes)', nginx), ['app / nginx', ratio.toFixed(3), '', '', '', '', '']],
+    [row('Lagon (src/server, production build)', app), row('nginx (same bytes)', nginx), ['app / nginx', ratio.toFixed(3), '', '', '', '', '']],
   )
 }
 

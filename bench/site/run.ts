@@ -1,8 +1,9 @@
 /**
  * `npm run bench:site` (`npx tsx bench/site/run.ts`): the reader site's speed and weight, on demand.
  * Builds the work tree as it is now in a temporary copy, on an embedded PostgreSQL of its own,
- * serves it with `next start`, and measures the guide page against nginx serving the same bytes,
- * its HTML and JavaScript sizes, and Lighthouse's mobile scores in zh, en and fr.
+ * serves it with Lagon's production server (src/server/main.ts, as `npm start` does), and measures
+ * the guide page against nginx serving the same bytes, its HTML and JavaScript sizes, and
+ * Lighthouse's mobile scores in zh, en and fr.
  * Stops everything it started, even on failure or Ctrl-C. See bench/README.md.
  *
  * Options: --lighthouse-runs N (default 3; the median run by performance score is kept),

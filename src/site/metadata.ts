@@ -41,6 +41,7 @@ export const pageMetadata = ({ locale, shown, title, description, alternates, im
       locale: bcp47(shown).replace('-Hans', '_CN').replace('-', '_'),
       images: image ? [{ url: image, width: 1200, height: 630 }] : undefined,
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title, description: description ?? undefined },
+    // X reads the title, description and image from OpenGraph when a page gives no twitter:* of its own.
+    twitter: { card: image ? 'summary_large_image' : 'summary' },
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The reader site as readers get it: a production build (`next build`) served by `next start`,
- * on a database of its own copied from the seeded template. Built only when the run includes
- * the browser tests in tests/site/ or tests/admin/.
+ * The reader site as readers get it: a production build (`next build`) served by Lagon's server
+ * (src/server/main.ts, as `npm start` runs it), on a database of its own copied from the seeded
+ * template. Built only when the run includes the browser tests in tests/site/ or tests/admin/.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -37,7 +37,7 @@ export const startSite = async (adminUrl: string): Promise<{ url: string; databa
   rmSync(path.join(root, siteDistDir), { recursive: true, force: true })
   await runOrThrow(path.join(root, 'node_modules/.bin/next'), ['build'], { ...env, NODE_ENV: 'production' }, { quiet: true })
   let output = ''
-  const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+  const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts', '--port', String(port)], {
     cwd: root,
     env: { ...env, NODE_ENV: 'production' },
   })
@@ -45,11 +45,11 @@ export const startSite = async (adminUrl: string): Promise<{ url: string; databa
   server.stderr?.on('data', (chunk) => (output += chunk))
   await waitFor(
     async () => {
-      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${output}`)
+      if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${output}`)
       return (await fetch(`${url}/api/health`)).ok
     },
     60_000,
-    () => `next start:\n${output}`,
+    () => `server:\n${output}`,
   )
   return {
     url,

@@ -65,7 +65,7 @@ describe('a guide published in one locale', () => {
 
   it('is shown to French readers as the Chinese text, with a notice, noindex and a canonical to it', async () => {
     const page = await html('/fr/guides/zhi-you-zhong-wen')
-    expect(page).toContain("n'est pas encore traduite en français")
+    expect(page.replaceAll('&#x27;', "'")).toContain("n'est pas encore traduite en français")
     const head = headOf(page)
     expect(head.robots.join()).toContain('noindex')
     expect(head.canonical).toEqual([`${site.url}/zh/guides/zhi-you-zhong-wen`])

@@ -1,7 +1,8 @@
 /**
  * `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), pending
- * migrations applied, then Next.js with the admin, the API and the site. `dev` also seeds the
- * first guide (idempotent). Ctrl-C or SIGTERM stops Next and the embedded database together.
+ * migrations applied, then the admin, the API and the site: `next dev`, or Lagon's production
+ * server (src/server/main.ts). `dev` also seeds the first guide (idempotent). Ctrl-C or SIGTERM
+ * stops the server and the embedded database together.
  */
 import { ensureDatabase } from '@/db/databaseUrl'
 
@@ -27,7 +28,10 @@ try {
   }
   const port = process.env.PORT || '3000'
   console.log(`lagon: admin at http://localhost:${port}/admin, API at http://localhost:${port}/api`)
-  code = (await run('next', [mode, '--port', port], env)).code
+  // Development is `next dev` as is; production is Lagon's server (src/server/main.ts): Next behind
+  // the cache of readers' pages.
+  const server = mode === 'dev' ? ['next', ['dev', '--port', port]] : ['tsx', ['src/server/main.ts', '--port', port]]
+  code = (await run(server[0] as string, server[1] as string[], env)).code
 } catch (error) {
   console.error(`lagon: ${error instanceof Error ? error.message : String(error)}`)
 } finally {

@@ -1,4 +1,13 @@
-import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
+import type {
+  SerializedListItemNode,
+  SerializedListNode,
+  SerializedParagraphNode,
+  SerializedTableCellNode,
+  SerializedTableNode,
+  SerializedTableRowNode,
+} from '@payloadcms/richtext-lexical'
+import { RichText, type JSXConverterArgs, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
+import type React from 'react'
 import { getImageProps } from 'next/image'
 
 import type { Locale } from '@/lib/locales'
@@ -10,11 +19,48 @@ import { CarrierCard } from './CarrierCard'
 
 type Fields = Record<string, unknown>
 type BlockArgs = { node: { fields: unknown } }
+type CellArgs = JSXConverterArgs<SerializedTableCellNode>
+
+/** A cell holding one paragraph shows its text, not a paragraph in a cell. */
+const cellContent = ({ node, nodesToJSX }: CellArgs) => {
+  const [only, ...others] = node.children
+  const nodes = only?.type === 'paragraph' && others.length === 0 ? (only as SerializedParagraphNode).children : node.children
+  return nodesToJSX({ nodes })
+}
 
 const converters =
   (locale: Locale): JSXConvertersFunction =>
   ({ defaultConverters }) => ({
     ...defaultConverters,
+    // Tables and lists as plain elements styled by site.css: Lexical's defaults repeat classes and
+    // inline styles on every cell and item, a tenth of a guide's HTML.
+    table: ({ node, nodesToJSX }: JSXConverterArgs<SerializedTableNode>) => (
+      <div className="table-wrap">
+        <table>
+          <tbody>{nodesToJSX({ nodes: node.children })}</tbody>
+        </table>
+      </div>
+    ),
+    tablerow: ({ node, nodesToJSX }: JSXConverterArgs<SerializedTableRowNode>) => <tr>{nodesToJSX({ nodes: node.children })}</tr>,
+    tablecell: (args: CellArgs) => {
+      const Cell = (args.node.headerState ?? 0) > 0 ? 'th' : 'td'
+      const span = (value?: number) => (value && value > 1 ? value : undefined)
+      return (
+        <Cell colSpan={span(args.node.colSpan)} rowSpan={span(args.node.rowSpan)}>
+          {cellContent(args)}
+        </Cell>
+      )
+    },
+    list: ({ node, nodesToJSX }: JSXConverterArgs<SerializedListNode>) => {
+      const List = node.tag === 'ol' ? 'ol' : 'ul'
+      return <List>{nodesToJSX({ nodes: node.children })}</List>
+    },
+    listitem: (args: JSXConverterArgs<SerializedListItemNode>) => {
+      const { node, parent, nodesToJSX } = args
+      if ('listType' in parent && parent.listType === 'check') return (defaultConverters.listitem as (a: typeof args) => React.ReactNode)(args)
+      const nested = node.children.some((child) => child.type === 'list')
+      return <li className={nested ? 'nested' : undefined}>{nodesToJSX({ nodes: node.children })}</li>
+    },
     upload: ({ node }: { node: { value: unknown } }) => {
       const media = node.value as Media | number | null
       return typeof media === 'object' && media ? <GuideImage media={media} /> : null

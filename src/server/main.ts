@@ -1,0 +1,86 @@
+/**
+ * Lagon's production server (`npm start`, the Docker image, the browser tests and benchmarks):
+ * Next.js (admin, API, site) behind a small front that answers readers' pages from memory
+ * (readerPages.ts). `next dev` is used as is in development, where pages must always be fresh.
+ *
+ * Listens on PORT (3000) and HOSTNAME (0.0.0.0), or `--port` and `--hostname`. Serves the build
+ * in LAGON_NEXT_DIST_DIR (`.next`) of the working directory, with the configuration `next build`
+ * wrote there, so the standalone output of the Docker image needs no next.config.ts.
+ */
+import { readFileSync } from 'node:fs'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import next from 'next'
+
+import { forgetPublicReads, publicReadGeneration } from '@/api/publicReadCache'
+
+import { isReaderPageRequest, readerPages } from './readerPages'
+
+const { values: args } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
+const port = Number(args.port ?? process.env.PORT ?? 3000)
+const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0'
+const maxEntries = Number(process.env.SITE_PAGE_CACHE_ENTRIES ?? 1000)
+;(process.env as Record<string, string>).NODE_ENV ??= 'production'
+
+const listen = (server: http.Server, onPort: number, onHost: string): Promise<AddressInfo> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(onPort, onHost, () => resolve(server.address() as AddressInfo))
+  })
+
+const start = async (): Promise<void> => {
+  const dir = process.cwd()
+  const distDir = process.env.LAGON_NEXT_DIST_DIR || '.next'
+  const { config } = JSON.parse(readFileSync(path.join(dir, distDir, 'required-server-files.json'), 'utf8')) as {
+    config: Record<string, unknown>
+  }
+  // As Next's own standalone server does: the build's configuration, not next.config.ts.
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config)
+  const app = next({ dev: false, dir, hostname, port, conf: config as never })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+
+  const nextOnly = http.createServer((req, res) => void handle(req, res))
+  const internal = await listen(nextOnly, 0, '127.0.0.1')
+  const pages = readerPages({ nextOrigin: () => `http://127.0.0.1:${internal.port}`, maxEntries })
+
+  const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (maxEntries > 0 && isReaderPageRequest(req)) {
+      pages(req, res).catch((error: unknown) => {
+        console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end()
+      })
+      return
+    }
+    // Next expires the cache tags of a change when the route that made it returns, after the
+    // write committed: a page asked for in between was rendered from the old tags. Forgetting
+    // pages again once such a request has ended keeps none of them.
+    const generation = publicReadGeneration()
+    res.once('close', () => {
+      if (publicReadGeneration() !== generation) forgetPublicReads()
+    })
+    void handle(req, res)
+  })
+  server.keepAliveTimeout = 65_000
+  const address = await listen(server, port, hostname)
+  console.log(`lagon: listening on http://${address.address}:${address.port} (reader pages cached: ${maxEntries > 0 ? maxEntries : 'off'})`)
+
+  const stop = () => {
+    server.close()
+    nextOnly.close()
+    server.closeAllConnections()
+    nextOnly.closeAllConnections()
+    void app.close().finally(() => process.exit(0))
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+start().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

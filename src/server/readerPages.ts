@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto'
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+
+import { publicReadGeneration, publicReadStore } from '@/api/publicReadCache'
+import { localeCodes } from '@/lib/locales'
+
+import { withoutClientRuntime } from './withoutClientRuntime'
+
+type Encoding = 'br' | 'gzip' | 'identity'
+type Variant = { headers: OutgoingHttpHeaders; body: Buffer }
+type CachedPage = { etag: string; variants: Record<Encoding, Variant>; notModified: OutgoingHttpHeaders }
+type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
+
+/**
+ * Readers' requests for the site's pages: `/{locale}` and below, GET or HEAD, without a query
+ * string (`?choose=` is the language switcher's, answered by the proxy) and outside draft mode.
+ */
+const readerPath = new RegExp(`^/(?:${localeCodes.join('|')})(?:/[^?#]*)?$`)
+const draftModeCookie = '__prerender_bypass'
+
+export const isReaderPageRequest = (req: IncomingMessage): boolean =>
+  (req.method === 'GET' || req.method === 'HEAD') &&
+  readerPath.test(req.url ?? '') &&
+  !req.headers.cookie?.includes(draftModeCookie) &&
+  req.headers.rsc === undefined
+
+/**
+ * Browsers check with the ETag each time (a 304 is a few hundred bytes), so a page published,
+ * edited or withdrawn is what the next reader gets, through any shared cache that obeys HTTP.
+ */
+const cacheControl = 'public, max-age=0, must-revalidate'
+
+/**
+ * The reader site as readers get it: each page as Next prerendered it, without Next's client
+ * runtime (see withoutClientRuntime), compressed once (Brotli and gzip), and answered from memory
+ * until public content changes. The page's first request after a change asks Next, which has
+ * re-rendered exactly the pages whose cache tags the change expired and answers the others from
+ * its own cache. Pages are forgotten with every other public read (src/api/publicReadCache.ts):
+ * on every change to public content and again when its transaction commits; the server also
+ * forgets them once a request that changed content has ended (see main.ts), after Next has
+ * applied its tag expiries.
+ *
+ * `nextOrigin` is Next's own handler on a private loopback port, asked for pages without the
+ * reader's cookies: a public page is the same for everyone.
+ */
+export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => string; maxEntries: number }) => {
+  const pages = publicReadStore<CachedPage>('pages')
+  const filling = new Map<string, Promise<CachedPage | Fetched>>()
+  const agent = new http.Agent({ keepAlive: true })
+
+  const fill = async (path: string, host: string | undefined): Promise<CachedPage | Fetched> => {
+    const startedAt = publicReadGeneration()
+    const fetched = await get(agent, `${nextOrigin()}${path}`, host)
+    const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
+    if (html === undefined) return fetched
+    const page = await compressed(Buffer.from(html), fetched.headers)
+    pages.store(path, page, startedAt, maxEntries)
+    return page
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = req.url!
+    const cached = pages.get(path)
+    if (cached) return send(req, res, cached, 'HIT')
+    let pending = filling.get(path)
+    if (!pending) {
+      pending = fill(path, req.headers.host).finally(() => filling.delete(path))
+      filling.set(path, pending)
+    }
+    const answer = await pending
+    if ('variants' in answer) return send(req, res, answer, 'MISS')
+    relay(req, res, answer)
+  }
+}
+
+/** A complete, public page: rendered or served from Next's cache, not stale, not personal. */
+const isCacheable = ({ status, headers }: Fetched): boolean =>
+  status === 200 &&
+  String(headers['content-type']).startsWith('text/html') &&
+  headers['set-cookie'] === undefined &&
+  headers['x-nextjs-cache'] !== 'STALE' &&
+  !/\b(?:private|no-store|no-cache)\b/.test(String(headers['cache-control'] ?? 'no-cache'))
+
+const get = (agent: http.Agent, url: string, host: string | undefined): Promise<Fetched> =>
+  new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { ...(host && { host }), 'accept-encoding': 'identity' } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+  })
+
+const brotli = promisify(brotliCompress)
+const gzipped = promisify(gzip)
+
+/** Next's headers that describe its own response, its client runtime or the connection, not the page. */
+const notForwarded = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|etag|vary|cache-control|set-cookie|x-nextjs-.*|x-next-.*)$/
+
+const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): Promise<CachedPage> => {
+  const [br, gz] = await Promise.all([
+    brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzipped(identity, { level: 9 }),
+  ])
+  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`
+  const common: OutgoingHttpHeaders = {
+    ...Object.fromEntries(Object.entries(nextHeaders).filter(([name]) => !notForwarded.test(name))),
+    'cache-control': cacheControl,
+    vary: 'Accept-Encoding',
+    etag,
+  }
+  const variant = (body: Buffer, encoding: Encoding): Variant => ({
+    body,
+    headers: { ...common, 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }) },
+  })
+  return {
+    etag,
+    variants: { br: variant(br, 'br'), gzip: variant(gz, 'gzip'), identity: variant(identity, 'identity') },
+    notModified: { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag },
+  }
+}
+
+const send = (req: IncomingMessage, res: ServerResponse, page: CachedPage, state: 'HIT' | 'MISS'): void => {
+  res.setHeader('x-lagon-cache', state)
+  if (matches(req.headers['if-none-match'], page.etag)) {
+    res.writeHead(304, page.notModified).end()
+    return
+  }
+  const { headers, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
+  res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body)
+}
+
+const relay = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: Fetched): void => {
+  const forwarded = Object.entries(headers).filter(([name]) => !/^(?:connection|keep-alive|transfer-encoding)$/.test(name))
+  res.writeHead(status, Object.fromEntries(forwarded)).end(req.method === 'HEAD' ? undefined : body)
+}
+
+const matches = (ifNoneMatch: string | undefined, etag: string): boolean =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+
+/** Brotli, else gzip, else none, unless the client refuses it with `q=0`. */
+const preferredEncoding = (acceptEncoding: string | undefined): Encoding => {
+  if (!acceptEncoding) return 'identity'
+  const accepted = new Set(
+    acceptEncoding
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().slice(2)) > 0)
+      .map(([name]) => name),
+  )
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : 'identity'
+}

@@ -1,0 +1,118 @@
+import { request } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { json } from '../helpers/http'
+import { siteAdmin } from '../helpers/site'
+
+/**
+ * Lagon's server in front of Next (src/server/): readers' pages from memory, without Next's
+ * client runtime, and never older than the content. The guide is the seeded one.
+ */
+const site = inject('site')!
+const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
+
+/** A raw GET, so that the bytes and Content-Encoding are the server's own (fetch would decode them). */
+const raw = (path: string, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(`${site.url}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+      .on('error', reject)
+      .end()
+  })
+
+describe("readers' pages", () => {
+  let page: Awaited<ReturnType<typeof raw>>
+
+  beforeAll(async () => {
+    await raw(guide)
+    page = await raw(guide)
+  })
+
+  it('are answered from memory once rendered', () => {
+    expect(page.status).toBe(200)
+    expect(page.headers['x-lagon-cache']).toBe('HIT')
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+  })
+
+  it("carry no JavaScript: not Next's runtime, not its RSC payload; structured data stays", () => {
+    const html = page.body.toString('utf8')
+    expect(html).toContain('<h1>')
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
+    expect(html).not.toMatch(/\/_next\/static\/[^"]+\.js/)
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/)
+    expect(html).toContain('<script type="application/ld+json">')
+  })
+
+  it('are compressed as the client accepts, each encoding the same page', async () => {
+    const brotli = await raw(guide, { 'accept-encoding': 'gzip, deflate, br' })
+    const gzip = await raw(guide, { 'accept-encoding': 'gzip' })
+    const refused = await raw(guide, { 'accept-encoding': 'br;q=0, gzip;q=0' })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(brotliDecompressSync(brotli.body).equals(page.body)).toBe(true)
+    expect(gunzipSync(gzip.body).equals(page.body)).toBe(true)
+    expect(refused.body.equals(page.body)).toBe(true)
+    expect(brotli.headers.vary).toBe('Accept-Encoding')
+    expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length)
+  })
+
+  it('answer 304 to a client that has the page, and are revalidated by browsers each time', async () => {
+    const etag = page.headers.etag as string
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    const again = await raw(guide, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+    expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+  })
+
+  it('leave a request with a query string or in draft mode to Next, as Next renders it', async () => {
+    const tracked = await raw(`${guide}?utm_source=test`)
+    expect(tracked.status).toBe(200)
+    expect(tracked.headers['x-lagon-cache']).toBeUndefined()
+    expect(tracked.body.toString('utf8')).toMatch(/\/_next\/static\/[^"]+\.js/)
+    const draftMode = await raw(guide, { cookie: '__prerender_bypass=anything' })
+    expect(draftMode.headers['x-lagon-cache']).toBeUndefined()
+  })
+
+  it('are not kept when they are not pages (a 404 is answered, not remembered)', async () => {
+    const first = await raw('/en/guides/no-such-guide')
+    const second = await raw('/en/guides/no-such-guide')
+    expect([first.status, second.status]).toEqual([404, 404])
+    expect(second.headers['x-lagon-cache']).toBeUndefined()
+  })
+})
+
+describe('a page read while its document changes', () => {
+  it('is never left stale in memory: readers racing an edit all get the new text once it is saved', async () => {
+    const admin = await siteAdmin(site.url)
+    const { docs } = (await (await fetch(`${site.url}/api/articles?locale=en&where[slug][equals]=new-caledonia-esim-wechat-alipay`)).json()) as {
+      docs: { id: number; title: string }[]
+    }
+    const { id, title } = docs[0]!
+    const renamed = `${title} (checked)`
+    let racing = true
+    const readers = Array.from({ length: 6 }, async () => {
+      while (racing) await raw(guide)
+    })
+    const saved = await fetch(`${site.url}/api/articles/${id}?locale=en`, {
+      method: 'PATCH',
+      headers: json(admin),
+      body: JSON.stringify({ title: renamed }),
+    })
+    expect(saved.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    racing = false
+    await Promise.all(readers)
+    const after = await Promise.all(Array.from({ length: 10 }, () => raw(guide)))
+    for (const response of after) expect(response.body.toString('utf8')).toContain(renamed.replace(/'/g, '&#x27;'))
+    expect(after.at(-1)!.headers['x-lagon-cache']).toBe('HIT')
+    // The guide as the other tests expect it.
+    await fetch(`${site.url}/api/articles/${id}?locale=en`, { method: 'PATCH', headers: json(admin), body: JSON.stringify({ title }) })
+  })
+})
