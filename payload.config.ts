@@ -19,7 +19,7 @@ import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
-import { forgetPublicReadsOnCommit, withApiHooks } from './src/api/collectionHooks'
+import { withApiHooks } from './src/api/collectionHooks'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
@@ -30,6 +30,7 @@ import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
+import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
 import { isAdminRequest } from './src/access/isAdmin'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
@@ -136,6 +137,6 @@ export default buildConfig({
   experimental: { localizeStatus: true },
   onInit: async (payload) => {
     await refuseUnmigratedDatabase(payload)
-    forgetPublicReadsOnCommit(payload)
+    runCallbacksAfterCommit(payload)
   },
 })

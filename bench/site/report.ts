@@ -30,11 +30,13 @@ function loadTable(result: BenchResult): string {
 
 function sizeTable(result: BenchResult): string {
   return table(
-    ['page', 'HTML', 'HTML gzipped', 'Next runtime JS (gz)', 'app JS (gz)', 'scripts', 'nomodule polyfills (gz)'],
+    ['page', 'HTML', 'HTML gzipped (zlib 6)', 'sent gzipped', 'sent Brotli', 'Next runtime JS (gz)', 'app JS (gz)', 'scripts', 'nomodule polyfills (gz)'],
     Object.entries(result.sizes).map(([locale, sizes]) => [
       locale,
       kib(sizes.htmlBytes),
-      kib(sizes.htmlGzipBytes),
+      `${kib(sizes.htmlGzipBytes)} (${sizes.htmlGzipBytes} B)`,
+      `${kib(sizes.served.gzip)} (${sizes.served.gzip} B)`,
+      `${kib(sizes.served.br)} (${sizes.served.br} B)`,
       kib(sizes.jsGzipBytes.nextRuntime),
       kib(sizes.jsGzipBytes.app),
       sizes.scripts.filter((script) => script.kind !== 'polyfill').length,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -10,6 +11,8 @@ export type PageSizes = {
   url: string
   htmlBytes: number
   htmlGzipBytes: number
+  /** The HTML as the server sends it to a client that accepts only gzip, and to one that accepts Brotli. */
+  served: { gzip: number; br: number }
   scripts: ScriptSize[]
   /** gzipped bytes a current browser loads (nomodule polyfills left out), by kind. */
   jsGzipBytes: { nextRuntime: number; app: number; total: number }
@@ -54,6 +57,18 @@ function kindOf(pathname: string, noModule: boolean, chunks: ReturnType<typeof r
   return chunks.runtime.has(pathname) ? 'next-runtime' : 'app'
 }
 
+/** The bytes of the body the server sends for `encoding` (fetch would decode them). */
+const servedBytes = (url: string, encoding: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+        let bytes = 0
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length))
+        response.on('end', () => resolve(bytes))
+      })
+      .on('error', reject)
+  })
+
 /** The HTML's size and the size of each script it loads, gzipped. */
 export async function measurePageSizes(pageUrl: string, html: Buffer, distDir: string): Promise<PageSizes> {
   const chunks = readRuntimeChunks(distDir)
@@ -71,6 +86,7 @@ export async function measurePageSizes(pageUrl: string, html: Buffer, distDir: s
     url: pageUrl,
     htmlBytes: html.length,
     htmlGzipBytes: gzipSize(html),
+    served: { gzip: await servedBytes(pageUrl, 'gzip'), br: await servedBytes(pageUrl, 'br') },
     scripts,
     jsGzipBytes: { nextRuntime: sum('next-runtime'), app: sum('app'), total: sum('next-runtime') + sum('app') },
     polyfillGzipBytes: sum('polyfill'),

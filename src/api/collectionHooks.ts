@@ -1,9 +1,8 @@
-import type { CollectionConfig, Payload } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { checkReadArguments } from './hooks/checkReadArguments'
 import { forgetPublicReadsAfterChange, forgetPublicReadsAfterDelete } from './hooks/forgetPublicReadsOnChange'
 import { rejectMistypedData } from './hooks/rejectMistypedData'
-import { forgetPublicReads, transactionsChangingPublicReads } from './publicReadCache'
 
 /**
  * The API's hooks, added to every collection in payload.config.ts so that a collection added
@@ -26,22 +25,5 @@ export const withApiHooks = (collection: CollectionConfig): CollectionConfig => 
       afterChange: [...(hooks.afterChange ?? []), ...(isPublic ? [forgetPublicReadsAfterChange] : [])],
       afterDelete: [...(hooks.afterDelete ?? []), ...(isPublic ? [forgetPublicReadsAfterDelete] : [])],
     },
-  }
-}
-
-/**
- * afterChange runs inside the write's transaction: a public read between the hook and the commit
- * would see the old row and cache it under the new generation. Forgetting again once a
- * transaction that changed public content commits closes that window.
- */
-export const forgetPublicReadsOnCommit = (payload: Payload): void => {
-  const { commitTransaction, rollbackTransaction } = payload.db
-  payload.db.commitTransaction = async (id) => {
-    await commitTransaction.call(payload.db, id)
-    if (transactionsChangingPublicReads.delete(await id)) forgetPublicReads()
-  }
-  payload.db.rollbackTransaction = async (id) => {
-    transactionsChangingPublicReads.delete(await id)
-    await rollbackTransaction.call(payload.db, id)
   }
 }

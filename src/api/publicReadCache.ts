@@ -4,7 +4,6 @@ type State = {
   generation: number
   /** One store per kind of public read: the API's answers, the reader site's pages. */
   stores: Map<string, Map<string, unknown>>
-  changingTransactions: Set<number | string>
 }
 
 /**
@@ -16,7 +15,6 @@ const key = Symbol.for('lagon.publicReadCache')
 const state = ((globalThis as Record<symbol, State | undefined>)[key] ??= {
   generation: 0,
   stores: new Map(),
-  changingTransactions: new Set(),
 })
 
 /**
@@ -29,9 +27,6 @@ export const forgetPublicReads = (): void => {
   state.generation += 1
   for (const entries of state.stores.values()) entries.clear()
 }
-
-/** Transactions that changed public content: the cache is forgotten again when they commit. */
-export const transactionsChangingPublicReads = state.changingTransactions
 
 /** The current generation: a read remembers it when it starts, and is stored only if no change happened meanwhile. */
 export const publicReadGeneration = (): number => state.generation

@@ -1,7 +1,9 @@
 import { revalidateTag } from 'next/cache'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { afterCommit } from '@/lib/afterCommit'
 import { isPublishedSomewhere } from '@/lib/publication'
+import { expireTagsThroughServer } from '@/site/revalidation'
 import { tags } from '@/site/tags'
 
 type SiteCollection = 'articles' | 'carriers' | 'tips'
@@ -10,16 +12,21 @@ const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip
 
 /**
  * Expires the cached data of one document (and its collection's lists): Next then re-renders
- * exactly the pages that read it, on their next request. In a route handler Next applies the
- * expiry when the handler returns, after Payload has committed the write. Outside a Next server
- * (seed, scripts) there is no page cache, and nothing to do.
+ * exactly the pages that read it, on their next request. In a route handler (REST, GraphQL) Next
+ * applies the expiry when the handler returns, after Payload has committed the write. A Local API
+ * write may run outside any request (the jobs queue publishing on schedule, a script), or inside
+ * one that long ended (the queue's timer keeps the async context of the request that started
+ * Payload): it asks the server through `/next/revalidate` once committed.
  */
-const expire = (collection: SiteCollection, id: number | string): void => {
+const expire = (collection: SiteCollection, id: number | string, req: PayloadRequest): void => {
+  const expired = [tags[collection], itemTag[collection](id)]
+  let inRequest = true
   try {
-    for (const tag of [tags[collection], itemTag[collection](id)]) revalidateTag(tag, { expire: 0 })
+    for (const tag of expired) revalidateTag(tag, { expire: 0 })
   } catch {
-    // Not in a Next request.
+    inRequest = false
   }
+  if (!inRequest || req.payloadAPI === 'local') void afterCommit(req, () => void expireTagsThroughServer(expired))
 }
 
 /**
@@ -31,15 +38,15 @@ const expire = (collection: SiteCollection, id: number | string): void => {
  */
 export const revalidateSiteAfterChange =
   (collection: SiteCollection): CollectionAfterChangeHook =>
-  ({ doc, previousDoc, context }) => {
+  ({ doc, previousDoc, context, req }) => {
     if (context.disableRevalidate) return doc
-    if (isPublishedSomewhere(doc._status) || isPublishedSomewhere(previousDoc?._status)) expire(collection, doc.id)
+    if (isPublishedSomewhere(doc._status) || isPublishedSomewhere(previousDoc?._status)) expire(collection, doc.id, req)
     return doc
   }
 
 export const revalidateSiteAfterDelete =
   (collection: SiteCollection): CollectionAfterDeleteHook =>
-  ({ doc, context }) => {
-    if (!context.disableRevalidate) expire(collection, doc.id)
+  ({ doc, context, req }) => {
+    if (!context.disableRevalidate) expire(collection, doc.id, req)
     return doc
   }

@@ -45,7 +45,10 @@ const start = async (): Promise<void> => {
 
   const nextOnly = http.createServer((req, res) => void handle(req, res))
   const internal = await listen(nextOnly, 0, '127.0.0.1')
-  const pages = readerPages({ nextOrigin: () => `http://127.0.0.1:${internal.port}`, maxEntries })
+  const nextOrigin = `http://127.0.0.1:${internal.port}`
+  // Where work outside requests (scheduled publishing) asks Next to expire pages (src/site/revalidation.ts).
+  process.env.LAGON_NEXT_ORIGIN = nextOrigin
+  const pages = readerPages({ nextOrigin: () => nextOrigin, maxEntries })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     if (maxEntries > 0 && isReaderPageRequest(req)) {

@@ -4,7 +4,9 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 import { publicReadGeneration, publicReadStore } from '@/api/publicReadCache'
-import { localeCodes } from '@/lib/locales'
+import { isLocale, type Locale } from '@/lib/locales'
+import { negotiateLocale } from '@/site/negotiate'
+import { paths } from '@/site/paths'
 
 import { withoutClientRuntime } from './withoutClientRuntime'
 
@@ -16,8 +18,10 @@ type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 /**
  * Readers' requests for the site's pages: `/{locale}` and below, GET or HEAD, without a query
  * string (`?choose=` is the language switcher's, answered by the proxy) and outside draft mode.
+ * Any two-letter prefix counts, so that an unknown locale (`/de/…`) gets the 404 page too: no
+ * other route of Lagon's has one.
  */
-const readerPath = new RegExp(`^/(?:${localeCodes.join('|')})(?:/[^?#]*)?$`)
+const readerPath = /^\/([a-z]{2})(?:\/[^?#]*)?$/
 const draftModeCookie = '__prerender_bypass'
 
 export const isReaderPageRequest = (req: IncomingMessage): boolean =>
@@ -42,17 +46,16 @@ const cacheControl = 'public, max-age=0, must-revalidate'
  * forgets them once a request that changed content has ended (see main.ts), after Next has
  * applied its tag expiries.
  *
- * `nextOrigin` is Next's own handler on a private loopback port, asked for pages without the
- * reader's cookies: a public page is the same for everyone.
+ * `nextOrigin` is Next's own handler on a private loopback port.
  */
 export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => string; maxEntries: number }) => {
   const pages = publicReadStore<CachedPage>('pages')
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
-  const fill = async (path: string, host: string | undefined): Promise<CachedPage | Fetched> => {
+  const fill = async (path: string): Promise<CachedPage | Fetched> => {
     const startedAt = publicReadGeneration()
-    const fetched = await get(agent, `${nextOrigin()}${path}`, host)
+    const fetched = await get(agent, `${nextOrigin()}${path}`)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
     if (html === undefined) return fetched
     const page = await compressed(Buffer.from(html), fetched.headers)
@@ -60,20 +63,43 @@ export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => stri
     return page
   }
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = req.url!
+  const pageAt = (path: string): Promise<CachedPage | Fetched> => {
     const cached = pages.get(path)
-    if (cached) return send(req, res, cached, 'HIT')
+    if (cached) return Promise.resolve(cached)
     let pending = filling.get(path)
     if (!pending) {
-      pending = fill(path, req.headers.host).finally(() => filling.delete(path))
+      pending = fill(path).finally(() => filling.delete(path))
       filling.set(path, pending)
     }
-    const answer = await pending
-    if ('variants' in answer) return send(req, res, answer, 'MISS')
+    return pending
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = req.url!
+    const notFoundPage = isNotFoundPage(path)
+    const cached = pages.get(path)
+    if (cached && !notFoundPage) return send(req, res, cached, 'HIT')
+    const answer = cached ?? (await pageAt(path))
+    if ('variants' in answer) return notFoundPage ? sendNotFound(req, res, answer) : send(req, res, answer, 'MISS')
+    if (answer.status === 404 && isEmptyErrorShell(answer.body)) {
+      const notFound = await pageAt(paths.notFound(localeOf(req)))
+      if ('variants' in notFound) return sendNotFound(req, res, notFound)
+    }
     relay(req, res, answer)
   }
 }
+
+/** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
+const isNotFoundPage = (path: string): boolean => /^\/[a-z]{2}\/404$/.test(path)
+
+/** The request's locale: its prefix, or for an unknown one the reader's language. */
+const localeOf = (req: IncomingMessage): Locale => {
+  const prefix = readerPath.exec(req.url ?? '')?.[1]
+  return isLocale(prefix) ? prefix : negotiateLocale(req.headers['accept-language'] ?? null)
+}
+
+/** What Next 16 sends for a not-found page under one of several root layouts: no content without its runtime. */
+const isEmptyErrorShell = (body: Buffer): boolean => body.includes('<html id="__next_error__">')
 
 /** A complete, public page: rendered or served from Next's cache, not stale, not personal. */
 const isCacheable = ({ status, headers }: Fetched): boolean =>
@@ -83,9 +109,13 @@ const isCacheable = ({ status, headers }: Fetched): boolean =>
   headers['x-nextjs-cache'] !== 'STALE' &&
   !/\b(?:private|no-store|no-cache)\b/.test(String(headers['cache-control'] ?? 'no-cache'))
 
-const get = (agent: http.Agent, url: string, host: string | undefined): Promise<Fetched> =>
+/**
+ * Next is asked with nothing of the reader's (no cookies, no Host): the answer may be shared by
+ * every reader waiting for the same page, and must be the same for all of them.
+ */
+const get = (agent: http.Agent, url: string): Promise<Fetched> =>
   new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { ...(host && { host }), 'accept-encoding': 'identity' } }, (response) => {
+    const request = http.get(url, { agent, headers: { 'accept-encoding': 'identity' } }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
       response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }))
@@ -131,6 +161,13 @@ const send = (req: IncomingMessage, res: ServerResponse, page: CachedPage, state
   }
   const { headers, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
   res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** The locale's 404 page, with the 404 status; never a 304 or an ETag: it stands for a page that is not there. */
+const sendNotFound = (req: IncomingMessage, res: ServerResponse, page: CachedPage): void => {
+  const { headers, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
+  const { etag: _etag, ...withoutEtag } = headers
+  res.writeHead(404, { ...withoutEtag, 'cache-control': 'no-cache', vary: 'Accept-Encoding, Accept-Language' }).end(req.method === 'HEAD' ? undefined : body)
 }
 
 const relay = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: Fetched): void => {

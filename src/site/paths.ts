@@ -6,6 +6,7 @@ export const paths = {
   carriers: (locale: Locale) => `/${locale}/carriers`,
   carrier: (locale: Locale, slug: string) => `/${locale}/carriers/${slug}`,
   tips: (locale: Locale) => `/${locale}/tips`,
+  notFound: (locale: Locale) => `/${locale}/404`,
 }
 
 export const siteUrl = (): string => (process.env.NEXT_PUBLIC_SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')

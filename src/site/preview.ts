@@ -1,18 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
-
 import type { Locale } from '@/lib/locales'
+import { derivedSecret, isSameSecret } from '@/lib/secrets'
 
 import { paths } from './paths'
 
 /** PREVIEW_SECRET, or one derived from PAYLOAD_SECRET so that a fresh install needs no setting. */
-export const previewSecret = (): string =>
-  process.env.PREVIEW_SECRET || createHash('sha256').update(`lagon-preview:${process.env.PAYLOAD_SECRET ?? ''}`).digest('hex').slice(0, 32)
+export const previewSecret = (): string => process.env.PREVIEW_SECRET || derivedSecret('preview')
 
-export const isPreviewSecret = (candidate: string | null): boolean => {
-  const expected = Buffer.from(previewSecret())
-  const given = Buffer.from(candidate ?? '')
-  return given.length === expected.length && timingSafeEqual(given, expected)
-}
+export const isPreviewSecret = (candidate: string | null): boolean => isSameSecret(candidate, previewSecret())
 
 type PreviewTarget = { collection: string; locale: Locale; slug?: string | null }
 

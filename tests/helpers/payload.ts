@@ -22,7 +22,11 @@ export const startPayload = async (
   const adminUrl = inject('adminUrl')
   const name = `${testDatabasePrefix}${randomBytes(6).toString('hex')}`
   await recreateDatabase(adminUrl, name, template === 'blank' ? undefined : templates[template])
-  const databaseUrl = withDatabase(adminUrl, name)
+  return connectPayload(withDatabase(adminUrl, name), env)
+}
+
+/** A Payload instance on an existing database (the built site's, for instance). */
+export const connectPayload = async (databaseUrl: string, env: Record<string, string> = {}): Promise<TestPayload> => {
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'lagon-media-'))
   Object.assign(process.env, { DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret', MEDIA_DIR: mediaDir, ...env })
   const { default: config } = await import('@payload-config')

@@ -65,6 +65,9 @@ export default async function setup(project: TestProject) {
   }
 }
 
+/** Each takes under 15 s; one still running after 90 s has hung while loading (see runOrThrow) and runs again. */
+const scriptOptions = { quiet: true, timeoutMs: 90_000 }
+
 /** The migrated template through `npm run migrate`'s script, the seeded one through `npm run seed`'s. */
 const buildTemplates = async (adminUrl: string) => {
   const env = {
@@ -75,7 +78,7 @@ const buildTemplates = async (adminUrl: string) => {
   }
   const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
   await recreateDatabase(adminUrl, templates.migrated)
-  await runOrThrow(bin('tsx'), ['src/cli/migrate.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, { quiet: true })
+  await runOrThrow(bin('tsx'), ['src/cli/migrate.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, scriptOptions)
   await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
-  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, { quiet: true })
+  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, scriptOptions)
 }

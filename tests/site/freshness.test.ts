@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { json } from '../helpers/http'
+import { connectPayload } from '../helpers/payload'
 import { siteAdmin } from '../helpers/site'
 
 /**
@@ -108,5 +109,41 @@ describe('images in a guide', () => {
     })
     expect(optimized.status).toBe(200)
     expect(optimized.headers.get('content-type')).toMatch(/image\/(avif|webp)/)
+  })
+})
+
+describe('scheduled publishing', () => {
+  it("puts a locale that the jobs queue publishes on the site, though no request of the site's made the change", async () => {
+    // Queues the job as the admin's schedule button does, through a Payload of this test's own that
+    // runs no jobs: the site's server runs it, from its job timer.
+    const { payload, close } = await connectPayload(site.databaseUrl, { LAGON_JOBS_CRON: 'off' })
+    try {
+      const created = await fetch(`${site.url}/api/tips?locale=zh`, {
+        method: 'POST',
+        headers: json(admin),
+        body: JSON.stringify({ title: '按时发布', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' }),
+      })
+      expect(created.status).toBe(201)
+      const tipId = ((await created.json()) as { doc: { id: number } }).doc.id
+      const draft = await fetch(`${site.url}/api/tips/${tipId}?locale=fr&draft=true`, {
+        method: 'PATCH',
+        headers: json(admin),
+        body: JSON.stringify({ title: 'Publié à l’heure dite' }),
+      })
+      expect(draft.status).toBe(200)
+      const tipsPage = async () => (await fetch(`${site.url}/fr/tips`)).text()
+      await within(2000, async () => (await tipsPage()).includes('按时发布'))
+      expect(await tipsPage()).not.toContain('Publié à l’heure dite')
+
+      await payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type: 'publish', locale: 'fr', doc: { relationTo: 'tips', value: tipId } },
+        waitUntil: new Date(Date.now() - 1_000),
+      })
+      // The site runs queued jobs every 5 s (LAGON_JOBS_CRON's default).
+      await within(12_000, async () => (await tipsPage()).includes('Publié à l’heure dite'))
+    } finally {
+      await close()
+    }
   })
 })

@@ -62,24 +62,29 @@ describe('every page type in every locale', () => {
 })
 
 describe('localized 404', () => {
-  // Next 16 sends the 404 document of a route under a dynamic root layout as a shell that its
-  // runtime fills in: the status is right without JavaScript, the text needs it (see README).
   it.each([
-    ['/fr/nulle-part', 'Page introuvable'],
-    ['/zh/guides/bu-cun-zai', '找不到此页面'],
-    ['/en/carriers/nope', 'Page not found'],
-  ])('%s is a 404 in its language', async (path, text) => {
-    const page = await browser.newPage()
+    ['/fr/nulle-part', 'Page introuvable', 'fr'],
+    ['/zh/guides/bu-cun-zai', '找不到此页面', 'zh-Hans'],
+    ['/en/carriers/nope', 'Page not found', 'en'],
+    ['/fr/404', 'Page introuvable', 'fr'],
+  ])('%s is a 404 in its language, with JavaScript disabled', async (path, text, lang) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
     const response = await page.goto(`${site.url}${path}`)
     expect(response?.status()).toBe(404)
-    await page.waitForSelector('h1')
     expect(await page.textContent('h1')).toBe(text)
-    await page.close()
+    expect(await page.getAttribute('html', 'lang')).toBe(lang)
+    expect(await page.getAttribute('meta[name="robots"]', 'content')).toContain('noindex')
+    await context.close()
   })
 
-  it('an unknown locale prefix is a 404, not a crash', async () => {
-    expect((await fetch(`${site.url}/de/guides/x`)).status).toBe(404)
-    expect((await fetch(`${site.url}/de`)).status).toBe(404)
+  it('an unknown locale prefix is a 404 in the reader\'s language, not a crash', async () => {
+    const french = await fetch(`${site.url}/de/guides/x`, { headers: { 'accept-language': 'fr-CH, de;q=0.5' } })
+    expect(french.status).toBe(404)
+    expect(await french.text()).toContain('<h1>Page introuvable</h1>')
+    const other = await fetch(`${site.url}/de`, { headers: { 'accept-language': 'de' } })
+    expect(other.status).toBe(404)
+    expect(await other.text()).toContain('<h1>Page not found</h1>')
   })
 })
 

@@ -1,11 +1,16 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { forgetPublicReads, transactionsChangingPublicReads } from '../publicReadCache'
+import { afterCommit } from '@/lib/afterCommit'
 
+import { forgetPublicReads } from '../publicReadCache'
+
+/**
+ * Forgotten now, and again once the write commits: a public read between this hook and the commit
+ * would see the old row and keep it under the new generation.
+ */
 const forget = async (req: PayloadRequest): Promise<void> => {
   forgetPublicReads()
-  const transaction = await req.transactionID
-  if (transaction !== undefined && transaction !== null) transactionsChangingPublicReads.add(transaction)
+  await afterCommit(req, forgetPublicReads)
 }
 
 /** Any write to public content may change what a public read returns (see forgetPublicReads). */

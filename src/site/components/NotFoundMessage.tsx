@@ -4,17 +4,16 @@ import { useParams } from 'next/navigation'
 
 import { isLocale, sourceLocale } from '@/lib/locales'
 
-/** Only the 404 page's own strings: a client component, since not-found pages get no params. */
-const text = {
-  zh: { title: '找不到此页面', body: '此页面不存在，或尚未发布。', home: '返回首页' },
-  en: { title: 'Page not found', body: 'This page does not exist, or is not published yet.', home: 'Back to the home page' },
-  fr: { title: 'Page introuvable', body: "Cette page n'existe pas, ou n'est pas encore publiée.", home: "Retour à l'accueil" },
-}
+import { notFoundText } from '../notFoundText'
 
+/**
+ * The not-found boundary's content: a client component, since not-found pages get no params.
+ * Next 16 renders it only in the browser (see the 404 page beside it for readers without JavaScript).
+ */
 export const NotFoundMessage = () => {
   const params = useParams<{ locale?: string }>()
   const locale = isLocale(params?.locale) ? params.locale : sourceLocale
-  const m = text[locale]
+  const m = notFoundText[locale]
   return (
     <main id="content">
       <title>{m.title}</title>
