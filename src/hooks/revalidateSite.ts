@@ -14,9 +14,10 @@ const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip
  * Expires the cached data of one document (and its collection's lists): Next then re-renders
  * exactly the pages that read it, on their next request. In a route handler (REST, GraphQL) Next
  * applies the expiry when the handler returns, after Payload has committed the write. A Local API
- * write may run outside any request (the jobs queue publishing on schedule, a script), or inside
- * one that long ended (the queue's timer keeps the async context of the request that started
- * Payload): it asks the server through `/next/revalidate` once committed.
+ * write (the jobs queue publishing on schedule, a script, an admin server function) may run
+ * outside any request, where `revalidateTag` throws, or in the async context of a request that
+ * has ended (timers keep the context they were made in), where Next never applies it: once
+ * committed, such a write also asks the server through `/next/revalidate`.
  */
 const expire = (collection: SiteCollection, id: number | string, req: PayloadRequest): void => {
   const expired = [tags[collection], itemTag[collection](id)]

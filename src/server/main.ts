@@ -51,7 +51,7 @@ const start = async (): Promise<void> => {
   const pages = readerPages({ nextOrigin: () => nextOrigin, maxEntries })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (maxEntries > 0 && isReaderPageRequest(req)) {
+    if (isReaderPageRequest(req)) {
       pages(req, res).catch((error: unknown) => {
         console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
@@ -70,7 +70,7 @@ const start = async (): Promise<void> => {
   })
   server.keepAliveTimeout = 65_000
   const address = await listen(server, port, hostname)
-  console.log(`lagon: listening on http://${address.address}:${address.port} (reader pages cached: ${maxEntries > 0 ? maxEntries : 'off'})`)
+  console.log(`lagon: listening on http://${address.address}:${address.port} (reader pages kept in memory: ${maxEntries || 'none'})`)
 
   const stop = () => {
     server.close()
