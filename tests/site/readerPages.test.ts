@@ -80,11 +80,16 @@ describe("readers' pages", () => {
     expect(draftMode.headers['x-lagon-cache']).toBeUndefined()
   })
 
-  it('are not kept when they are not pages (a 404 is answered, not remembered)', async () => {
-    const first = await raw('/en/guides/no-such-guide')
-    const second = await raw('/en/guides/no-such-guide')
-    expect([first.status, second.status]).toEqual([404, 404])
-    expect(second.headers['x-lagon-cache']).toBeUndefined()
+  it("answer a missing page with the locale's 404 page: status 404, no ETag, never a 304", async () => {
+    const missing = await raw('/en/guides/no-such-guide', { 'accept-encoding': 'gzip' })
+    expect(missing.status).toBe(404)
+    expect(missing.headers.etag).toBeUndefined()
+    expect(missing.headers['cache-control']).toBe('no-cache')
+    expect(gunzipSync(missing.body).toString('utf8')).toContain('<h1>Page not found</h1>')
+    // Not remembered as a page: the same URL stays a 404 whatever a client sends back.
+    const again = await raw('/en/guides/no-such-guide', { 'if-none-match': '*' })
+    expect(again.status).toBe(404)
+    expect(again.headers['x-lagon-cache']).toBeUndefined()
   })
 })
 
