@@ -2,13 +2,13 @@ import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { afterCommit } from '@/lib/afterCommit'
+import { localeCodes } from '@/lib/locales'
 import { isPublishedSomewhere } from '@/lib/publication'
 import { expireTagsThroughServer } from '@/site/revalidation'
 import { tags } from '@/site/tags'
 
 type SiteCollection = 'articles' | 'carriers' | 'tips'
 
-const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip } as const
 
 /**
  * Expires the cached data of one document (and its collection's lists): Next then re-renders
@@ -20,7 +20,7 @@ const itemTag = { articles: tags.article, carriers: tags.carrier, tips: tags.tip
  * committed, such a write also asks the server through `/next/revalidate`.
  */
 const expire = (collection: SiteCollection, id: number | string, req: PayloadRequest): void => {
-  const expired = [tags[collection], itemTag[collection](id)]
+  const expired = [...localeCodes.map((locale) => tags.lists(collection, locale)), tags.document(collection, id)]
   let inRequest = true
   try {
     for (const tag of expired) revalidateTag(tag, { expire: 0 })

@@ -72,7 +72,7 @@ const findIndex = async (collection: SiteCollection, titleField: 'title' | 'name
  */
 const index = (collection: SiteCollection, titleField: 'title' | 'name') => {
   const cached = unstable_cache(() => findIndex(collection, titleField, false), ['site-index', collection], {
-    tags: [tags[collection]],
+    tags: localeCodes.map((locale) => tags.lists(collection, locale)),
   })
   return (preview = false): Promise<IndexEntry[]> => (preview ? findIndex(collection, titleField, true) : cached())
 }
@@ -98,17 +98,17 @@ const findDocument = async <T>(collection: SiteCollection, id: number, locale: L
 
 /** A document in one locale, relationships (embedded carriers and tips) populated one level deep. */
 const documentIn =
-  <T>(collection: SiteCollection, tag: (id: number) => string) =>
+  <T>(collection: SiteCollection) =>
   (id: number, locale: Locale, preview = false): Promise<T | null> =>
     preview
       ? findDocument<T>(collection, id, locale, true)
       : unstable_cache(() => findDocument<T>(collection, id, locale, false), ['site-document', collection, String(id), locale], {
-          tags: [tag(id), tags[collection]],
+          tags: [tags.document(collection, id), ...localeCodes.map((each) => tags.lists(collection, each))],
         })()
 
-export const articleIn = documentIn<Article>('articles', tags.article)
-export const carrierIn = documentIn<Carrier>('carriers', tags.carrier)
-export const tipIn = documentIn<Tip>('tips', tags.tip)
+export const articleIn = documentIn<Article>('articles')
+export const carrierIn = documentIn<Carrier>('carriers')
+export const tipIn = documentIn<Tip>('tips')
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)

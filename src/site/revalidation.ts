@@ -6,10 +6,6 @@ import { siteUrl } from './paths'
 /** The secret of `/next/revalidate`, derived from PAYLOAD_SECRET: only Lagon's own processes know it. */
 export const revalidationSecret = (): string => derivedSecret('revalidate')
 
-/** The site's cache tags (src/site/tags.ts): a collection's lists, or one of its documents. */
-export const isSiteTag = (tag: unknown): tag is string =>
-  typeof tag === 'string' && /^(?:articles|carriers|tips|article:\d+|carrier:\d+|tip:\d+)$/.test(tag)
-
 /**
  * Lagon's server gives its Next.js a private address (src/server/main.ts); `next dev` and other
  * processes reach the site at its public one.

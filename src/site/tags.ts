@@ -1,9 +1,37 @@
-/** Cache tags of the site's data: a change revalidates exactly the pages that read it. */
+import { createHash } from 'node:crypto'
+
+import type { Locale } from '@/lib/locales'
+
+/** The collections whose documents readers see, on the site and through the public API. */
+export type PublicCollection = 'articles' | 'carriers' | 'tips' | 'media'
+
+/** Next.js refuses cache tags longer than this. */
+const maxTagLength = 256
+
+/** A slug as a tag part: as is when short, else a hash (slugs are free text of any length and script). */
+const slugPart = (slug: string): string => {
+  const encoded = encodeURIComponent(slug)
+  return encoded.length <= 120 ? encoded : `#${createHash('sha256').update(slug).digest('base64url').slice(0, 22)}`
+}
+
+/**
+ * The cache tags of what Lagon keeps of public content (Next's data cache, the reader pages kept
+ * by Lagon's server, the API's public reads). A cached read carries the tags of every document it
+ * shows, embedded ones included; a change expires exactly the tags it touched.
+ */
 export const tags = {
-  articles: 'articles',
-  article: (id: number | string) => `article:${id}`,
-  carriers: 'carriers',
-  carrier: (id: number | string) => `carrier:${id}`,
-  tips: 'tips',
-  tip: (id: number | string) => `tip:${id}`,
+  /** Whatever shows the document in any locale: its pages, and the pages that embed or show it. */
+  document: (collection: PublicCollection, id: number | string) => `${collection}:${id}`,
+  /** Whatever shows the document in one locale. */
+  documentIn: (collection: PublicCollection, id: number | string, locale: Locale) => `${collection}:${id}:${locale}`,
+  /** A collection's lists in one locale: home page, list pages, sitemap pages, feeds. */
+  lists: (collection: PublicCollection, locale: Locale) => `${collection}:lists:${locale}`,
+  /** Which document a slug (current or previous) leads to, in one locale. */
+  slug: (collection: PublicCollection, locale: Locale, slug: string) => `${collection}:slug:${locale}:${slugPart(slug)}`.slice(0, maxTagLength),
 } as const
+
+/** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
+export const isSiteTag = (tag: unknown): tag is string =>
+  typeof tag === 'string' &&
+  tag.length <= maxTagLength &&
+  /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag)
