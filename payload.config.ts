@@ -32,6 +32,7 @@ import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
+import { withRevisions } from './src/concurrency/withRevisions'
 import { isAdminRequest } from './src/access/isAdmin'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
 import { webhookSettings } from './src/webhooks/settings'
@@ -69,7 +70,7 @@ export default buildConfig({
     },
   },
   collections: [
-    ...[Articles, Carriers, Tips].map(sideBySide),
+    ...[Articles, Carriers, Tips].map(sideBySide).map(withRevisions),
     Media,
     Users,
     ApiKeys,

@@ -26,3 +26,15 @@ export const matchesEtag = (ifNoneMatch: string | null, etag: string): boolean =
   if (ifNoneMatch.trim() === '*') return true
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
 }
+
+/**
+ * The ETag of one revision of one document (every locale's): what a staff or key's REST read by id
+ * carries, and what a save's `If-Match` names. Not the body's hash: the same revision read in
+ * another locale or depth is the same document to save over.
+ */
+export const revisionEtag = (collection: string, id: number | string, revision: number): string =>
+  strongEtag(new TextEncoder().encode(`${collection}/${id}/${revision}`))
+
+/** If-Match uses the strong comparison (RFC 9110 §13.1.1): a weak tag never matches. */
+export const matchesIfMatch = (ifMatch: string, etag: string): boolean =>
+  ifMatch.trim() === '*' || ifMatch.split(',').some((tag) => tag.trim() === etag)

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { lexicalText } from '@/lib/lexicalText'
+
+import { startApiServer } from './helpers/apiServer'
+import { json } from './helpers/http'
+import { startPayload, type TestPayload } from './helpers/payload'
+import { createStaff, staffHeaders } from './helpers/users'
+
+let db: TestPayload
+let api: Awaited<ReturnType<typeof startApiServer>>
+let editor: Record<string, string>
+let articleId: number
+let carrierId: number
+let sourceIds: string[]
+let offerIds: string[]
+
+const rounds = 20
+
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root',
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+    children: [
+      {
+        type: 'paragraph',
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        version: 1,
+        textFormat: 0,
+        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+      },
+    ],
+  },
+})
+
+/** A REST save that must succeed. */
+const patch = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${api.url}${path}`, { method: 'PATCH', headers: json({ ...editor, ...headers }), body: JSON.stringify(body) })
+  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200)
+  return response
+}
+
+/** A GraphQL mutation that must succeed. */
+const mutate = async (query: string, variables: Record<string, unknown>) => {
+  const response = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: json(editor), body: JSON.stringify({ query, variables }) })
+  const body = (await response.json()) as { errors?: unknown[] }
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined()
+}
+
+/** The newest version of a document in every locale, as staff see it. */
+const newest = (collection: 'articles' | 'carriers', id: number) =>
+  db.payload.findByID({ collection, id, locale: 'all', draft: true, depth: 0, fallbackLocale: false }) as unknown as Promise<Record<string, unknown>>
+
+const localized = (doc: Record<string, unknown>, field: string, locale: string) => (doc[field] as Record<string, unknown> | undefined)?.[locale]
+
+beforeAll(async () => {
+  db = await startPayload('migrated')
+  api = await startApiServer()
+  await createStaff(db.payload)
+  editor = (await staffHeaders(api.url)).editor
+  const article = await db.payload.create({
+    collection: 'articles',
+    locale: 'zh',
+    data: {
+      title: '指南',
+      summary: '摘要',
+      destination: 'NC',
+      sourceLocale: 'zh',
+      sources: [
+        { title: '来源一', url: 'https://example.com/1' },
+        { title: '来源二', url: 'https://example.com/2' },
+      ],
+      _status: 'published',
+    },
+  })
+  articleId = article.id
+  sourceIds = article.sources!.map((row) => row.id!)
+  const carrier = await db.payload.create({
+    collection: 'carriers',
+    locale: 'zh',
+    data: {
+      name: '运营商',
+      kind: 'network-operator',
+      destination: 'NC',
+      website: 'https://www.opt.nc',
+      verification: 'unverified',
+      sourceLocale: 'zh',
+      offers: [
+        { name: '套餐一', type: 'tourist-sim', price: { amount: 1000, currency: 'XPF' } },
+        { name: '套餐二', type: 'esim', price: { amount: 2000, currency: 'XPF' } },
+      ],
+      sources: [{ title: 'OPT', url: 'https://www.opt.nc' }],
+      _status: 'published',
+    },
+  })
+  carrierId = carrier.id
+  offerIds = carrier.offers!.map((row) => row.id!)
+})
+afterAll(async () => {
+  await api?.close()
+  await db?.close()
+})
+
+describe('concurrent saves of one document', () => {
+  it(`keep every save's change, ${rounds} rounds through REST, GraphQL and the Local API`, { timeout: 600_000 }, async () => {
+    const lost: string[] = []
+    for (let round = 1; round <= rounds; round++) {
+      const date = `2026-01-${String(5 + round).padStart(2, '0')}T00:00:00.000Z`
+      await Promise.all([
+        // A localized field in the source locale (a publishing save).
+        patch(`/api/articles/${articleId}?locale=zh`, { summary: `摘要 ${round}` }),
+        // A shared field, as an autosaved draft.
+        patch(`/api/articles/${articleId}?locale=zh&draft=true&autosave=true`, { lastVerified: date }),
+        // Another locale's title.
+        patch(`/api/articles/${articleId}?locale=en`, { title: `Guide ${round}` }),
+        // One row of a shared array, the other row left as it is.
+        patch(`/api/articles/${articleId}?locale=zh`, { sources: [{ id: sourceIds[0], title: `来源一 ${round}` }, { id: sourceIds[1] }] }),
+        // Rich text in French, through GraphQL.
+        mutate('mutation ($id: Int!, $body: JSON) { updateArticle(id: $id, locale: fr, draft: true, data: { body: $body }) { id } }', {
+          id: articleId,
+          body: paragraph(`Texte ${round}`),
+        }),
+        // The other array row, through the Local API.
+        db.payload.update({ collection: 'articles', id: articleId, locale: 'zh', data: { sources: [{ id: sourceIds[0] }, { id: sourceIds[1], publisher: `出版方 ${round}` }] } as never }),
+        // A shared price in one offer, and a French offer name in the other, of one carrier.
+        patch(`/api/carriers/${carrierId}?locale=zh`, { offers: [{ id: offerIds[0], price: { amount: 1000 + round, currency: 'XPF' } }, { id: offerIds[1] }] }),
+        db.payload.update({ collection: 'carriers', id: carrierId, locale: 'fr', draft: true, data: { offers: [{ id: offerIds[0] }, { id: offerIds[1], name: `Offre ${round}` }] } as never }),
+        mutate('mutation ($id: Int!, $name: String) { updateCarrier(id: $id, locale: en, draft: true, data: { name: $name }) { id } }', {
+          id: carrierId,
+          name: `Carrier ${round}`,
+        }),
+      ])
+      const article = await newest('articles', articleId)
+      const carrier = await newest('carriers', carrierId)
+      const sources = article.sources as { title: Record<string, string> | string; publisher?: string }[]
+      const offers = carrier.offers as { price: { amount: number }; name: Record<string, string> }[]
+      const expected: [string, unknown, unknown][] = [
+        ['article summary (zh)', localized(article, 'summary', 'zh'), `摘要 ${round}`],
+        ['article lastVerified', article.lastVerified, date],
+        ['article title (en)', localized(article, 'title', 'en'), `Guide ${round}`],
+        ['article sources[0].title', sources[0]?.title, `来源一 ${round}`],
+        ['article sources[1].publisher', sources[1]?.publisher, `出版方 ${round}`],
+        ['article body (fr)', lexicalText(localized(article, 'body', 'fr')), `Texte ${round}`],
+        ['carrier offers[0].price', offers[0]?.price.amount, 1000 + round],
+        ['carrier offers[1].name (fr)', offers[1]?.name.fr, `Offre ${round}`],
+        ['carrier name (en)', localized(carrier, 'name', 'en'), `Carrier ${round}`],
+      ]
+      for (const [what, actual, wanted] of expected) {
+        if (actual !== wanted) lost.push(`round ${round}: ${what} is ${JSON.stringify(actual)}, not ${JSON.stringify(wanted)}`)
+      }
+    }
+    expect(lost).toEqual([])
+  })
+})
