@@ -15,7 +15,7 @@ let carrierId: number
 let sourceIds: string[]
 let offerIds: string[]
 
-const rounds = 20
+const rounds = Number(process.env.RACE_ROUNDS ?? 20)
 
 const paragraph = (text: string) => ({
   root: {
@@ -155,5 +155,79 @@ describe('concurrent saves of one document', () => {
       }
     }
     expect(lost).toEqual([])
+  })
+})
+
+describe('the revision, as ETag and If-Match', () => {
+  const url = () => `/api/articles/${articleId}`
+  const read = async (path = `${url()}?locale=zh`, headers = editor) => {
+    const response = await fetch(`${api.url}${path}`, { headers })
+    expect(response.status).toBe(200)
+    return { etag: response.headers.get('etag'), body: (await response.json()) as { revision?: number; summary?: string } }
+  }
+  const save = (data: unknown, headers: Record<string, string> = {}, query = 'locale=zh') =>
+    fetch(`${api.url}${url()}?${query}`, { method: 'PATCH', headers: json({ ...editor, ...headers }), body: JSON.stringify(data) })
+
+  it('reads by id carry the revision and its ETag; a save gives the next one', async () => {
+    const before = await read()
+    expect(before.etag).toMatch(/^"[\w-]+"$/)
+    expect(typeof before.body.revision).toBe('number')
+    // The same revision read in another locale is the same document to save over.
+    expect((await read(`${url()}?locale=fr&draft=true`)).etag).toBe(before.etag)
+    const saved = await save({ summary: '又一个摘要' })
+    expect(saved.status).toBe(200)
+    const after = await read()
+    expect(after.body.revision).toBe(before.body.revision! + 1)
+    expect(saved.headers.get('etag')).toBe(after.etag)
+    expect(after.etag).not.toBe(before.etag)
+  })
+
+  it('a stale If-Match is refused with 412 and the current version, in the asker’s language; nothing written', async () => {
+    const stale = await read()
+    expect((await save({ summary: '第一个' })).status).toBe(200)
+    const current = await read()
+    const refused = await save({ summary: '第二个' }, { 'If-Match': stale.etag!, 'Accept-Language': 'fr' })
+    expect(refused.status).toBe(412)
+    expect(refused.headers.get('etag')).toBe(current.etag)
+    const body = (await refused.json()) as { errors: { message: string; data: { revision: number; etag: string; errors: { path: string }[] } }[] }
+    expect(body.errors[0]!.data).toMatchObject({ revision: current.body.revision, etag: current.etag, errors: [{ path: 'If-Match' }] })
+    expect(body.errors[0]!.message).toContain(`révision ${current.body.revision}`)
+    const unchanged = await read()
+    expect(unchanged.body.summary).toBe('第一个')
+    expect(unchanged.body.revision).toBe(current.body.revision)
+  })
+
+  it('a fresh If-Match saves, as does one of several tags or *', async () => {
+    const fresh = await read()
+    const saved = await save({ summary: '按版本保存' }, { 'If-Match': fresh.etag! })
+    expect(saved.status, await saved.clone().text()).toBe(200)
+    expect((await read()).body.summary).toBe('按版本保存')
+    const next = await read()
+    expect((await save({ summary: '多个标签' }, { 'If-Match': `"old", ${next.etag}` })).status).toBe(200)
+    expect((await save({ summary: '任意' }, { 'If-Match': '*' })).status).toBe(200)
+    // A weak tag never matches If-Match.
+    const last = await read()
+    expect((await save({ summary: '弱' }, { 'If-Match': `W/${last.etag}` })).status).toBe(412)
+  })
+
+  it('drafts, autosaves and restores count; the client cannot set the revision', async () => {
+    const start = (await read()).body.revision!
+    expect((await save({ summary: '草稿' }, {}, 'locale=zh&draft=true&autosave=true')).status).toBe(200)
+    expect((await read(`${url()}?locale=zh&draft=true`)).body.revision).toBe(start + 1)
+    // The published document's read gives the same revision: If-Match compares with the newest save.
+    expect((await read()).body.revision).toBe(start + 1)
+    expect((await save({ summary: '想改版本', revision: 1 })).status).toBe(200)
+    expect((await read()).body.revision).toBe(start + 2)
+    const { docs } = await db.payload.findVersions({ collection: 'articles', where: { parent: { equals: articleId } }, sort: 'createdAt', limit: 1 })
+    await db.payload.restoreVersion({ collection: 'articles', id: docs[0]!.id })
+    expect((await read()).body.revision).toBe(start + 3)
+    await db.payload.update({ collection: 'articles', where: { id: { equals: articleId } }, data: { lastVerified: '2026-02-01T00:00:00.000Z' } })
+    expect((await read()).body.revision).toBe(start + 4)
+  })
+
+  it('readers get neither the revision nor its ETag', async () => {
+    const { etag, body } = await read(`${url()}?locale=zh`, {})
+    expect(body.revision).toBeUndefined()
+    expect(etag).not.toBe((await read()).etag)
   })
 })

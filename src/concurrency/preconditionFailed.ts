@@ -10,6 +10,14 @@ const explanation = {
     `Quelqu’un d’autre a enregistré ce document (révision ${revision}) : rechargez-le pour voir sa modification, puis enregistrez de nouveau la vôtre.`,
 }
 
+/** Its own name, for `loggingLevels`: a client's stale copy is not the server's error. */
+export class PreconditionFailed extends APIError {
+  constructor(message: string, data: Record<string, unknown>) {
+    super(message, 412, data, true)
+    this.name = 'PreconditionFailed'
+  }
+}
+
 /**
  * A save whose `If-Match` names an older revision: 412, in the language of whoever asks (the
  * admin's, or Accept-Language), naming the header and giving the current revision and its ETag
@@ -21,5 +29,5 @@ export const preconditionFailed = (req: PayloadRequest, collection: string, id: 
   req.responseHeaders.set('ETag', etag)
   const language = req.i18n?.language
   const message = explanation[isLocale(language) ? language : 'en'](revision)
-  throw new APIError(message, 412, { errors: [{ path: 'If-Match', message }], revision, etag }, true)
+  throw new PreconditionFailed(message, { errors: [{ path: 'If-Match', message }], revision, etag })
 }
