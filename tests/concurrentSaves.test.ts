@@ -158,6 +158,21 @@ describe('concurrent saves of one document', () => {
   })
 })
 
+describe('more saves of one document at once than the pool has connections', () => {
+  it('all land: each waits its turn', async () => {
+    const saves = 14
+    const results = await Promise.allSettled(
+      Array.from({ length: saves }, (_, n) =>
+        db.payload.update({ collection: 'carriers', id: carrierId, locale: 'zh', data: { offers: [{ id: offerIds[0], price: { amount: 5000 + n, currency: 'XPF' } }, { id: offerIds[1] }] } as never }),
+      ),
+    )
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([])
+    const before = (await newest('carriers', carrierId)).revision as number
+    await db.payload.update({ collection: 'carriers', id: carrierId, locale: 'zh', data: { website: 'https://www.opt.nc/' } })
+    expect((await newest('carriers', carrierId)).revision).toBe(before + 1)
+  })
+})
+
 describe('the revision, as ETag and If-Match', () => {
   const url = () => `/api/articles/${articleId}`
   const read = async (path = `${url()}?locale=zh`, headers = editor) => {

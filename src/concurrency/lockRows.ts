@@ -1,5 +1,12 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
-import type { PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
+
+/**
+ * How long a save waits for the saves before it. Each waiting save holds a pooled connection (its
+ * transaction); should the pool run dry while the saving one needs a connection of its own (Payload
+ * checks its admin lock outside the transaction), the wait ends here instead of never.
+ */
+const lockWaitSeconds = 10
 
 type Session = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -27,11 +34,20 @@ export const lockAndCountSave = async (req: PayloadRequest, collection: string, 
   const session = await sessionOf(req)
   const table = sql.identifier(tableOf(req, collection))
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
-  if (sorted.length > 1) await session.execute(sql`select id from ${table} where id in ${sorted} order by id for update`)
-  const { rows } = await session.execute(
-    sql`update ${table} set revision = coalesce(revision, 0) + 1 where id in ${sorted} returning id, revision`,
-  )
-  return new Map(rows.map((row) => [Number(row.id), Number(row.revision)]))
+  try {
+    await session.execute(sql`select set_config('lock_timeout', ${`${lockWaitSeconds}s`}, true)`)
+    if (sorted.length > 1) await session.execute(sql`select id from ${table} where id in ${sorted} order by id for update`)
+    const { rows } = await session.execute(
+      sql`update ${table} set revision = coalesce(revision, 0) + 1 where id in ${sorted} returning id, revision`,
+    )
+    return new Map(rows.map((row) => [Number(row.id), Number(row.revision)]))
+  } catch (error) {
+    // PostgreSQL's lock_not_available, wrapped by Drizzle.
+    if ((error as { cause?: { code?: string } }).cause?.code !== '55P03') throw error
+    req.responseHeaders = new Headers(req.responseHeaders)
+    req.responseHeaders.set('Retry-After', '1')
+    throw new APIError(`${collection} ${sorted.join(', ')}: other saves of this document took over ${lockWaitSeconds} s; retry.`, 503, null, true)
+  }
 }
 
 /** The document a version belongs to (a restore names the version). */
