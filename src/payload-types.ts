@@ -254,6 +254,7 @@ export interface Article {
       | null;
     translatedAt?: string | null;
   };
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -433,6 +434,7 @@ export interface Carrier {
       | null;
     translatedAt?: string | null;
   };
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -557,6 +559,7 @@ export interface Tip {
       | null;
     translatedAt?: string | null;
   };
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -943,6 +946,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         machine?: T;
         translatedAt?: T;
       };
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1006,6 +1010,7 @@ export interface CarriersSelect<T extends boolean = true> {
         machine?: T;
         translatedAt?: T;
       };
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1045,6 +1050,7 @@ export interface TipsSelect<T extends boolean = true> {
         machine?: T;
         translatedAt?: T;
       };
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

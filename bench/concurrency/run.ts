@@ -5,7 +5,7 @@
  * Lagon's per-document lock and once without it (the `serializeSaves` hook taken out of this
  * process's config: lost updates, but the save's bare cost). Writes bench/results/concurrency-<date>.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,6 +14,7 @@ import type { CollectionBeforeOperationHook, Payload } from 'payload'
 import { runOrThrow } from '../../src/cli/processes'
 import { serializeSaves } from '../../src/concurrency/serializeSaves'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import { benchMachine, writeBenchResults } from '../results'
 import { freePort } from '../../tests/helpers/ports'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -93,13 +94,7 @@ try {
   ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
   await payload.destroy()
 
-  const machine = {
-    date: new Date().toISOString(),
-    cpus: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
-  }
+  const machine = benchMachine()
   const table = [
     `| publishing save (${saves} per writer, after ${warmup} warm-up) | p50 ms | p99 ms | saves/s | failed |`,
     '|---|---|---|---|---|',
@@ -107,11 +102,7 @@ try {
   ].join('\n')
   const summary = `${table}\n\n${machine.date}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average at the end ${machine.loadAverage.join(' / ')}.`
   console.log(summary)
-  const resultsDir = path.join(repoRoot, 'bench/results')
-  mkdirSync(resultsDir, { recursive: true })
-  const stem = path.join(resultsDir, `concurrency-${machine.date.replace(/[:.]/g, '-')}`)
-  writeFileSync(`${stem}.json`, JSON.stringify({ machine, saves, warmup, writers, results }, null, 2))
-  writeFileSync(`${stem}.md`, `${summary}\n`)
+  writeBenchResults('concurrency', machine.date, { machine, saves, warmup, writers, results }, summary)
 } finally {
   await database.stop()
   rmSync(dataDir, { recursive: true, force: true })

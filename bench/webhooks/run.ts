@@ -5,13 +5,14 @@
  * queues one delivery per endpoint), and saves drafts with those endpoints. Deliveries are not run
  * (no job cron in this process): the numbers are the save's own. Writes bench/results/webhooks-<date>.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { runOrThrow } from '../../src/cli/processes'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import { benchMachine, writeBenchResults } from '../results'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const savesArg = process.argv.indexOf('--saves')
@@ -80,13 +81,7 @@ try {
   ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
   await payload.destroy()
 
-  const machine = {
-    date: new Date().toISOString(),
-    cpus: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
-  }
+  const machine = benchMachine()
   const table = [
     `| save (${saves} each, after ${warmup} warm-up) | p50 ms | p95 ms | mean ms |`,
     '|---|---|---|---|',
@@ -94,11 +89,7 @@ try {
   ].join('\n')
   const summary = `${table}\n\n${machine.date}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')}; ${queued.totalDocs} deliveries queued.`
   console.log(summary)
-  const resultsDir = path.join(repoRoot, 'bench/results')
-  mkdirSync(resultsDir, { recursive: true })
-  const stem = path.join(resultsDir, `webhooks-${machine.date.replace(/[:.]/g, '-')}`)
-  writeFileSync(`${stem}.json`, JSON.stringify({ machine, saves, warmup, results, queued: queued.totalDocs }, null, 2))
-  writeFileSync(`${stem}.md`, `${summary}\n`)
+  writeBenchResults('webhooks', machine.date, { machine, saves, warmup, results, queued: queued.totalDocs }, summary)
 } finally {
   await database.stop()
   rmSync(dataDir, { recursive: true, force: true })

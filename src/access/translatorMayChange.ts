@@ -9,6 +9,16 @@ type Row = Record<string, unknown>
 const managedFields = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt'])
 
 /**
+ * Hidden, read-only fields that Lagon's hooks keep (the source's fingerprint, the revision): no
+ * person sets them, Payload keeps their stored value on a translator's save, and a form opened
+ * before an editor's save still holds their old value, which is no change of the translator's.
+ */
+const isBookkeeping = (field: FlattenedField): boolean => {
+  const admin = (field as { admin?: { hidden?: boolean; readOnly?: boolean } }).admin
+  return Boolean(admin?.hidden && admin.readOnly)
+}
+
+/**
  * Localized fields a translator may set only to some values (by path; a value left as stored
  * is allowed, except a status: sending `published` again would publish the save). `_status`: a
  * translator saves drafts, never publishes.
@@ -89,7 +99,7 @@ export const fieldTranslatorMayNotChange = (
 ): string | undefined => {
   for (const field of fields) {
     // Virtual fields are save options, not stored values: nothing to protect.
-    if (!(field.name in data) || managedFields.has(field.name) || ('virtual' in field && field.virtual)) continue
+    if (!(field.name in data) || managedFields.has(field.name) || isBookkeeping(field) || ('virtual' in field && field.virtual)) continue
     const path = `${prefix}${field.name}`
     const value = data[field.name]
     const before = stored?.[field.name]

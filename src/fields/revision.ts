@@ -12,5 +12,5 @@ export const revisionField = (): NumberField => ({
   type: 'number',
   defaultValue: 1,
   access: { read: signedIn },
-  admin: { hidden: true },
+  admin: { hidden: true, readOnly: true },
 })

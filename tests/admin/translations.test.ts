@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
 import { json } from '../helpers/http'
+import { paragraph } from '../helpers/lexical'
 import { siteAdmin } from '../helpers/site'
 
 /**
@@ -17,27 +18,6 @@ let id: number
 
 const zh = { title: '努美阿机场的电话卡', summary: '在努美阿机场买 SIM 卡的办法。', body: '机场到达大厅有柜台，带上护照。' }
 const newSummary = '在努美阿机场买 eSIM 的办法。'
-
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-        textFormat: 0,
-        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})
 
 const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
   const response = await fetch(`${site.url}${path}`, {
