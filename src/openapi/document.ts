@@ -57,6 +57,12 @@ const errorResponses: Record<string, Response> = {
   Forbidden: errorResponse('Not allowed: API keys never write, and anonymous readers only read.'),
   NotFound: errorResponse('No document with this id that you may read (drafts are not found for readers).'),
   PayloadTooLarge: errorResponse('The upload is larger than the server accepts.'),
+  PreconditionFailed: {
+    ...errorResponse(
+      'The `If-Match` sent names an older revision: someone saved the document since. `data.revision` and `data.etag` (and the `ETag` header) give the current one.',
+    ),
+    headers: { ETag: { schema: { type: 'string' }, description: 'The current revision.' } },
+  },
   TooManyRequests: {
     ...errorResponse('Too many requests: wait for `Retry-After` seconds.'),
     headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
@@ -70,6 +76,7 @@ const responseRefs = (...names: (keyof typeof errorResponses)[]) => {
     Forbidden: '403',
     NotFound: '404',
     PayloadTooLarge: '413',
+    PreconditionFailed: '412',
     TooManyRequests: '429',
   }
   return Object.fromEntries(names.map((name) => [codes[name], { $ref: `#/components/responses/${name}` }]))
@@ -85,6 +92,8 @@ const collectionOperations = (collection: SanitizedCollectionConfig, name: strin
   const tags = [collection.slug]
   const drafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
   const readParams = ['locale', 'fallbackLocale', 'depth', 'select', ...(drafts ? ['draft'] : [])].map(param)
+  // Content collections count their saves (src/concurrency/): their saves may send If-Match.
+  const revisions = collection.flattenedFields.some((field) => field.name === 'revision')
   const docResult: JsonSchema = {
     type: 'object',
     properties: { doc: ref(name), message: { type: 'string' } },
@@ -163,9 +172,9 @@ const collectionOperations = (collection: SanitizedCollectionConfig, name: strin
         operationId: `update${name}`,
         summary: `Update a ${name.toLowerCase()} (staff)`,
         tags,
-        parameters: [param('id'), param('locale'), ...(drafts ? [param('draft')] : [])],
+        parameters: [param('id'), param('locale'), ...(drafts ? [param('draft')] : []), ...(revisions ? [param('ifMatch')] : [])],
         requestBody: { required: true, content: body },
-        responses: writeResponses('200', 'Updated.'),
+        responses: { ...writeResponses('200', 'Updated.'), ...(revisions ? responseRefs('PreconditionFailed') : {}) },
         security: writeSecurity,
       },
       delete: {

@@ -81,5 +81,12 @@ export const queryParameters = (config: SanitizedConfig): Record<string, Paramet
       description: 'The document id.',
       schema: { type: 'integer', minimum: 1 },
     },
+    ifMatch: {
+      name: 'If-Match',
+      in: 'header',
+      description:
+        'The `ETag` of the revision the change is based on (from a read by id or the last save). A save of a document saved since by someone else is refused with 412.',
+      schema: { type: 'string' },
+    },
   }
 }
