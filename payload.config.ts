@@ -33,6 +33,7 @@ import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
 import { isAdminRequest } from './src/access/isAdmin'
+import { staffOnlyLocks } from './src/access/staffOnlyLocks'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
 import { webhookSettings } from './src/webhooks/settings'
 
@@ -139,4 +140,4 @@ export default buildConfig({
     await refuseUnmigratedDatabase(payload)
     runCallbacksAfterCommit(payload)
   },
-})
+}).then(staffOnlyLocks)

@@ -1,0 +1,30 @@
+import type { CollectionBeforeReadHook } from 'payload'
+
+import { keepLocales, publishedIn, readsAsReader } from '@/access/readerView'
+import { isRecord } from '@/lib/isRecord'
+import { localeCodes } from '@/lib/locales'
+
+/**
+ * A reader's document loses the values of every locale not published for it, here, on the
+ * document as stored (every locale present), so that nothing after it (the locale asked for, its
+ * fallbacks, `select`, `locale=all`, GraphQL) can pick one up. A `select` that leaves `_status`
+ * out leaves the document's status unread: it is then read on its own.
+ */
+export const readersSeePublishedLocales: CollectionBeforeReadHook = async ({ collection, doc, overrideAccess, req }) => {
+  if (!readsAsReader(req, overrideAccess) || !isRecord(doc)) return doc
+  let status = doc._status
+  if (status === undefined && doc.id !== undefined) {
+    const stored = await req.payload.db.findOne({
+      collection: collection.slug,
+      where: { id: { equals: doc.id } },
+      select: { _status: true },
+      locale: 'all',
+      req: { transactionID: req.transactionID },
+    })
+    status = (stored as { _status?: unknown } | null)?._status
+  }
+  const keep = publishedIn(status, req.locale ?? undefined)
+  if (keep.size === localeCodes.length) return doc
+  keepLocales(collection.flattenedFields, doc, keep)
+  return doc
+}
