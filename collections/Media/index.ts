@@ -5,7 +5,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
-import { publishedMediaOrStaff } from '@/access/publishedMedia'
+import { publishedMediaOrStaff } from '@/access/publishedIds'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'

@@ -103,3 +103,73 @@ const pathProblem = (fields: FlattenedField[], path: string[], locale: string | 
   if ('flattenedFields' in field) return pathProblem(field.flattenedFields, remaining, locale, isLocalized)
   return undefined
 }
+
+type Readable = (collection: string) => Promise<ReadonlySet<number>> | undefined
+
+/** The collections a document's relation fields point to. */
+const relationTargets = (fields: FlattenedField[], found = new Set<string>()): Set<string> => {
+  for (const field of fields) {
+    if (field.type === 'relationship' || field.type === 'upload') {
+      for (const target of Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]) found.add(target)
+    } else if ('flattenedFields' in field) {
+      relationTargets(field.flattenedFields, found)
+    } else if (field.type === 'blocks') {
+      for (const block of field.blocks) relationTargets(block.flattenedFields, found)
+    }
+  }
+  return found
+}
+
+/** One relation value (an id, `{ relationTo, value }`, or a populated document), or `undefined` when it names a hidden document. */
+const visibleRelation = (value: unknown, target: string | string[], sets: Map<string, ReadonlySet<number>>): unknown => {
+  const polymorphic = isRecord(value) && typeof value.relationTo === 'string'
+  const collection = polymorphic ? (value.relationTo as string) : typeof target === 'string' ? target : undefined
+  const set = collection ? sets.get(collection) : undefined
+  if (!set) return value
+  const raw = polymorphic ? value.value : value
+  const id = Number(isRecord(raw) ? raw.id : raw)
+  return set.has(id) ? value : undefined
+}
+
+const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void => {
+  for (const field of fields) {
+    const stored = row[field.name]
+    if (stored === undefined || stored === null) continue
+    const perLocale = 'localized' in field && field.localized && isRecord(stored) && !('relationTo' in stored)
+    const values = perLocale ? Object.entries(stored) : [['', stored] as const]
+    for (const [locale, value] of values) {
+      let kept: unknown = value
+      if (field.type === 'relationship' || field.type === 'upload') {
+        kept = Array.isArray(value)
+          ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
+          : (visibleRelation(value, field.relationTo, sets) ?? null)
+      } else if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
+        dropHidden(field.flattenedFields, value, sets)
+      } else if (field.type === 'array' && Array.isArray(value)) {
+        for (const item of value) if (isRecord(item)) dropHidden(field.flattenedFields, item, sets)
+      } else if (field.type === 'blocks' && Array.isArray(value)) {
+        for (const item of value) {
+          const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
+          if (block && isRecord(item)) dropHidden(block.flattenedFields, item, sets)
+        }
+      }
+      if (perLocale) (stored as Row)[locale] = kept
+      else row[field.name] = kept
+    }
+  }
+}
+
+/**
+ * Relations to documents a reader may not read (a draft, a medium only drafts use) are left out
+ * of the reader's document, even as bare ids: an id in a list says that a draft exists.
+ * `readable` gives the ids of a collection readers may read, or `undefined` for a collection
+ * whose access already decides alone.
+ */
+export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
+  const sets = new Map<string, ReadonlySet<number>>()
+  for (const target of relationTargets(fields)) {
+    const ids = await readable(target)
+    if (ids) sets.set(target, ids)
+  }
+  if (sets.size > 0) dropHidden(fields, row, sets)
+}

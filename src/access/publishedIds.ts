@@ -1,4 +1,4 @@
-import type { Access, FlattenedField, Payload } from 'payload'
+import type { Access, CollectionSlug, FlattenedField, Payload } from 'payload'
 
 import { publicReadGeneration } from '@/api/publicReadCache'
 import { isRecord } from '@/lib/isRecord'
@@ -6,7 +6,7 @@ import { isRecord } from '@/lib/isRecord'
 import { keyReadsDrafts } from './apiKeys'
 import { isReader } from './roles'
 
-const mediaSlug = 'media'
+export const mediaSlug = 'media'
 
 const idOf = (value: unknown): number | undefined => {
   const id = isRecord(value) ? value.id : value
@@ -57,34 +57,48 @@ const mediaIn = (fields: FlattenedField[], row: Record<string, unknown>, found: 
  * Every medium a published locale of a public document uses, found by reading those documents as
  * a reader does (access and readersSeePublishedLocales apply): the same rule decides.
  */
-const collectPublishedMedia = async (payload: Payload): Promise<number[]> => {
+const collectPublishedMedia = async (payload: Payload): Promise<Set<number>> => {
   const found = new Set<number>()
   const collections = payload.config.collections.filter((collection) => collection.custom?.publicApi === true && collection.slug !== mediaSlug)
   for (const collection of collections) {
-    const { docs } = await payload.find({ collection: collection.slug, locale: 'all', depth: 0, pagination: false, overrideAccess: false })
+    const { docs } = await payload.find({ ...scan, collection: collection.slug })
     for (const doc of docs) mediaIn(collection.flattenedFields, doc as unknown as Record<string, unknown>, found)
   }
-  return [...found]
+  return found
 }
 
-type Known = { generation: number; ids: Promise<number[]> }
-const knownKey = Symbol.for('lagon.publishedMedia')
+/**
+ * Reads made to learn what readers may see, as a reader (access and readersSeePublishedLocales
+ * apply), flagged so that the hook does not ask for these sets again while they are being made.
+ */
+export const publishedScan = 'lagon.publishedScan'
+const scan = { locale: 'all', depth: 0, pagination: false, overrideAccess: false, context: { [publishedScan]: true } } as const
+
+/** Documents published in at least one locale. */
+const collectPublished = async (payload: Payload, collection: string): Promise<Set<number>> => {
+  const { docs } = await payload.find({ ...scan, collection: collection as CollectionSlug, select: { _status: true } })
+  return new Set(docs.map((doc) => doc.id as number))
+}
+
+type Known = { generation: number; ids: Map<string, Promise<Set<number>>> }
+const knownKey = Symbol.for('lagon.publishedIds')
 
 /**
- * Kept until public content changes (the generation of the cache of public reads, bumped by every
- * write to a public collection, and again when it commits): one read of every published document
- * per change, not per request.
+ * The ids of a collection a reader may read (for media: those published content uses). Kept
+ * until public content changes (the generation of the cache of public reads, bumped by every
+ * write to a public collection, and again when it commits): one read per change, not per request.
  */
-export const publishedMediaIds = (payload: Payload): Promise<number[]> => {
+export const publishedIds = (payload: Payload, collection: string): Promise<Set<number>> => {
   const global = globalThis as Record<symbol, Known | undefined>
   const generation = publicReadGeneration()
-  const known = global[knownKey]
-  if (known && known.generation === generation) return known.ids
-  const ids = collectPublishedMedia(payload)
-  global[knownKey] = { generation, ids }
-  ids.catch(() => {
-    if (global[knownKey]?.ids === ids) global[knownKey] = undefined
-  })
+  if (global[knownKey]?.generation !== generation) global[knownKey] = { generation, ids: new Map() }
+  const known = global[knownKey]!
+  let ids = known.ids.get(collection)
+  if (!ids) {
+    ids = collection === mediaSlug ? collectPublishedMedia(payload) : collectPublished(payload, collection)
+    known.ids.set(collection, ids)
+    ids.catch(() => known.ids.delete(collection))
+  }
   return ids
 }
 
@@ -95,7 +109,7 @@ export const publishedMediaIds = (payload: Payload): Promise<number[]> => {
  */
 export const publishedMediaOrStaff: Access = async ({ req }) => {
   if (!isReader(req.user) || keyReadsDrafts(req.user)) return true
-  const ids = await publishedMediaIds(req.payload)
+  const ids = [...(await publishedIds(req.payload, mediaSlug))]
   // No id is 0: a list nobody may see, rather than a 403 for the whole collection.
   return { id: { in: ids.length > 0 ? ids : [0] } }
 }
