@@ -1,19 +1,114 @@
+import { stringify } from 'qs-esm'
+
 import type { Problem } from './problems'
 
-const hasJsonBody = (request: Request) =>
-  request.method !== 'GET' && request.method !== 'HEAD' && (request.headers.get('content-type') ?? '').includes('json')
+export type BodyLimits = { maxBodyBytes: number; maxUploadBodyBytes: number }
+
+/** `text` and `json`: a JSON body's, as read (`json` absent when the body is empty). */
+export type CheckedBody = { request: Request; text?: string; json?: unknown; problem?: Problem; status?: number }
+
+/** JSON deeper than this is nobody's document (Lexical's deepest are a few dozen levels), and recursing through it costs the stack. */
+const maxNesting = 100
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`
+
+const tooLarge = (request: Request, limit: number): CheckedBody => ({
+  request,
+  status: 413,
+  problem: { path: 'body', message: `body: larger than the ${kilobytes(limit)} limit` },
+})
+
+/** The body's bytes, or `undefined` as soon as they pass `limit` (the rest is never read). */
+const readCapped = async (request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+  const reader = request.body?.getReader()
+  if (!reader) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => {})
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return bytes
+}
+
+/** How deeply a JSON text nests, counted on the text (outside strings) so that JSON.parse never has to recurse through it. */
+const nestingOf = (text: string): number => {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]
+    if (inString) {
+      if (char === '\\') index += 1
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth)
+    else if (char === '}' || char === ']') depth -= 1
+  }
+  return deepest
+}
+
+const isOverriddenGet = (request: Request) =>
+  request.method === 'POST' &&
+  (request.headers.get('x-payload-http-method-override') === 'GET' || request.headers.get('x-http-method-override') === 'GET')
 
 /**
- * Reads a JSON body once, to refuse what Payload would not: a body that is not JSON (GraphQL
- * answers that with a 500) or JSON that is not an object (a string reaches a 500 in REST).
- * The request given back carries the same bytes for Payload to read again. Multipart bodies
- * (uploads, the admin's forms) are left to Payload: they are not buffered here.
+ * Payload's POST-as-GET (`X-Payload-HTTP-Method-Override: GET`, the query string in a
+ * form-encoded or JSON body) as the GET it names, so that every rule for a GET (strict
+ * parameters, the anonymous caps, the public read cache) holds for it too.
  */
-export const checkJsonBody = async (request: Request): Promise<{ request: Request; text?: string; problem?: Problem }> => {
-  if (!hasJsonBody(request)) return { request }
-  const text = await request.text()
-  const again = new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal })
-  if (text.trim() === '') return { request: again, text }
+const asGet = (request: Request, text: string, json: unknown): Request => {
+  const url = new URL(request.url)
+  const extra = json !== undefined ? stringify(json as Record<string, unknown>) : text.trim()
+  if (extra) url.search = url.search ? `${url.search}&${extra}` : `?${extra}`
+  const headers = new Headers(request.headers)
+  headers.delete('content-type')
+  headers.delete('content-length')
+  return new Request(url, { method: 'GET', headers, signal: request.signal })
+}
+
+/**
+ * Reads a request's body once, within the limits, to refuse what Payload would not: a body
+ * larger than the limit (413, before it is all read), bytes that are not UTF-8, a body that is not
+ * JSON (GraphQL answers that with a 500), JSON that is not an object (a string reaches a 500 in
+ * REST) or that nests deeper than anyone's document. The request given back carries the same
+ * bytes for Payload to read again. Multipart bodies (uploads, the admin's forms) are left to
+ * Payload once their declared length fits: Payload's upload limit names the file.
+ */
+export const checkJsonBody = async (request: Request, limits: BodyLimits): Promise<CheckedBody> => {
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { request }
+  const type = (request.headers.get('content-type') ?? '').toLowerCase()
+  const multipart = type.startsWith('multipart/')
+  const limit = multipart ? limits.maxUploadBodyBytes : limits.maxBodyBytes
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > limit) return tooLarge(request, limit)
+  if (multipart) return { request }
+  const bytes = await readCapped(request, limit)
+  if (!bytes) return tooLarge(request, limit)
+  const again = new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal })
+  const isJson = type.includes('json')
+  // Other bodies (an XLIFF file) are their endpoint's to decode.
+  if (!isJson && !isOverriddenGet(request)) return { request: again }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { request, status: 400, problem: { path: 'body', message: 'body: not valid UTF-8' } }
+  }
+  if (!isJson || text.trim() === '') return { request: isOverriddenGet(request) ? asGet(request, text, undefined) : again, text }
+  if (nestingOf(text) > maxNesting) return { request: again, text, status: 400, problem: { path: 'body', message: `body: JSON nested deeper than ${maxNesting} levels` } }
   let body: unknown
   try {
     body = JSON.parse(text)
@@ -23,5 +118,5 @@ export const checkJsonBody = async (request: Request): Promise<{ request: Reques
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { request: again, text, problem: { path: 'body', message: 'body: expected a JSON object' } }
   }
-  return { request: again, text }
+  return { request: isOverriddenGet(request) ? asGet(request, text, body) : again, text, json: body }
 }
