@@ -2,7 +2,7 @@ import { stringify } from 'qs-esm'
 
 import type { Problem } from './problems'
 
-export type BodyLimits = { maxBodyBytes: number; maxUploadBodyBytes: number }
+export type BodyLimits = { maxBodyBytes: number; maxFileBodyBytes: number }
 
 /** `text` and `json`: a JSON body's, as read (`json` absent when the body is empty). */
 export type CheckedBody = { request: Request; text?: string; json?: unknown; problem?: Problem; status?: number }
@@ -85,20 +85,21 @@ const asGet = (request: Request, text: string, json: unknown): Request => {
  * JSON (GraphQL answers that with a 500), JSON that is not an object (a string reaches a 500 in
  * REST) or that nests deeper than anyone's document. The request given back carries the same
  * bytes for Payload to read again. Multipart bodies (uploads, the admin's forms) are left to
- * Payload once their declared length fits: Payload's upload limit names the file.
+ * Payload once their declared length fits: Payload's upload limit names the file. Bodies that
+ * carry a file (uploads, XLIFF) have a limit of their own.
  */
 export const checkJsonBody = async (request: Request, limits: BodyLimits): Promise<CheckedBody> => {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { request }
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   const multipart = type.startsWith('multipart/')
-  const limit = multipart ? limits.maxUploadBodyBytes : limits.maxBodyBytes
+  const isJson = type.includes('json')
+  const limit = isJson || isOverriddenGet(request) ? limits.maxBodyBytes : limits.maxFileBodyBytes
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > limit) return tooLarge(request, limit)
   if (multipart) return { request }
   const bytes = await readCapped(request, limit)
   if (!bytes) return tooLarge(request, limit)
   const again = new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal })
-  const isJson = type.includes('json')
   // Other bodies (an XLIFF file) are their endpoint's to decode.
   if (!isJson && !isOverriddenGet(request)) return { request: again }
   let text: string

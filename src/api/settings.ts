@@ -20,10 +20,10 @@ export type ApiSettings = {
   trustedProxies: number
   /** Responses the in-process cache of public reads keeps; 0 turns it off. */
   readCacheEntries: number
-  /** Largest request body other than an upload (JSON, GraphQL, XLIFF), in bytes. */
+  /** Largest JSON body (REST and GraphQL), in bytes. */
   maxBodyBytes: number
-  /** Largest multipart body (an upload and its form), in bytes. */
-  maxUploadBodyBytes: number
+  /** Largest body that carries a file (an upload and its form, an XLIFF document), in bytes. */
+  maxFileBodyBytes: number
   graphql: GraphQLLimits
 }
 
@@ -35,8 +35,9 @@ export const readApiSettings = (): ApiSettings => ({
   trustedProxies: wholeNumber('API_TRUSTED_PROXIES', 0),
   readCacheEntries: wholeNumber('API_READ_CACHE_ENTRIES', 1000),
   maxBodyBytes: Math.max(1, wholeNumber('API_MAX_BODY_KB', 2048)) * 1024,
-  // The upload itself is limited by MEDIA_MAX_MB (Payload's own check names the file); the form around it by one more megabyte.
-  maxUploadBodyBytes: (Number(process.env.MEDIA_MAX_MB || 10) + 1) * megabyte,
+  // The files themselves are limited by MEDIA_MAX_MB (Payload's own check names the file) and
+  // XLIFF's 20 MB (its endpoint's); the form around them by one more megabyte.
+  maxFileBodyBytes: (Math.max(Number(process.env.MEDIA_MAX_MB || 10), 20) + 1) * megabyte,
   graphql: {
     maxQueries: Math.max(1, wholeNumber('GRAPHQL_MAX_QUERIES', 10)),
     maxAliases: wholeNumber('GRAPHQL_MAX_ALIASES', 20),
