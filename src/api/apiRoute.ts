@@ -7,10 +7,10 @@ import { checkJsonBody } from './jsonBody'
 import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, publicReadGeneration, storePublicRead, type CachedRead } from './publicReadCache'
 import { graphqlCapProblems, restCapProblems } from './publicCaps'
-import { carriesCredentials, isFileDownload, isPublicRead } from './publicReads'
+import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
 import { createRateLimiter, rateLimitHeaders } from './rateLimit'
 import { readApiSettings, type ApiSettings } from './settings'
-import { parseQuery, queryProblems } from './strictQuery'
+import { parseQuery, pathProblems, queryProblems } from './strictQuery'
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -83,6 +83,8 @@ export const withApiPolicy =
       }
     }
 
+    const badPath = pathProblems(new URL(incoming.url).pathname)
+    if (badPath.length > 0) return refuse(400, badPath)
     const body = await checkJsonBody(incoming, settings)
     if (body.problem) return refuse(body.status ?? 400, [body.problem])
     // A POST with X-Payload-HTTP-Method-Override: GET is that GET from here on.
@@ -91,6 +93,10 @@ export const withApiPolicy =
     const isGraphQL = url.pathname.endsWith('/graphql')
     if (isGraphQL && body.text === undefined) {
       return refuse(415, [{ path: 'body', message: 'body: a GraphQL request is JSON (Content-Type: application/json) with a query' }])
+    }
+    const contentType = request.headers.get('content-type') ?? ''
+    if (writesDocuments(request, url, config) && !contentType.includes('json') && !contentType.startsWith('multipart/')) {
+      return refuse(415, [{ path: 'body', message: 'body: a document is sent as JSON (Content-Type: application/json) or a multipart form' }])
     }
     // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
     const read = request.method === 'GET' || request.method === 'HEAD' || isGraphQL

@@ -1,6 +1,7 @@
 import {
   Kind,
   parse,
+  visit,
   type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -27,6 +28,8 @@ export type GraphQLLimits = {
 const queryCost = 50
 /** Documents a list returns when no `limit` says otherwise (Payload's default page). */
 const defaultPage = 10
+/** The largest `limit` or `page` taken (as in REST's strictQuery). */
+const maxNumber = 1_000_000
 
 type Fragments = Map<string, FragmentDefinitionNode>
 
@@ -129,6 +132,33 @@ export const graphqlCostProblems = (body: unknown, limits: GraphQLLimits): Probl
   const problems: Problem[] = []
   const known = new Map<string, Summary>()
   for (const operation of chosen) {
+    if (operation.operation === 'subscription') {
+      problems.push({ path: 'query', message: 'query: subscriptions are not supported' })
+      continue
+    }
+    // An undefined variable reaches Payload's complexity rule before GraphQL's validation, and fails there.
+    const defined = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value))
+    const undefinedVariables = new Set<string>()
+    for (const node of [operation, ...fragments.values()]) {
+      visit(node, { Variable: (variable) => void (defined.has(variable.name.value) || undefinedVariables.add(variable.name.value)) })
+    }
+    if (undefinedVariables.size > 0) {
+      problems.push({ path: 'query', message: `query: ${[...undefinedVariables].map((name) => `$${name}`).join(', ')} used but not declared` })
+      continue
+    }
+    // Payload passes these to PostgreSQL as they are: a negative LIMIT, or an OFFSET past bigint, fails there.
+    for (const node of [operation, ...fragments.values()]) {
+      visit(node, {
+        Field: (field) => {
+          for (const [name, least] of [['limit', 0], ['page', 1]] as const) {
+            const value = argument(field, name, values)
+            if (typeof value === 'number' && (value < least || value > maxNumber)) {
+              problems.push({ path: 'query', message: `query: ${name} between ${least} and ${maxNumber} (asked ${value})` })
+            }
+          }
+        },
+      })
+    }
     const { cost, fields, aliases, depth } = measure(operation.selectionSet, fragments, values, known)
     const complexity = cost + fields * queryCost
     if (fields > limits.maxQueries) problems.push({ path: 'query', message: `query: at most ${limits.maxQueries} root fields in one operation (asked ${fields})` })

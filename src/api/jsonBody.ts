@@ -1,5 +1,6 @@
 import { stringify } from 'qs-esm'
 
+import { bodyPath, nulProblem } from './nulCharacters'
 import type { Problem } from './problems'
 
 export type BodyLimits = { maxBodyBytes: number; maxFileBodyBytes: number }
@@ -60,6 +61,46 @@ const nestingOf = (text: string): number => {
   return deepest
 }
 
+/** A JSON text that is an object Payload can take: not nested too deep, no NUL character in it. */
+const jsonObject = (text: string, path: string): { value?: unknown; problem?: Problem } => {
+  if (nestingOf(text) > maxNesting) return { problem: { path, message: `${path}: JSON nested deeper than ${maxNesting} levels` } }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return { problem: { path, message: `${path}: not valid JSON (${(error as Error).message})` } }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: { path, message: `${path}: expected a JSON object` } }
+  const nul = nulProblem(value, (keys) => bodyPath(path === 'body' ? keys : [path, ...keys]))
+  return nul ? { problem: nul } : { value }
+}
+
+/**
+ * A multipart body (an upload, an admin form) that Payload's parser would fail on with a 500:
+ * one that does not parse, a `_payload` part that is not a JSON object, a file name with a NUL.
+ */
+const formProblem = async (bytes: Uint8Array<ArrayBuffer>, type: string): Promise<Problem | undefined> => {
+  let form: FormData
+  try {
+    form = await new Response(bytes, { headers: { 'content-type': type } }).formData()
+  } catch (error) {
+    return { path: 'body', message: `body: not valid multipart form data (${(error as Error).message})` }
+  }
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (name === '_payload') {
+        const { problem } = jsonObject(value, '_payload')
+        if (problem) return problem
+      } else if (value.includes('\u0000')) {
+        return { path: name, message: `${name}: contains a NUL character (U+0000)` }
+      }
+    } else if (value.name.includes('\u0000')) {
+      return { path: name, message: `${name}: the file name contains a NUL character (U+0000)` }
+    }
+  }
+  return undefined
+}
+
 const isOverriddenGet = (request: Request) =>
   request.method === 'POST' &&
   (request.headers.get('x-payload-http-method-override') === 'GET' || request.headers.get('x-http-method-override') === 'GET')
@@ -96,10 +137,13 @@ export const checkJsonBody = async (request: Request, limits: BodyLimits): Promi
   const limit = isJson || isOverriddenGet(request) ? limits.maxBodyBytes : limits.maxFileBodyBytes
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > limit) return tooLarge(request, limit)
-  if (multipart) return { request }
   const bytes = await readCapped(request, limit)
   if (!bytes) return tooLarge(request, limit)
   const again = new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal })
+  if (multipart) {
+    const problem = await formProblem(bytes, request.headers.get('content-type') ?? '')
+    return problem ? { request: again, status: 400, problem } : { request: again }
+  }
   // Other bodies (an XLIFF file) are their endpoint's to decode.
   if (!isJson && !isOverriddenGet(request)) return { request: again }
   let text: string
@@ -109,15 +153,7 @@ export const checkJsonBody = async (request: Request, limits: BodyLimits): Promi
     return { request, status: 400, problem: { path: 'body', message: 'body: not valid UTF-8' } }
   }
   if (!isJson || text.trim() === '') return { request: isOverriddenGet(request) ? asGet(request, text, undefined) : again, text }
-  if (nestingOf(text) > maxNesting) return { request: again, text, status: 400, problem: { path: 'body', message: `body: JSON nested deeper than ${maxNesting} levels` } }
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch (error) {
-    return { request: again, text, problem: { path: 'body', message: `body: not valid JSON (${(error as Error).message})` } }
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { request: again, text, problem: { path: 'body', message: 'body: expected a JSON object' } }
-  }
+  const { value: body, problem } = jsonObject(text, 'body')
+  if (problem) return { request: again, text, status: 400, problem }
   return { request: isOverriddenGet(request) ? asGet(request, text, body) : again, text, json: body }
 }

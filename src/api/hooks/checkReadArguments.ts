@@ -25,12 +25,18 @@ const sortPaths = (sort: string | string[]): string[] =>
  * A client's read (REST or GraphQL; the Local API is Lagon's own code): `sort` must name fields
  * (Payload ignores an unknown one, and the client gets an order it did not ask for), and `where`
  * values must be ones the database can compare (see whereValueProblems), and a reader's may ask
- * only about what they may read (see readerWhereProblems). Population reads (`currentDepth`) are
- * Payload's own.
+ * only about what they may read (see readerWhereProblems). The `where` of a bulk update or
+ * delete is held to the same values. Population reads (`currentDepth`) are Payload's own.
  */
 export const checkReadArguments: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const { currentDepth, draft, sort, where } = args as { currentDepth?: number; draft?: boolean; sort?: string | string[]; where?: unknown }
-  if ((operation !== 'read' && operation !== 'count') || req.payloadAPI === 'local' || currentDepth) return args
+  if (req.payloadAPI === 'local' || currentDepth) return args
+  if (operation === 'update' || operation === 'delete') {
+    const problems = whereValueProblems(collection.flattenedFields, where)
+    if (problems.length > 0) throw new ValidationError({ collection: collection.slug, errors: problems }, req.t)
+    return args
+  }
+  if (operation !== 'read' && operation !== 'count') return args
   const unknown = sort ? sortPaths(sort).filter((path) => !fieldExists(collection.flattenedFields, path.split('.'))) : []
   const errors = [
     ...(unknown.length > 0 ? [{ path: 'sort', message: `sort: ${unknown.map((path) => `"${path}"`).join(', ')} is not a field of ${collection.slug}` }] : []),
