@@ -34,6 +34,7 @@ import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
 import { withRevisions } from './src/concurrency/withRevisions'
 import { isAdminRequest } from './src/access/isAdmin'
+import { staffOnlyLocks } from './src/access/staffOnlyLocks'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
 import { webhookSettings } from './src/webhooks/settings'
 
@@ -143,4 +144,4 @@ export default buildConfig({
     await refuseUnmigratedDatabase(payload)
     runCallbacksAfterCommit(payload)
   },
-})
+}).then(staffOnlyLocks)

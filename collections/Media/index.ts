@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
+import { publishedMediaOrStaff } from '@/access/publishedIds'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'
@@ -22,7 +22,7 @@ export const Media: CollectionConfig = {
   custom: { publicApi: true },
   labels: collectionLabels.media,
   hooks: { beforeOperation: [checkApiKey, rejectMalformedId] },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },
+  access: { read: publishedMediaOrStaff, create: isStaff, update: isStaff, delete: isAdmin },
   admin: { useAsTitle: 'alt' },
   upload: {
     staticDir: process.env.MEDIA_DIR || path.join(projectRoot, 'media'),

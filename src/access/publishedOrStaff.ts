@@ -8,7 +8,7 @@ import { isReader } from './roles'
  * when it asks for them (`draft=true`, see readersGetPublished). Returning a query (not `false`)
  * lets Payload filter lists instead of refusing them. `_status` is per locale: the query holds in
  * the locale read, so a locale not published for a document is not found in it, whatever its
- * fallbacks hold. With `locale=all` it holds when any locale is published; `hideUnpublishedLocales`
+ * fallbacks hold. With `locale=all` it holds when any locale is published; `readersSeePublishedLocales`
  * then removes the others' values.
  */
 export const publishedOrStaff: Access = ({ req }) => {

@@ -2,14 +2,15 @@ import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig 
 
 import { clientAddress } from './clientAddress'
 import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
+import { graphqlCostProblems } from './graphqlCost'
 import { checkJsonBody } from './jsonBody'
 import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, publicReadGeneration, storePublicRead, type CachedRead } from './publicReadCache'
 import { graphqlCapProblems, restCapProblems } from './publicCaps'
-import { carriesCredentials, isFileDownload, isPublicRead } from './publicReads'
+import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
 import { createRateLimiter, rateLimitHeaders } from './rateLimit'
 import { readApiSettings, type ApiSettings } from './settings'
-import { parseQuery, queryProblems } from './strictQuery'
+import { parseQuery, pathProblems, queryProblems } from './strictQuery'
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -64,7 +65,6 @@ export const withApiPolicy =
   <Context>(configPromise: Promise<SanitizedConfig>, handler: Handler<Context>): Handler<Context> =>
   async (incoming, context) => {
     const config = await configPromise
-    const url = new URL(incoming.url)
     const headers = new Headers({ Vary: apiVary })
     if (incoming.method === 'OPTIONS') return relayed(await handler(incoming, context), headers)
     const refuse = (status: number, problems: Problem[]) => {
@@ -83,16 +83,28 @@ export const withApiPolicy =
       }
     }
 
-    // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
-    const read = incoming.method === 'GET' || incoming.method === 'HEAD' || url.pathname.endsWith('/graphql')
-    const query = parseQuery(url.search)
-    const problems = queryProblems(query, { read })
-    if (problems.length > 0) return refuse(400, problems)
-    const body = await checkJsonBody(incoming)
-    if (body.problem) return refuse(400, [body.problem])
+    const badPath = pathProblems(new URL(incoming.url).pathname)
+    if (badPath.length > 0) return refuse(400, badPath)
+    const body = await checkJsonBody(incoming, settings)
+    if (body.problem) return refuse(body.status ?? 400, [body.problem])
+    // A POST with X-Payload-HTTP-Method-Override: GET is that GET from here on.
     const request = body.request
+    const url = new URL(request.url)
+    const isGraphQL = url.pathname.endsWith('/graphql')
+    if (isGraphQL && body.text === undefined) {
+      return refuse(415, [{ path: 'body', message: 'body: a GraphQL request is JSON (Content-Type: application/json) with a query' }])
+    }
+    const contentType = request.headers.get('content-type') ?? ''
+    if (writesDocuments(request, url, config) && !contentType.includes('json') && !contentType.startsWith('multipart/')) {
+      return refuse(415, [{ path: 'body', message: 'body: a document is sent as JSON (Content-Type: application/json) or a multipart form' }])
+    }
+    // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
+    const read = request.method === 'GET' || request.method === 'HEAD' || isGraphQL
+    const query = parseQuery(url.search)
+    const problems = [...queryProblems(query, { read }), ...(isGraphQL ? graphqlCostProblems(body.json, settings.graphql) : [])]
+    if (problems.length > 0) return refuse(400, problems)
     // Credentials are checked only when the caps would refuse: staff's usual requests cost nothing more.
-    const caps = url.pathname.endsWith('/graphql') ? graphqlCapProblems(body.text ?? '') : read ? restCapProblems(query) : []
+    const caps = isGraphQL ? graphqlCapProblems(body.text!) : read ? restCapProblems(query) : []
     if (caps.length > 0 && (await isAnonymous(request, config))) return refuse(400, caps)
 
     if (isFileDownload(url)) return relayed(await handler(request, context), headers)

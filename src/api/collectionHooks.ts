@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { checkReadArguments } from './hooks/checkReadArguments'
 import { forgetPublicReadsAfterChange, forgetPublicReadsAfterDelete } from './hooks/forgetPublicReadsOnChange'
-import { rejectMistypedData } from './hooks/rejectMistypedData'
+import { rejectMalformedData, rejectMistypedData } from './hooks/rejectMistypedData'
 
 /**
  * The API's hooks, added to every collection in payload.config.ts so that a collection added
@@ -20,7 +20,7 @@ export const withApiHooks = (collection: CollectionConfig): CollectionConfig => 
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [checkReadArguments, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [checkReadArguments, rejectMalformedData, ...(hooks.beforeOperation ?? [])],
       beforeValidate: [rejectMistypedData, ...(hooks.beforeValidate ?? [])],
       afterChange: [...(hooks.afterChange ?? []), ...(isPublic ? [forgetPublicReadsAfterChange] : [])],
       afterDelete: [...(hooks.afterDelete ?? []), ...(isPublic ? [forgetPublicReadsAfterDelete] : [])],

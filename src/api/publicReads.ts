@@ -37,3 +37,20 @@ export const isPublicRead = (request: Request, url: URL, config: SanitizedConfig
 /** Files are served by Payload's own handler, with its own caching headers; Lagon leaves them alone. */
 export const isFileDownload = (url: URL): boolean => /^\/api\/[^/]+\/file\//.test(url.pathname)
 
+
+const documentPaths = new WeakMap<SanitizedConfig, RegExp>()
+
+/**
+ * A create or an update of a collection's documents (`POST /api/tips`, `PATCH /api/tips/7`, a bulk
+ * `PATCH /api/tips?where=…`): Payload reads its data from JSON or a multipart form only, and a body
+ * of any other type reaches its hooks as no data at all (a 500).
+ */
+export const writesDocuments = (request: Request, url: URL, config: SanitizedConfig): boolean => {
+  if (request.method !== 'POST' && request.method !== 'PATCH' && request.method !== 'PUT') return false
+  let path = documentPaths.get(config)
+  if (!path) {
+    path = new RegExp(`^/api/(${config.collections.map((collection) => collection.slug).join('|')})(/\\d+)?$`)
+    documentPaths.set(config, path)
+  }
+  return path.test(url.pathname)
+}

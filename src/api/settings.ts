@@ -1,3 +1,5 @@
+import type { GraphQLLimits } from './graphqlCost'
+
 /**
  * The public API's limits, from the environment (documented in .env.example and docs/api-limits.md).
  * Read when first needed, so a test process can set its own before the first request.
@@ -18,13 +20,31 @@ export type ApiSettings = {
   trustedProxies: number
   /** Responses the in-process cache of public reads keeps; 0 turns it off. */
   readCacheEntries: number
+  /** Largest JSON body (REST and GraphQL), in bytes. */
+  maxBodyBytes: number
+  /** Largest body that carries a file (an upload and its form, an XLIFF document), in bytes. */
+  maxFileBodyBytes: number
+  graphql: GraphQLLimits
 }
+
+const megabyte = 1024 * 1024
 
 export const readApiSettings = (): ApiSettings => ({
   rateLimit: wholeNumber('API_RATE_LIMIT', 1200),
   rateLimitWindowSeconds: Math.max(1, wholeNumber('API_RATE_LIMIT_WINDOW', 60)),
   trustedProxies: wholeNumber('API_TRUSTED_PROXIES', 0),
   readCacheEntries: wholeNumber('API_READ_CACHE_ENTRIES', 1000),
+  maxBodyBytes: Math.max(1, wholeNumber('API_MAX_BODY_KB', 2048)) * 1024,
+  // The files themselves are limited by MEDIA_MAX_MB (Payload's own check names the file) and
+  // XLIFF's 20 MB (its endpoint's); the form around them by one more megabyte.
+  maxFileBodyBytes: (Math.max(Number(process.env.MEDIA_MAX_MB || 10), 20) + 1) * megabyte,
+  graphql: {
+    maxQueries: Math.max(1, wholeNumber('GRAPHQL_MAX_QUERIES', 10)),
+    maxAliases: wholeNumber('GRAPHQL_MAX_ALIASES', 20),
+    maxDepth: Math.max(1, wholeNumber('GRAPHQL_MAX_DEPTH', 10)),
+    maxComplexity: Math.max(1, wholeNumber('GRAPHQL_MAX_COMPLEXITY', 5000)),
+    maxTokens: 5000,
+  },
 })
 
 /** Deepest relationship population, and most documents per page, an anonymous client may ask for. */

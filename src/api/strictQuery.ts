@@ -3,12 +3,14 @@ import { validOperatorSet } from 'payload/shared'
 
 import { localeCodes } from '@/lib/locales'
 
+import { nulProblem, queryPath } from './nulCharacters'
 import type { Problem } from './problems'
 
 /** What Payload accepts besides a locale code: no fallback at all. */
 const noFallback = ['none', 'null', 'false']
 const operators = [...validOperatorSet].join(', ')
 const wholeNumber = /^\d+$/
+const maxNumber = 1_000_000
 
 /** The query string as Payload reads it (the same parser and options as its createPayloadRequest). */
 export const parseQuery = (search: string): Record<string, unknown> =>
@@ -88,12 +90,32 @@ export const queryProblems = (query: Record<string, unknown>, { read }: { read: 
   for (const name of ['fallback-locale', 'fallbackLocale']) {
     check(name, (value) => (localeCodes as string[]).includes(value) || noFallback.includes(value), `is not a locale; accepted: ${localesText}, or none`)
   }
-  for (const name of ['depth', 'limit']) check(name, (value) => wholeNumber.test(value), 'is not a whole number')
-  check('page', (value) => wholeNumber.test(value) && Number(value) >= 1, 'is not a page number (1 or more)')
+  // Past maxNumber, Payload's offset ((page - 1) × limit) overflows what PostgreSQL takes.
+  const inRange = (value: string) => wholeNumber.test(value) && Number(value) <= maxNumber
+  for (const name of ['depth', 'limit']) check(name, inRange, `is not a whole number up to ${maxNumber}`)
+  check('page', (value) => inRange(value) && Number(value) >= 1, `is not a page number (1 to ${maxNumber})`)
+  const nul = nulProblem(query, queryPath)
+  if (nul) problems.push(nul)
   for (const name of ['draft', 'pagination']) check(name, (value) => value === 'true' || value === 'false', 'is neither true nor false')
   if (query.where !== undefined) {
     const { value, problem } = parsedWhere(query.where)
-    problems.push(...(problem ? [problem] : whereProblems(value, 'where')))
+    const nulInJson = typeof query.where === 'string' ? nulProblem(value, (path) => queryPath(['where', ...path])) : undefined
+    problems.push(...(problem ? [problem] : nulInJson ? [nulInJson] : whereProblems(value, 'where')))
   }
   return problems
+}
+
+/**
+ * A path Payload would fail on: percent-encoding that is not UTF-8 (`/api/articles/%C3%28`), which
+ * its handlers decode without a guard, or a NUL (`/api/media/file/%00`), which reaches the file
+ * system or the database.
+ */
+export const pathProblems = (pathname: string): Problem[] => {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return [{ path: 'path', message: 'path: percent-encoding that is not UTF-8' }]
+  }
+  return decoded.includes('\u0000') ? [{ path: 'path', message: 'path: contains a NUL character (U+0000)' }] : []
 }

@@ -39,10 +39,58 @@ const optionValues = (field: FlattenedField): string[] | undefined =>
     ? field.options.map((option) => (typeof option === 'string' ? option : option.value))
     : undefined
 
+const base = ['equals', 'not_equals', 'in', 'not_in', 'exists']
+const comparisons = ['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
+const textSearch = ['like', 'not_like', 'contains']
+
+/**
+ * The operators PostgreSQL can apply to what a field is stored as: `like` on an integer, an enum
+ * or JSON, `greater_than` on an enum, `all` on a single value, each fails in the database (a 500).
+ * `undefined`: any (or Payload decides).
+ */
+const operatorsFor = (target: Target): string[] | undefined => {
+  if (target.kind === 'id') return [...base, ...comparisons]
+  if (target.kind !== 'field') return undefined
+  const { field } = target
+  const many = 'hasMany' in field && field.hasMany === true ? ['all'] : []
+  switch (field.type) {
+    case 'number':
+      return [...base, ...comparisons, ...many]
+    case 'date':
+      return [...base, ...comparisons]
+    case 'select':
+    case 'radio':
+    case 'relationship':
+    case 'upload':
+      return [...base, ...many]
+    case 'checkbox':
+    case 'richText':
+    case 'json':
+      return base
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'code':
+      // Localized lists of text (slug history) are stored where Payload's queries do not reach.
+      if (many.length > 0 && field.localized) return []
+      return [...base, ...comparisons, ...textSearch, ...many]
+    case 'point':
+      return ['equals', 'not_equals', 'exists', 'near', 'within', 'intersects']
+    default:
+      return undefined
+  }
+}
+
 const operandProblem = (target: Target, operator: string, operand: unknown): string | undefined => {
-  if (operator === 'exists') return ['true', 'false', true, false].includes(operand as never) ? undefined : 'exists takes true or false'
+  const accepted = operatorsFor(target)
   const field = target.kind === 'field' ? target.field : undefined
   if (geoOperators.has(operator) && field?.type !== 'point') return `${operator} applies to point fields only`
+  if (accepted && !accepted.includes(operator)) {
+    const kind = target.kind === 'id' ? 'an id' : `a ${field!.type}${'hasMany' in field! && field!.hasMany ? ' list' : ''} field`
+    return accepted.length === 0 ? `${kind} cannot be searched` : `${operator} does not apply to ${kind}; use ${accepted.join(', ')}`
+  }
+  if (operator === 'exists') return ['true', 'false', true, false].includes(operand as never) ? undefined : 'exists takes true or false'
+  if (target.kind === 'id' && comparisons.includes(operator) && !isStoredId(operand)) return `"${String(operand)}" is not an id`
   if (!valueOperators.has(operator)) return undefined
   const wrong = values(operator, operand).find((value) => {
     if (value === null || value === 'null' || value === '') return false

@@ -48,6 +48,8 @@ export const slugField = (sourceField: SlugSource = 'title'): TextField => ({
   type: 'text',
   label: { zh: 'URL 别名', en: 'Slug', fr: 'Identifiant d’URL' },
   localized: true,
+  // An index entry holds at most ~2,700 bytes: a longer slug fails in PostgreSQL.
+  maxLength: 200,
   index: true,
   unique: true,
   admin: {

@@ -6,8 +6,8 @@ import { trackTranslation } from '@/translation/hooks/trackTranslation'
 import { checkApiKey } from './checkApiKey'
 import { draftSavesStayDrafts } from './draftSavesStayDrafts'
 import { guardTranslatorChanges } from './guardTranslatorChanges'
-import { hideUnpublishedLocales } from './hideUnpublishedLocales'
 import { readersGetPublished } from './readersGetPublished'
+import { readersSeePublishedLocales } from './readersSeePublishedLocales'
 import { rejectMalformedId } from './rejectMalformedId'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from './revalidateSite'
 import {
@@ -28,7 +28,7 @@ export const contentHooks = (
   beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, draftSavesStayDrafts, guardTranslatorChanges],
   beforeValidate: [rememberRowBeforeChange(collection)],
   beforeChange: [trackTranslation(collection), ...beforeChange],
-  afterRead: [hideUnpublishedLocales],
+  beforeRead: [readersSeePublishedLocales],
   afterChange: [revalidateSiteAfterChange(collection), queueWebhooksAfterChange(collection), rememberApprovedTranslation],
   beforeDelete: [rememberRowBeforeDelete(collection)],
   afterDelete: [revalidateSiteAfterDelete(collection), queueWebhooksAfterDelete(collection)],

@@ -37,7 +37,12 @@ export const parseXml = (xml: string): XmlNode[] => {
   if (valid !== true) {
     throw new TranslationRequestError(`xliff: malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`)
   }
-  return orderedXmlParser.parse(xml) as XmlNode[]
+  try {
+    return orderedXmlParser.parse(xml) as XmlNode[]
+  } catch (error) {
+    // The parser's own limits (elements nested too deep): the document's fault, not the server's.
+    throw new TranslationRequestError(`xliff: ${(error as Error).message}`)
+  }
 }
 
 export const nameOf = (node: XmlNode): string | undefined => Object.keys(node).find((key) => key !== ':@')

@@ -46,7 +46,15 @@ export const startApiServer = async (): Promise<{ url: string; close: () => Prom
         return await send(await handler(request, { params: Promise.resolve({ slug: [] }) }), res)
       }
       if (!pathname.startsWith('/api/')) return void res.writeHead(404).end()
-      const slug = pathname.slice('/api/'.length).split('/').filter(Boolean).map(decodeURIComponent)
+      // A segment that does not decode is passed on as it came, for the route to answer.
+      const decoded = (segment: string) => {
+        try {
+          return decodeURIComponent(segment)
+        } catch {
+          return segment
+        }
+      }
+      const slug = pathname.slice('/api/'.length).split('/').filter(Boolean).map(decoded)
       const handler = (restRoute as Record<string, unknown>)[request.method] as Handler | undefined
       if (!handler) return void res.writeHead(405).end()
       await send(await handler(request, { params: Promise.resolve({ slug }) }), res)

@@ -1,5 +1,9 @@
 import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField } from 'payload'
 
+import { keyReadsDrafts } from '@/access/apiKeys'
+import { readerWhereProblems } from '@/access/readerView'
+import { isReader } from '@/access/roles'
+
 import { whereValueProblems } from '../whereValues'
 
 /** Whether `path` (dot-separated) names a field: through groups and named tabs; past a relationship, Payload checks the rest. */
@@ -20,16 +24,24 @@ const sortPaths = (sort: string | string[]): string[] =>
 /**
  * A client's read (REST or GraphQL; the Local API is Lagon's own code): `sort` must name fields
  * (Payload ignores an unknown one, and the client gets an order it did not ask for), and `where`
- * values must be ones the database can compare (see whereValueProblems). Population reads
- * (`currentDepth`) are Payload's own.
+ * values must be ones the database can compare (see whereValueProblems), and a reader's may ask
+ * only about what they may read (see readerWhereProblems). The `where` of a bulk update or
+ * delete is held to the same values. Population reads (`currentDepth`) are Payload's own.
  */
 export const checkReadArguments: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  const { currentDepth, sort, where } = args as { currentDepth?: number; sort?: string | string[]; where?: unknown }
-  if ((operation !== 'read' && operation !== 'count') || req.payloadAPI === 'local' || currentDepth) return args
+  const { currentDepth, draft, sort, where } = args as { currentDepth?: number; draft?: boolean; sort?: string | string[]; where?: unknown }
+  if (req.payloadAPI === 'local' || currentDepth) return args
+  if (operation === 'update' || operation === 'delete') {
+    const problems = whereValueProblems(collection.flattenedFields, where)
+    if (problems.length > 0) throw new ValidationError({ collection: collection.slug, errors: problems }, req.t)
+    return args
+  }
+  if (operation !== 'read' && operation !== 'count') return args
   const unknown = sort ? sortPaths(sort).filter((path) => !fieldExists(collection.flattenedFields, path.split('.'))) : []
   const errors = [
     ...(unknown.length > 0 ? [{ path: 'sort', message: `sort: ${unknown.map((path) => `"${path}"`).join(', ')} is not a field of ${collection.slug}` }] : []),
     ...whereValueProblems(collection.flattenedFields, where),
+    ...(isReader(req.user) && !(keyReadsDrafts(req.user) && draft) ? readerWhereProblems(collection.flattenedFields, where, req.locale ?? undefined) : []),
   ]
   if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors }, req.t)
   return args

@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionBeforeValidateHook, type FlattenedField } from 'payload'
+import { ValidationError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook, type FlattenedField } from 'payload'
 
 import { localeCodes } from '@/lib/locales'
 
@@ -15,6 +15,10 @@ const describe = (value: unknown): string => {
   return `a ${typeof value}`
 }
 
+/** A Lexical node as its editor reads it: an object whose `children`, if any, are nodes too. */
+const isLexicalNode = (node: unknown): boolean =>
+  isObject(node) && (node.children === undefined || (Array.isArray(node.children) && node.children.every(isLexicalNode)))
+
 const isDate = (value: unknown) => value instanceof Date || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
 
 /** What one value of a field must be; `undefined` when it fits. Relationships, selects and points Payload checks itself. */
@@ -24,7 +28,9 @@ const scalarMistake = (field: FlattenedField, value: unknown): string | undefine
     case 'textarea':
     case 'email':
     case 'code':
-      return typeof value === 'string' ? undefined : 'text (a string)'
+      if (typeof value !== 'string') return 'text (a string)'
+      // Drafts skip validation: a slug longer than its index takes would fail in the database.
+      return 'maxLength' in field && typeof field.maxLength === 'number' && value.length > field.maxLength ? `at most ${field.maxLength} characters` : undefined
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number'
     case 'checkbox':
@@ -32,54 +38,63 @@ const scalarMistake = (field: FlattenedField, value: unknown): string | undefine
     case 'date':
       return isDate(value) ? undefined : 'a date (ISO 8601, such as 2026-11-27)'
     case 'richText':
-      return isObject(value) ? undefined : 'a rich-text document (an object)'
+      return isObject(value) && isLexicalNode(value.root) ? undefined : 'a rich-text document ({ root: { children: […] } })'
+    case 'select':
+    case 'radio': {
+      // A draft save skips validation, and PostgreSQL's enum would refuse the value with a 500.
+      const options = field.options.map((option) => (typeof option === 'string' ? option : option.value))
+      return typeof value === 'string' && options.includes(value) ? undefined : `one of ${options.join(', ')}`
+    }
     default:
       return undefined
   }
 }
 
-const hasManyValues = (field: FlattenedField) => 'hasMany' in field && field.hasMany === true && (field.type === 'text' || field.type === 'number')
+const hasManyValues = (field: FlattenedField) =>
+  'hasMany' in field && field.hasMany === true && (field.type === 'text' || field.type === 'number' || field.type === 'select')
 
-const fieldMistakes = (field: FlattenedField, value: unknown, path: string, allLocales: boolean): Mistake[] => {
+type ScalarCheck = (field: FlattenedField, value: unknown) => string | undefined
+
+const fieldMistakes = (field: FlattenedField, value: unknown, path: string, allLocales: boolean, check: ScalarCheck): Mistake[] => {
   if (value === null || value === undefined) return []
   // With locale "all" (Local API callers), a localized field holds one value per locale.
   if (allLocales && field.localized && isObject(value)) {
     return Object.entries(value).flatMap(([locale, item]) =>
       (localeCodes as string[]).includes(locale)
-        ? fieldMistakes({ ...field, localized: false }, item, `${path}.${locale}`, false)
+        ? fieldMistakes({ ...field, localized: false }, item, `${path}.${locale}`, false, check)
         : [{ path: `${path}.${locale}`, message: `${path}.${locale}: "${locale}" is not a locale` }],
     )
   }
   if (hasManyValues(field)) {
     if (!Array.isArray(value)) return [{ path, message: `${path}: expected a list, got ${describe(value)}` }]
-    return value.flatMap((item, index) => fieldMistakes({ ...field, hasMany: false } as FlattenedField, item, `${path}.${index}`, allLocales))
+    return value.flatMap((item, index) => fieldMistakes({ ...field, hasMany: false } as FlattenedField, item, `${path}.${index}`, allLocales, check))
   }
   switch (field.type) {
     case 'group':
     case 'tab':
       if (!isObject(value)) return [{ path, message: `${path}: expected an object, got ${describe(value)}` }]
-      return dataMistakes(field.flattenedFields, value, allLocales, `${path}.`)
+      return dataMistakes(field.flattenedFields, value, allLocales, check, `${path}.`)
     case 'array':
       if (!Array.isArray(value)) return [{ path, message: `${path}: expected a list, got ${describe(value)}` }]
       return value.flatMap((row, index) =>
-        isObject(row) ? dataMistakes(field.flattenedFields, row, allLocales, `${path}.${index}.`) : [{ path: `${path}.${index}`, message: `${path}.${index}: expected an object, got ${describe(row)}` }],
+        isObject(row) ? dataMistakes(field.flattenedFields, row, allLocales, check, `${path}.${index}.`) : [{ path: `${path}.${index}`, message: `${path}.${index}: expected an object, got ${describe(row)}` }],
       )
     case 'blocks':
       if (!Array.isArray(value)) return [{ path, message: `${path}: expected a list, got ${describe(value)}` }]
       return value.flatMap((row, index) => {
         const block = isObject(row) ? field.blocks.find((candidate) => candidate.slug === row.blockType) : undefined
         if (!isObject(row) || !block) return [{ path: `${path}.${index}`, message: `${path}.${index}: expected a block with a known blockType` }]
-        return dataMistakes(block.flattenedFields, row, allLocales, `${path}.${index}.`)
+        return dataMistakes(block.flattenedFields, row, allLocales, check, `${path}.${index}.`)
       })
     default: {
-      const expected = scalarMistake(field, value)
+      const expected = check(field, value)
       return expected ? [{ path, message: `${path}: expected ${expected}, got ${describe(value)}` }] : []
     }
   }
 }
 
-const dataMistakes = (fields: FlattenedField[], data: Record<string, unknown>, allLocales: boolean, prefix = ''): Mistake[] =>
-  fields.flatMap((field) => (field.name in data ? fieldMistakes(field, data[field.name], `${prefix}${field.name}`, allLocales) : []))
+const dataMistakes = (fields: FlattenedField[], data: Record<string, unknown>, allLocales: boolean, check: ScalarCheck, prefix = ''): Mistake[] =>
+  fields.flatMap((field) => (field.name in data ? fieldMistakes(field, data[field.name], `${prefix}${field.name}`, allLocales, check) : []))
 
 /**
  * Payload stores whatever it is given in a text column as text: `{"title": 42}` became the title
@@ -88,7 +103,22 @@ const dataMistakes = (fields: FlattenedField[], data: Record<string, unknown>, a
  */
 export const rejectMistypedData: CollectionBeforeValidateHook = ({ collection, data, req }) => {
   if (!data) return data
-  const errors = dataMistakes(collection.flattenedFields, data, req.locale === 'all')
+  const errors = dataMistakes(collection.flattenedFields, data, req.locale === 'all', scalarMistake)
   if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors }, req.t)
   return data
+}
+
+/**
+ * The shapes Payload's own field hooks would fail on before validation (a 500): rich text that is
+ * not a Lexical tree reaches Lexical's `beforeValidate`, a group that is not an object its
+ * traversal. Checked on the operation's data, before any hook; the rest waits for Payload's
+ * conversions (rejectMistypedData).
+ */
+export const rejectMalformedData: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const data = (args as { data?: unknown }).data
+  if ((operation !== 'create' && operation !== 'update') || !isObject(data)) return args
+  const richTextOnly: ScalarCheck = (field, value) => (field.type === 'richText' ? scalarMistake(field, value) : undefined)
+  const errors = dataMistakes(collection.flattenedFields, data, req.locale === 'all', richTextOnly)
+  if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors }, req.t)
+  return args
 }

@@ -1,0 +1,175 @@
+import type { FlattenedField, PayloadRequest } from 'payload'
+import { validOperatorSet } from 'payload/shared'
+
+import { isRecord } from '@/lib/isRecord'
+import { isLocale } from '@/lib/locales'
+import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
+
+import { keyReadsDrafts } from './apiKeys'
+import { isReader } from './roles'
+
+/**
+ * The one rule of what a reader (anonymous, an API key of scope `read`, the reader site) gets: a
+ * value written in a locale is theirs only once that locale is published for the document.
+ * Every channel reads through Payload's operations, so the rule is applied where they all pass:
+ * on the document as it comes from the database (a collection `beforeRead` hook, see
+ * src/hooks/readersSeePublishedLocales.ts), before Payload picks the locale asked for, applies a
+ * fallback (`fallback-locale`, GraphQL's `fallbackLocale`), a `select` or `locale=all`, and before
+ * relations are populated (each populated document is read, and filtered, the same way). What a
+ * query may ask about (its `where`) is checked by `readerWhereProblems`; media by `publishedMedia`.
+ */
+
+/** Whether this read is a reader's: no staff role, and not a `read-drafts` key reading drafts. Server code bypassing access is not. */
+export const readsAsReader = (req: PayloadRequest, overrideAccess: boolean | undefined): boolean =>
+  !overrideAccess && isReader(req.user) && !(keyReadsDrafts(req.user) && req.context.keyReadsDrafts === true)
+
+type Row = Record<string, unknown>
+
+/** Keeps, in every localized value of `row` (an object keyed by locale), only the locales of `keep`. */
+export const keepLocales = (fields: FlattenedField[], row: Row, keep: ReadonlySet<string>): void => {
+  for (const field of fields) {
+    const value = row[field.name]
+    if (value === undefined || value === null) continue
+    if ('localized' in field && field.localized) {
+      if (isRecord(value)) row[field.name] = Object.fromEntries(Object.entries(value).filter(([locale]) => keep.has(locale)))
+      continue
+    }
+    if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
+      keepLocales(field.flattenedFields, value, keep)
+    } else if (field.type === 'array' && Array.isArray(value)) {
+      for (const item of value) if (isRecord(item)) keepLocales(field.flattenedFields, item, keep)
+    } else if (field.type === 'blocks' && Array.isArray(value)) {
+      for (const item of value) {
+        const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
+        if (block && isRecord(item)) keepLocales(block.flattenedFields, item, keep)
+      }
+    }
+  }
+}
+
+/** The locales published for a document, from its stored `_status` (an object keyed by locale, or a string in `locale`). */
+export const publishedIn = (status: unknown, locale: string | undefined): Set<string> =>
+  new Set<string>(publishedLocales(status as LocalizedStatus, locale))
+
+export type WhereProblem = { path: string; message: string }
+
+/**
+ * What a reader's `where` may look at. Access holds a document to `_status = published` in the
+ * locale read; a condition on another locale's value (`title.fr`, or any locale with `locale=all`)
+ * or on a related document's fields (`relatedCarriers.name`: Payload applies no access to the
+ * documents it joins) would answer a question about unpublished text, one count at a time.
+ */
+export const readerWhereProblems = (fields: FlattenedField[], where: unknown, locale: string | undefined): WhereProblem[] => {
+  const seen = new Set<string>()
+  return conditionPaths(where).flatMap((path): WhereProblem[] => {
+    const problem = pathProblem(fields, path, locale)
+    if (!problem || seen.has(problem.path)) return []
+    seen.add(problem.path)
+    return [{ path: `where[${problem.path}]`, message: `where[${problem.path}]: ${problem.message}` }]
+  })
+}
+
+/** The field path of every condition: `where[seo][title][like]` and `where[seo.title][like]` alike, inside `and`/`or` too. */
+const conditionPaths = (where: unknown, prefix: string[] = []): string[][] => {
+  if (!isRecord(where)) return []
+  return Object.entries(where).flatMap(([key, value]): string[][] => {
+    if (prefix.length === 0 && (key === 'and' || key === 'or')) return Array.isArray(value) ? value.flatMap((condition) => conditionPaths(condition)) : []
+    if (validOperatorSet.has(key as never) || !isRecord(value)) return prefix.length > 0 ? [prefix] : []
+    return conditionPaths(value, [...prefix, ...key.split('.')])
+  })
+}
+
+const pathProblem = (fields: FlattenedField[], path: string[], locale: string | undefined, localized = false): WhereProblem | undefined => {
+  const [name, ...rest] = path
+  const here = path.join('.')
+  if (!name) return undefined
+  const field = fields.find((candidate) => candidate.name === name)
+  if (!field) return undefined
+  const isLocalized = localized || ('localized' in field && Boolean(field.localized))
+  const [next, ...after] = rest
+  if (isLocalized && field.name !== '_status') {
+    if (locale === 'all' || locale === '*') {
+      return { path: here, message: 'with locale=all, conditions on translated fields are not taken; ask in one locale' }
+    }
+    if (isLocale(next) && next !== locale) {
+      return { path: here, message: `conditions on another locale's text (${next}) are not taken; ask with locale=${next}` }
+    }
+  }
+  const remaining = isLocale(next) ? after : rest
+  if (remaining.length === 0) return undefined
+  if (field.type === 'relationship' || field.type === 'upload') {
+    return { path: here, message: `conditions on the fields of related documents are not taken; filter on the relation's id (${field.name}[in]=…)` }
+  }
+  if ('flattenedFields' in field) return pathProblem(field.flattenedFields, remaining, locale, isLocalized)
+  return undefined
+}
+
+type Readable = (collection: string) => Promise<ReadonlySet<number>> | undefined
+
+/** The collections a document's relation fields point to. */
+const relationTargets = (fields: FlattenedField[], found = new Set<string>()): Set<string> => {
+  for (const field of fields) {
+    if (field.type === 'relationship' || field.type === 'upload') {
+      for (const target of Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]) found.add(target)
+    } else if ('flattenedFields' in field) {
+      relationTargets(field.flattenedFields, found)
+    } else if (field.type === 'blocks') {
+      for (const block of field.blocks) relationTargets(block.flattenedFields, found)
+    }
+  }
+  return found
+}
+
+/** One relation value (an id, `{ relationTo, value }`, or a populated document), or `undefined` when it names a hidden document. */
+const visibleRelation = (value: unknown, target: string | string[], sets: Map<string, ReadonlySet<number>>): unknown => {
+  const polymorphic = isRecord(value) && typeof value.relationTo === 'string'
+  const collection = polymorphic ? (value.relationTo as string) : typeof target === 'string' ? target : undefined
+  const set = collection ? sets.get(collection) : undefined
+  if (!set) return value
+  const raw = polymorphic ? value.value : value
+  const id = Number(isRecord(raw) ? raw.id : raw)
+  return set.has(id) ? value : undefined
+}
+
+const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void => {
+  for (const field of fields) {
+    const stored = row[field.name]
+    if (stored === undefined || stored === null) continue
+    const perLocale = 'localized' in field && field.localized && isRecord(stored) && !('relationTo' in stored)
+    const values = perLocale ? Object.entries(stored) : [['', stored] as const]
+    for (const [locale, value] of values) {
+      let kept: unknown = value
+      if (field.type === 'relationship' || field.type === 'upload') {
+        kept = Array.isArray(value)
+          ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
+          : (visibleRelation(value, field.relationTo, sets) ?? null)
+      } else if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
+        dropHidden(field.flattenedFields, value, sets)
+      } else if (field.type === 'array' && Array.isArray(value)) {
+        for (const item of value) if (isRecord(item)) dropHidden(field.flattenedFields, item, sets)
+      } else if (field.type === 'blocks' && Array.isArray(value)) {
+        for (const item of value) {
+          const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
+          if (block && isRecord(item)) dropHidden(block.flattenedFields, item, sets)
+        }
+      }
+      if (perLocale) (stored as Row)[locale] = kept
+      else row[field.name] = kept
+    }
+  }
+}
+
+/**
+ * Relations to documents a reader may not read (a draft, a medium only drafts use) are left out
+ * of the reader's document, even as bare ids: an id in a list says that a draft exists.
+ * `readable` gives the ids of a collection readers may read, or `undefined` for a collection
+ * whose access already decides alone.
+ */
+export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
+  const sets = new Map<string, ReadonlySet<number>>()
+  for (const target of relationTargets(fields)) {
+    const ids = await readable(target)
+    if (ids) sets.set(target, ids)
+  }
+  if (sets.size > 0) dropHidden(fields, row, sets)
+}
