@@ -29,6 +29,7 @@ import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xlif
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
+import { connectTimeoutMs } from './src/db/connection'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
@@ -115,7 +116,8 @@ export default buildConfig({
     fallbackLanguage: 'en',
   },
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+    // A database that does not answer fails the command or request waiting for it instead of leaving it hanging.
+    pool: { connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: connectTimeoutMs() },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),
