@@ -28,6 +28,7 @@ import { machineTranslationStatusEndpoint } from './src/translation/machine/endp
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
+import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
 import { connectTimeoutMs } from './src/db/connection'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
@@ -44,7 +45,7 @@ export const maxUploadBytes = Number(process.env.MEDIA_MAX_MB || 10) * megabyte
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || '',
-  serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+  serverURL: configuredSiteUrl(),
   admin: {
     user: Users.slug,
     // Gravatar would send every editor's e-mail hash to an outside service.

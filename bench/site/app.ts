@@ -22,7 +22,7 @@ function appEnv({ databaseUrl, port, mediaDir }: AppSetup): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     // Any value: the bench signs in nobody.
     PAYLOAD_SECRET: 'lagon-bench-secret',
-    NEXT_PUBLIC_SERVER_URL: appUrl(port),
+    SITE_URL: appUrl(port),
     MEDIA_DIR: mediaDir,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_OPTIONS: '--no-deprecation',
@@ -47,7 +47,7 @@ export async function migrateAndSeed(setup: AppSetup): Promise<void> {
   await runStep('seed', ...command(setup, 'seed'), options)
 }
 
-/** `next build` for production; the public URL is baked in now, so the port is chosen before. */
+/** `next build` for production (it needs no database and bakes in no address). */
 export async function buildApp(setup: AppSetup): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
   await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })

@@ -10,6 +10,7 @@ type RunOptions = {
   timeoutMs?: number
   /** What the command does, for the error it fails with ("applying migrations"). */
   what?: string
+  cwd?: string
 }
 
 type Outcome = { code: number; output: string; timedOut: boolean }
@@ -28,10 +29,10 @@ export const run = (
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-  { quiet = false, timeoutMs }: RunOptions = {},
+  { quiet = false, timeoutMs, cwd }: RunOptions = {},
 ): Promise<Outcome> =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env })
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env, cwd })
     let output = ''
     child.stdout?.on('data', (chunk) => (output += chunk))
     child.stderr?.on('data', (chunk) => (output += chunk))

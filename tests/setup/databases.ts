@@ -11,7 +11,7 @@ import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { lagonCommand, runOrThrow } from '../../src/cli/processes'
-import { runIncludesSiteTests, startSite } from './site'
+import { runIncludesSiteTests, startSite, type SiteBuild } from './site'
 import { dropDatabase, dropTestDatabases, recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -20,7 +20,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string
     /** The production site, when the run includes tests/site/ or tests/admin/. */
-    site: { url: string; databaseUrl: string } | null
+    site: { url: string; databaseUrl: string; build: SiteBuild } | null
   }
 }
 
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       throw error
     }
   }
-  project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl })
+  project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl, build: site.build })
   return async () => {
     await site?.stop()
     await dropDatabase(adminUrl, siteDatabase)

@@ -28,7 +28,7 @@ export function snapshotWorkTree(repoRoot: string, dest: string): number {
   return files.length
 }
 
-/** Other build folders (untracked, not all ignored) and this benchmark itself are not the app. */
+/** Other build folders (untracked, not all ignored) and the benchmarks are not the app. */
 function isLeftOut(file: string): boolean {
   return file.startsWith('.next') || file.startsWith('bench/')
 }
@@ -36,7 +36,8 @@ function isLeftOut(file: string): boolean {
 /**
  * node_modules as hard links: a copy of 1.2 GB would take long, and a symbolic link does not
  * work because Turbopack resolves nothing outside the project's root (the folder of its lockfile).
- * Nothing in a build or a run writes into node_modules, so the checkout's files are not touched.
+ * A build or a run only adds files there (the commands' bundles in node_modules/.cache), so the
+ * checkout's files are not touched.
  */
 function linkDependencies(repoRoot: string, dest: string): void {
   execFileSync('cp', ['-al', path.join(repoRoot, 'node_modules'), path.join(dest, 'node_modules')])
