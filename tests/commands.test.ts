@@ -21,7 +21,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'lagon-commands-'))
 type Outcome = { name: string; code: number | null; output: string; ms: number; killed: boolean }
 
 /** Runs a command; kills it past `boundMs` (then `killed`), so that a hang fails the test instead of stalling it. */
-const runCommand = (name: string, args: string[], env: NodeJS.ProcessEnv, boundMs: number): Promise<Outcome> =>
+const runCommand = (name: string, args: string[], env: Record<string, string>, boundMs: number): Promise<Outcome> =>
   new Promise((resolve) => {
     const started = Date.now()
     const child = spawn(...lagonCommand(name, ...args), { cwd: root, env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env } })

@@ -34,6 +34,17 @@ function isLeftOut(file: string): boolean {
 }
 
 /**
+ * A second folder of a built tree, for a second server with other settings: Next keeps the pages
+ * it renders in its build folder, so two servers of one folder would serve each other's pages.
+ */
+export function copyBuiltTree(from: string, dest: string): void {
+  mkdirSync(dest, { recursive: true })
+  const entries = execFileSync('ls', ['-A', from]).toString().split('\n').filter((name) => name && name !== 'node_modules')
+  execFileSync('cp', ['-a', ...entries.map((name) => path.join(from, name)), dest])
+  linkDependencies(from, dest)
+}
+
+/**
  * node_modules as hard links: a copy of 1.2 GB would take long, and a symbolic link does not
  * work because Turbopack resolves nothing outside the project's root (the folder of its lockfile).
  * A build or a run only adds files there (the commands' bundles in node_modules/.cache), so the

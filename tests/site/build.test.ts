@@ -1,31 +1,37 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
 import { headOf } from '../helpers/site'
+import { copyBuiltTree } from '../helpers/workTree'
 import { startBuiltServer } from '../setup/site'
 
 /**
  * The build every browser test uses (tests/setup/site.ts) is `npm run build` in a copy of the work
  * tree, with no DATABASE_URL, no PAYLOAD_SECRET, and PostgreSQL's address leading to a port that
- * counts connections. The same build, started with another SITE_URL, names that address.
+ * counts connections. The same build, started with another SITE_URL (in a folder of its own:
+ * Next keeps the pages it renders there), names that address.
  */
 const site = inject('site')!
 const publicAddress = 'https://guide.example.org'
 const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
 let deployed: Awaited<ReturnType<typeof startBuiltServer>>
+const deployment = mkdtempSync(path.join(tmpdir(), 'lagon-deployment-'))
 
 beforeAll(async () => {
   const adminUrl = inject('adminUrl')
   const database = `${testDatabasePrefix}site_url`
   await recreateDatabase(adminUrl, database, templates.seeded)
-  deployed = await startBuiltServer(site.build.dir, { databaseUrl: withDatabase(adminUrl, database), siteUrl: publicAddress })
+  copyBuiltTree(site.build.dir, deployment)
+  deployed = await startBuiltServer(deployment, { databaseUrl: withDatabase(adminUrl, database), siteUrl: publicAddress })
 }, 120_000)
 
 afterAll(async () => {
   await deployed?.stop()
+  rmSync(deployment, { recursive: true, force: true })
 })
 
 const text = async (url: string) => {
@@ -39,6 +45,13 @@ describe('npm run build with nothing of a deployment', () => {
     expect(existsSync(path.join(site.build.dir, '.next/BUILD_ID'))).toBe(true)
     expect(existsSync(path.join(site.build.dir, 'dist/server.mjs'))).toBe(true)
     expect(site.build.databaseConnections).toBe(0)
+  })
+
+  it('writes no address into the pages it made (the 404 pages, the admin shell)', () => {
+    const pagesDir = path.join(site.build.dir, '.next/server/app')
+    const pages = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|rsc|meta|body)$/.test(file))
+    expect(pages.length).toBeGreaterThan(0)
+    for (const page of pages) expect(readFileSync(path.join(pagesDir, page), 'utf8'), page).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)[:/]/)
   })
 })
 
