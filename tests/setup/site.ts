@@ -6,7 +6,7 @@
  * browser tests in tests/site/ or tests/admin/.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -29,6 +29,10 @@ export type SiteBuild = {
   dir: string
   /** Connections the build opened to the PostgreSQL address it was given: there must be none. */
   databaseConnections: number
+  /** The pages `next build` made, as it left them (before any server rendered more there). */
+  prerenderedPages: string[]
+  /** Those of them that contain a local address (http://localhost…, http://127.0.0.1…). */
+  pagesNamingAnAddress: string[]
 }
 
 /** A port that counts the connections made to it, and answers none. */
@@ -57,7 +61,12 @@ const buildSite = async (): Promise<SiteBuild> => {
   const database = await tripwire()
   try {
     await runOrThrow('npm', ['run', 'build'], buildEnvironment(database.port), { quiet: true, what: `npm run build in ${dir}`, cwd: dir })
-    return { dir, databaseConnections: database.connections() }
+    const pagesDir = path.join(dir, '.next/server/app')
+    const prerenderedPages = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|rsc|meta|body)$/.test(file))
+    const pagesNamingAnAddress = prerenderedPages.filter((page) =>
+      /https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(readFileSync(path.join(pagesDir, page), 'utf8')),
+    )
+    return { dir, databaseConnections: database.connections(), prerenderedPages, pagesNamingAnAddress }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true })
     throw error
