@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { snapshotWorkTree } from '../helpers/workTree'
+import { copyBuiltTree, snapshotWorkTree } from '../helpers/workTree'
 import { runOrThrow } from '../../src/cli/processes'
 import { recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
 import { freePort, waitFor } from '../helpers/ports'
@@ -25,7 +25,7 @@ export const runIncludesSiteTests = (argv = process.argv): boolean => {
 
 /** What the build did, for tests/site/build.test.ts. */
 export type SiteBuild = {
-  /** The copy of the work tree the build ran in; its server can be started again with other settings. */
+  /** The copy of the work tree the build ran in, as the build left it: no server runs there. */
   dir: string
   /** Connections the build opened to the PostgreSQL address it was given: there must be none. */
   databaseConnections: number
@@ -127,19 +127,26 @@ export const startSite = async (
   await recreateDatabase(adminUrl, siteDatabase, templates.seeded)
   const databaseUrl = withDatabase(adminUrl, siteDatabase)
   const build = await buildSite()
+  // The site runs from a copy: Next keeps the pages it renders in its build folder, and
+  // tests/site/build.test.ts starts another server of the build as it was made.
+  const serverDir = mkdtempSync(path.join(tmpdir(), 'lagon-site-'))
+  const removeFolders = () => {
+    for (const dir of [build.dir, serverDir]) rmSync(dir, { recursive: true, force: true })
+  }
   try {
-    const server = await startBuiltServer(build.dir, { databaseUrl })
+    copyBuiltTree(build.dir, serverDir)
+    const server = await startBuiltServer(serverDir, { databaseUrl })
     return {
       url: server.url,
       databaseUrl,
       build,
       stop: async () => {
         await server.stop()
-        rmSync(build.dir, { recursive: true, force: true })
+        removeFolders()
       },
     }
   } catch (error) {
-    rmSync(build.dir, { recursive: true, force: true })
+    removeFolders()
     throw error
   }
 }

@@ -1,37 +1,32 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
 import { headOf } from '../helpers/site'
-import { copyBuiltTree } from '../helpers/workTree'
 import { startBuiltServer } from '../setup/site'
 
 /**
  * The build every browser test uses (tests/setup/site.ts) is `npm run build` in a copy of the work
  * tree, with no DATABASE_URL, no PAYLOAD_SECRET, and PostgreSQL's address leading to a port that
- * counts connections. The same build, started with another SITE_URL (in a folder of its own:
- * Next keeps the pages it renders there), names that address.
+ * counts connections. The same build, started with another SITE_URL (in the build's own folder:
+ * the suite's site runs from a copy, since Next keeps the pages it renders there), names that address.
  */
 const site = inject('site')!
 const publicAddress = 'https://guide.example.org'
 const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
 let deployed: Awaited<ReturnType<typeof startBuiltServer>>
-const deployment = mkdtempSync(path.join(tmpdir(), 'lagon-deployment-'))
 
 beforeAll(async () => {
   const adminUrl = inject('adminUrl')
   const database = `${testDatabasePrefix}site_url`
   await recreateDatabase(adminUrl, database, templates.seeded)
-  copyBuiltTree(site.build.dir, deployment)
-  deployed = await startBuiltServer(deployment, { databaseUrl: withDatabase(adminUrl, database), siteUrl: publicAddress })
+  deployed = await startBuiltServer(site.build.dir, { databaseUrl: withDatabase(adminUrl, database), siteUrl: publicAddress })
 }, 120_000)
 
 afterAll(async () => {
   await deployed?.stop()
-  rmSync(deployment, { recursive: true, force: true })
 })
 
 const text = async (url: string) => {
