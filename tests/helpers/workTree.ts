@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -39,7 +39,7 @@ function isLeftOut(file: string): boolean {
  */
 export function copyBuiltTree(from: string, dest: string): void {
   mkdirSync(dest, { recursive: true })
-  const entries = execFileSync('ls', ['-A', from]).toString().split('\n').filter((name) => name && name !== 'node_modules')
+  const entries = readdirSync(from).filter((name) => name !== 'node_modules')
   execFileSync('cp', ['-a', ...entries.map((name) => path.join(from, name)), dest])
   linkDependencies(from, dest)
 }
