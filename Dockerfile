@@ -11,6 +11,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+# Needs no database and no secret: everything of a deployment is read when the server starts.
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

@@ -28,7 +28,9 @@ import { machineTranslationStatusEndpoint } from './src/translation/machine/endp
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
+import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
+import { connectTimeoutMs } from './src/db/connection'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/lib/afterCommit'
 import { sideBySide } from './src/translation/sideBySide'
@@ -45,7 +47,7 @@ export const maxUploadBytes = Number(process.env.MEDIA_MAX_MB || 10) * megabyte
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || '',
-  serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+  serverURL: configuredSiteUrl(),
   admin: {
     user: Users.slug,
     // Gravatar would send every editor's e-mail hash to an outside service.
@@ -117,7 +119,8 @@ export default buildConfig({
     fallbackLanguage: 'en',
   },
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+    // A database that does not answer fails the command or request waiting for it instead of leaving it hanging.
+    pool: { connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: connectTimeoutMs() },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { lagonCommand } from '@/cli/processes'
 import { ImportError } from '@/import/errors'
 import { importDocument } from '@/import/importDocument'
 import { dropPromotionalLines } from '@/import/promotionalLines'
@@ -118,7 +119,7 @@ describe('importing a Markdown file', () => {
 
 describe('npm run import', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'src/cli/import.ts', ...args], {
+    spawnSync(...lagonCommand('import', ...args), {
       cwd: path.join(import.meta.dirname, '..'),
       env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
       encoding: 'utf8',

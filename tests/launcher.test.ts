@@ -6,6 +6,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { lagonCommand } from '@/cli/processes'
+
 import { freePort, waitFor } from './helpers/ports'
 
 /**
@@ -34,7 +36,8 @@ beforeAll(async () => {
   }
   env.DATABASE_URL = undefined
   env.NODE_ENV = undefined
-  launcher = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/lagon.ts', 'dev'], {
+  const [node, args] = lagonCommand('lagon', 'dev')
+  launcher = spawn(node, args, {
     cwd: root,
     env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
   })

@@ -5,6 +5,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { beforeAll, describe, expect, it, inject, vi } from 'vitest'
 
+import { lagonCommand } from '@/cli/processes'
+
 import { recreateDatabase, testDatabasePrefix, withDatabase } from './helpers/databases'
 
 const root = path.join(import.meta.dirname, '..')
@@ -14,7 +16,7 @@ const databaseUrl = withDatabase(adminUrl, `${testDatabasePrefix}migrations`)
 const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret', NODE_OPTIONS: '--no-deprecation' }
 
 const run = (command: string, ...args: string[]) =>
-  spawnSync(path.join(root, 'node_modules/.bin', command), args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  spawnSync(...lagonCommand(command, ...args), { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 const query = async (sql: string) => {
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -32,13 +34,13 @@ beforeAll(async () => {
 
 describe('migrations on an empty database', () => {
   it('the app refuses to start before they are applied, naming the command to run', () => {
-    const seed = run('tsx', 'src/cli/seed.ts')
+    const seed = run('seed')
     expect(seed.status).not.toBe(0)
     expect(seed.stderr + seed.stdout).toMatch(/lacks \d+ migration\(s\).*npm run migrate/s)
   })
 
   it('npm run migrate applies every committed migration, and a second run is a no-op', async () => {
-    const first = run('tsx', 'src/cli/migrate.ts')
+    const first = run('migrate')
     expect(first.status, first.stderr).toBe(0)
     const tables = (await query("select table_name from information_schema.tables where table_schema = 'public'")).map(
       (row) => row.table_name as string,
@@ -52,7 +54,7 @@ describe('migrations on an empty database', () => {
     const applied = (await query('select name from payload_migrations where batch > 0')).map((row) => row.name)
     expect(applied.sort()).toEqual(committed.sort())
 
-    const second = run('tsx', 'src/cli/migrate.ts')
+    const second = run('migrate')
     expect(second.status).toBe(0)
     expect((await query('select count(*)::int as n from payload_migrations'))[0].n).toBe(committed.length)
   })
@@ -92,7 +94,7 @@ describe('generated files', () => {
     // A name of this run's own: Payload writes nothing when the file holds the same types already,
     // and another run (or an aborted one) must not remove or leave the file this one reads.
     const output = path.join(root, `.data/payload-types.check-${process.pid}.ts`)
-    const generated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/generate-types.ts'], {
+    const generated = spawnSync(...lagonCommand('generate-types'), {
       cwd: root,
       env: { ...env, PAYLOAD_TS_OUTPUT_PATH: output },
       encoding: 'utf8',

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { lagonCommand } from '@/cli/processes'
 import { heading, link, list, listItem, paragraph, root, text, textFormat } from '@/import/lexicalNodes'
 import { canonicalJson } from '@/translation/fingerprint'
 import { orderedXmlOptions } from '@/translation/xml'
@@ -305,8 +306,7 @@ describe('npm run xliff', () => {
     const cli = (...args: string[]) =>
       new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
         execFile(
-          path.join(root, 'node_modules/.bin/tsx'),
-          ['src/cli/xliff.ts', ...args],
+          ...lagonCommand('xliff', ...args),
           { cwd: root, env: { ...process.env, DATABASE_URL: db.databaseUrl, NODE_OPTIONS: '--no-deprecation' }, encoding: 'utf8' },
           (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         )

@@ -18,7 +18,7 @@ import { describeMachine, loadNow, waitForIdle } from '../site/machine'
 import { readOptions } from '../site/options'
 import { freePort, startService, waitUntil } from '../site/processes'
 import { appPort, startDatabase, workFolder } from '../site/setup'
-import { snapshotWorkTree } from '../site/snapshot'
+import { snapshotWorkTree } from '../../tests/helpers/workTree'
 import { measure, shape, type ApiLoad } from './load'
 import { floorPath, graphqlQuery, restDefaultPath, restPath } from './targets'
 

@@ -22,7 +22,7 @@ function appEnv({ databaseUrl, port, mediaDir }: AppSetup): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     // Any value: the bench signs in nobody.
     PAYLOAD_SECRET: 'lagon-bench-secret',
-    NEXT_PUBLIC_SERVER_URL: appUrl(port),
+    SITE_URL: appUrl(port),
     MEDIA_DIR: mediaDir,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_OPTIONS: '--no-deprecation',
@@ -34,14 +34,20 @@ function appEnv({ databaseUrl, port, mediaDir }: AppSetup): NodeJS.ProcessEnv {
 
 const bin = (setup: AppSetup, name: string) => path.join(setup.appDir, 'node_modules/.bin', name)
 
+/** One of the snapshot's own commands (src/cli/run.mjs), as `npm run` runs it. */
+const command = (setup: AppSetup, name: string, ...args: string[]): [string, string[]] => [
+  process.execPath,
+  [path.join(setup.appDir, 'src/cli/run.mjs'), name, ...args],
+]
+
 /** The repo's own commands: migrations, then the seed (the guide in content/, all three locales). */
 export async function migrateAndSeed(setup: AppSetup): Promise<void> {
   const options = { cwd: setup.appDir, env: appEnv(setup) }
-  await runStep('migrate', bin(setup, 'tsx'), ['src/cli/migrate.ts'], options)
-  await runStep('seed', bin(setup, 'tsx'), ['src/cli/seed.ts'], options)
+  await runStep('migrate', ...command(setup, 'migrate'), options)
+  await runStep('seed', ...command(setup, 'seed'), options)
 }
 
-/** `next build` for production; the public URL is baked in now, so the port is chosen before. */
+/** `next build` for production (it needs no database and bakes in no address). */
 export async function buildApp(setup: AppSetup): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
   await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })
@@ -50,7 +56,7 @@ export async function buildApp(setup: AppSetup): Promise<void> {
 /** Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health endpoint answers. */
 export async function startApp(setup: AppSetup): Promise<Service> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
-  const server = startService('lagon server', bin(setup, 'tsx'), ['src/server/main.ts', '--port', String(setup.port), '--hostname', '127.0.0.1'], {
+  const server = startService('lagon server', ...command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1'), {
     cwd: setup.appDir,
     env,
   })

@@ -25,7 +25,7 @@ import { readOptions } from './options'
 import { report, resultStem } from './report'
 import type { BenchResult } from './result'
 import { appPort, checkTools, startDatabase, workFolder } from './setup'
-import { snapshotWorkTree } from './snapshot'
+import { snapshotWorkTree } from '../../tests/helpers/workTree'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')

@@ -32,7 +32,7 @@ export function workFolder(options: Options): string {
   return dir
 }
 
-/** The app's port is baked into the build (NEXT_PUBLIC_SERVER_URL), so a reused build keeps it. */
+/** The app's port (its SITE_URL): a reused run keeps it, so the pages it cached name the same address. */
 export async function appPort(dir: string, reused: boolean): Promise<number> {
   const file = path.join(dir, 'bench.json')
   if (reused) return (JSON.parse(readFileSync(file, 'utf8')) as { appPort: number }).appPort

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { runOrThrow } from '../../src/cli/processes'
+import { lagonCommand, runOrThrow } from '../../src/cli/processes'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -24,7 +24,7 @@ const server = await startEmbeddedPostgres({
 })
 try {
   const env = { ...process.env, DATABASE_URL: server.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation' }
-  await runOrThrow(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/migrate.ts'], env, { quiet: true })
+  await runOrThrow(...lagonCommand('migrate'), env, { quiet: true })
   Object.assign(process.env, env)
   const { default: config } = await import('../../payload.config')
   const { getPayload } = await import('payload')

@@ -10,7 +10,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { runOrThrow } from '../../src/cli/processes'
+import { lagonCommand, runOrThrow } from '../../src/cli/processes'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { benchMachine, writeBenchResults } from '../results'
 
@@ -35,7 +35,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagon-bench-webhooks-'))
 const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' })
 try {
   const env = { ...process.env, DATABASE_URL: database.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation', LAGON_JOBS_CRON: 'off' }
-  await runOrThrow(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/migrate.ts'], env, { quiet: true })
+  await runOrThrow(...lagonCommand('migrate'), env, { quiet: true })
   Object.assign(process.env, env)
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')

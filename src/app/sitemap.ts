@@ -22,6 +22,9 @@ const documentUrls = (entries: IndexEntry[], path: (locale: Locale, slug: string
     }))
   })
 
+// Rendered on request: the build reads no database, and the site's address is read when the server runs (SITE_URL).
+export const dynamic = 'force-dynamic'
+
 /** Every published document in every locale it is published in, with its alternates. Drafts never appear. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [articles, carriers] = await Promise.all([articleIndex(), carrierIndex()])

@@ -1,34 +1,48 @@
 import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { projectRoot } from '@/db/databaseUrl'
 
 type RunOptions = {
   /** Keep the output, and show it only if the command fails. */
   quiet?: boolean
-  /** Kill the command after this long (exit code 124, as `timeout` gives). */
+  /** Kill the command after this long. */
   timeoutMs?: number
+  /** What the command does, for the error it fails with ("applying migrations"). */
+  what?: string
+  cwd?: string
 }
 
-/** The exit code of a command killed for running past its time. */
-const timedOut = 124
+type Outcome = { code: number; output: string; timedOut: boolean }
+
+/** The Node condition every command runs under (see src/cli/run.mjs). */
+export const commandCondition = '--conditions=production'
+
+/** How to run one of Lagon's commands (src/cli/commands/NAME.ts), as `npm run` does: bundled, in Node. */
+export const lagonCommand = (name: string, ...args: string[]): [string, string[]] => [
+  process.execPath,
+  [commandCondition, path.join(projectRoot, 'src/cli/run.mjs'), name, ...args],
+]
 
 /** Runs a command and resolves with its exit code; Ctrl-C and SIGTERM are passed on to it. */
 export const run = (
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-  { quiet = false, timeoutMs }: RunOptions = {},
-): Promise<{ code: number; output: string }> =>
+  { quiet = false, timeoutMs, cwd }: RunOptions = {},
+): Promise<Outcome> =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env })
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env, cwd })
     let output = ''
     child.stdout?.on('data', (chunk) => (output += chunk))
     child.stderr?.on('data', (chunk) => (output += chunk))
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
-    let killed = false
+    let timedOut = false
     const timer = timeoutMs
       ? setTimeout(() => {
-          killed = true
+          timedOut = true
           child.kill('SIGKILL')
         }, timeoutMs)
       : undefined
@@ -37,27 +51,18 @@ export const run = (
       clearTimeout(timer)
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)
-      resolve({ code: killed ? timedOut : (code ?? (signal === 'SIGINT' ? 130 : 143)), output })
+      resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 143), output, timedOut })
     })
   })
-
-/** Node's exit code for a module whose top-level await never settled. */
-const unsettledTopLevelAwait = 13
 
 export const runOrThrow = async (
   command: string,
   args: string[],
   env?: NodeJS.ProcessEnv,
-  options?: RunOptions,
+  options: RunOptions = {},
 ): Promise<void> => {
-  let { code, output } = await run(command, args, env, options)
-  if (code === unsettledTopLevelAwait || code === timedOut) {
-    // Seen on a busy machine, with no output, in tsx scripts whose work is idempotent (migrate,
-    // seed): Node ended the script while its modules were still loading (13), or, since the
-    // entries keep the process alive (keepAlive.ts), the load never finished and the script waited
-    // for ever (killed at timeoutMs).
-    console.warn(`${command} ${args.join(' ')} ${code === timedOut ? 'did not finish in time' : 'exited with 13'}; running it once more`)
-    ;({ code, output } = await run(command, args, env, options))
-  }
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)
+  const { code, output, timedOut } = await run(command, args, env, options)
+  const what = options.what ?? `${command} ${args.join(' ')}`
+  if (timedOut) throw new Error(`${what} did not finish within ${options.timeoutMs! / 1000} s; stopped it\n${output}`)
+  if (code !== 0) throw new Error(`${what} failed (exit code ${code})\n${output}`)
 }

@@ -34,16 +34,8 @@ export const switcherPaths = (
   })
 
 /**
- * Every published document in every locale it is published in, for `generateStaticParams`.
- * Without a database at build time (a Docker build), pages are made on first request instead.
+ * `generateStaticParams` of the reader's pages: none at build time, so that `next build` needs no
+ * database and bakes in no deployment setting (the site's address). Each page is rendered on its
+ * first request, then kept like a prerendered one until a change expires its tags.
  */
-export const publishedSlugParams =
-  (index: () => Promise<{ available: Locale[]; slugs: Partial<Record<Locale, string>> }[]>) =>
-  async (): Promise<{ locale: Locale; slug: string }[]> => {
-    try {
-      const entries = await index()
-      return entries.flatMap((entry) => entry.available.map((locale) => ({ locale, slug: entry.slugs[locale]! })))
-    } catch {
-      return []
-    }
-  }
+export const noPagesAtBuild = async (): Promise<never[]> => []

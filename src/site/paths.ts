@@ -9,6 +9,17 @@ export const paths = {
   notFound: (locale: Locale) => `/${locale}/404`,
 }
 
-export const siteUrl = (): string => (process.env.NEXT_PUBLIC_SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')
+/** Read through a variable: `next build` inlines every literal `process.env.NEXT_PUBLIC_…`. */
+const deprecatedSiteUrlSetting = 'NEXT_PUBLIC_SERVER_URL'
+
+/**
+ * The public address of the site as configured (SITE_URL; NEXT_PUBLIC_SERVER_URL, deprecated, is
+ * still read), without a trailing slash. Read when the server runs, never at build time.
+ */
+export const configuredSiteUrl = (): string | undefined =>
+  (process.env.SITE_URL || process.env[deprecatedSiteUrlSetting] || '').replace(/\/$/, '') || undefined
+
+/** The site's public address: every absolute link (canonical, hreflang, Open Graph, JSON-LD, sitemap, robots) starts with it. */
+export const siteUrl = (): string => configuredSiteUrl() ?? `http://localhost:${process.env.PORT || 3000}`
 
 export const absolute = (path: string): string => `${siteUrl()}${path}`

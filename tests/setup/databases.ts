@@ -10,8 +10,8 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
-import { runOrThrow } from '../../src/cli/processes'
-import { runIncludesSiteTests, startSite } from './site'
+import { lagonCommand, runOrThrow } from '../../src/cli/processes'
+import { runIncludesSiteTests, startSite, type SiteBuild } from './site'
 import { dropDatabase, dropTestDatabases, recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -20,7 +20,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string
     /** The production site, when the run includes tests/site/ or tests/admin/. */
-    site: { url: string; databaseUrl: string } | null
+    site: { url: string; databaseUrl: string; build: SiteBuild } | null
   }
 }
 
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       throw error
     }
   }
-  project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl })
+  project.provide('site', site && { url: site.url, databaseUrl: site.databaseUrl, build: site.build })
   return async () => {
     await site?.stop()
     await dropDatabase(adminUrl, siteDatabase)
@@ -65,10 +65,10 @@ export default async function setup(project: TestProject) {
   }
 }
 
-/** Each takes under 15 s; one still running after 90 s has hung while loading (see runOrThrow) and runs again. */
-const scriptOptions = { quiet: true, timeoutMs: 90_000 }
+/** Each takes seconds: one still running after 2 minutes is stuck, and the run stops saying which. */
+const scriptOptions = { quiet: true, timeoutMs: 120_000 }
 
-/** The migrated template through `npm run migrate`'s script, the seeded one through `npm run seed`'s. */
+/** The migrated template through `npm run migrate`'s command, the seeded one through `npm run seed`'s. */
 const buildTemplates = async (adminUrl: string) => {
   const env = {
     ...process.env,
@@ -76,9 +76,8 @@ const buildTemplates = async (adminUrl: string) => {
     NODE_OPTIONS: '--no-deprecation',
     MEDIA_DIR: path.join(root, '.data/test-media'),
   }
-  const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
   await recreateDatabase(adminUrl, templates.migrated)
-  await runOrThrow(bin('tsx'), ['src/cli/migrate.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, scriptOptions)
+  await runOrThrow(...lagonCommand('migrate'), { ...env, DATABASE_URL: withDatabase(adminUrl, templates.migrated) }, scriptOptions)
   await recreateDatabase(adminUrl, templates.seeded, templates.migrated)
-  await runOrThrow(bin('tsx'), ['src/cli/seed.ts'], { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, scriptOptions)
+  await runOrThrow(...lagonCommand('seed'), { ...env, DATABASE_URL: withDatabase(adminUrl, templates.seeded) }, scriptOptions)
 }

@@ -4,14 +4,11 @@
  */
 import { parseArgs } from 'node:util'
 
-import config from '@payload-config'
-import { getPayload } from 'payload'
-
 import { ImportError } from '@/import/errors'
 import { importableCollections, importDocument, type ImportableCollection } from '@/import/importDocument'
 import { isLocale, localeCodes } from '@/lib/locales'
 
-import { loadEnvironment } from '../environment'
+import { commandPayload } from '../payload'
 
 const usage = `usage: npm run import -- FILE --locale ${localeCodes.join('|')} [--collection ${importableCollections.join('|')}]`
 
@@ -36,8 +33,7 @@ if (!(importableCollections as readonly string[]).includes(values.collection!)) 
   fail(`--collection must be one of ${importableCollections.join(', ')}.\n${usage}`)
 }
 
-loadEnvironment()
-const payload = await getPayload({ config })
+const payload = await commandPayload('import')
 let code = 0
 try {
   console.log(`import: ${file} → ${values.collection} [${values.locale}]`)

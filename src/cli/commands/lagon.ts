@@ -2,12 +2,15 @@
  * `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), pending
  * migrations applied, then the admin, the API and the site: `next dev`, or Lagon's production
  * server (src/server/main.ts). `dev` also seeds the first guide (idempotent). Ctrl-C or SIGTERM
- * stops the server and the embedded database together.
+ * stops the server and the embedded database together. Each step before the server either ends
+ * within its time or stops the launch, saying which step it was.
  */
-import { ensureDatabase } from '@/db/databaseUrl'
+import path from 'node:path'
+
+import { ensureDatabase, projectRoot } from '@/db/databaseUrl'
 
 import { loadEnvironment } from '../environment'
-import { run, runOrThrow } from '../processes'
+import { lagonCommand, run, runOrThrow } from '../processes'
 
 const mode = process.argv[2]
 if (mode !== 'dev' && mode !== 'start') {
@@ -15,23 +18,30 @@ if (mode !== 'dev' && mode !== 'start') {
   process.exit(2)
 }
 
+/** Migrating or seeding an install takes seconds; this long means something is stuck. */
+const stepTimeoutMs = Number(process.env.LAGON_STEP_TIMEOUT || 300) * 1000
+const steps: [what: string, command: string][] = [
+  ['applying migrations', 'migrate'],
+  ...(mode === 'dev' ? [['seeding the first guide', 'seed'] as [string, string]] : []),
+]
+
 loadEnvironment()
+console.log(process.env.DATABASE_URL ? 'lagon: using DATABASE_URL' : 'lagon: starting the embedded PostgreSQL')
 const database = await ensureDatabase((line) => process.env.LAGON_DEBUG && console.log(line))
 const env = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '--no-deprecation' }
 let code = 1
 try {
-  console.log('lagon: applying migrations')
-  await runOrThrow('tsx', ['src/cli/migrate.ts'], env)
-  if (mode === 'dev') {
-    console.log('lagon: seeding the first guide')
-    await runOrThrow('tsx', ['src/cli/seed.ts'], env)
+  for (const [what, command] of steps) {
+    console.log(`lagon: ${what}`)
+    await runOrThrow(...lagonCommand(command), env, { timeoutMs: stepTimeoutMs, what })
   }
   const port = process.env.PORT || '3000'
-  console.log(`lagon: admin at http://localhost:${port}/admin, API at http://localhost:${port}/api`)
+  console.log(`lagon: admin at http://localhost:${port}/admin, site at http://localhost:${port}/, API at http://localhost:${port}/api`)
+  if (mode === 'dev') console.log('lagon: next dev compiles each page on its first request: the first one takes 15–40 s')
   // Development is `next dev` as is; production is Lagon's server (src/server/main.ts): Next behind
   // the cache of readers' pages.
-  const server = mode === 'dev' ? ['next', ['dev', '--port', port]] : ['tsx', ['src/server/main.ts', '--port', port]]
-  code = (await run(server[0] as string, server[1] as string[], env)).code
+  const [program, args] = mode === 'dev' ? [path.join(projectRoot, 'node_modules/.bin/next'), ['dev', '--port', port]] : lagonCommand('server', '--port', port)
+  code = (await run(program, args, env)).code
 } catch (error) {
   console.error(`lagon: ${error instanceof Error ? error.message : String(error)}`)
 } finally {

@@ -1,19 +1,19 @@
 /**
- * `npm run migrate`: applies the committed migrations that the database lacks. Runs in-process
- * rather than through Payload's `payload migrate` binary, which sometimes exits before doing its
- * work when its TypeScript loader starts late.
+ * `npm run migrate`: applies the committed migrations that the database lacks, from
+ * migrations/index.ts (bundled with the command: Payload would otherwise import the folder's
+ * TypeScript files at run time).
  */
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import type { Migration } from 'payload'
 
-import { loadEnvironment } from '../environment'
+import { migrations } from '../../../migrations'
+import { commandPayload } from '../payload'
 
-loadEnvironment()
 // The start-up check would refuse this very database: it lacks the migrations about to be applied.
-const payload = await getPayload({ config, disableOnInit: true })
+const payload = await commandPayload('migrate', { disableOnInit: true })
 let code = 0
 try {
-  await payload.db.migrate()
+  // The adapter's type has each migration take `unknown`; ours take the Postgres adapter's arguments.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
 } catch (error) {
   console.error(`migrate: ${(error as Error)?.stack ?? String(error)}`)
   code = 1

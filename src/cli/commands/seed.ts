@@ -1,19 +1,15 @@
 /** `npm run seed`: the first admin (when configured) and the guide in `content/`. Idempotent. */
 import path from 'node:path'
 
-import config from '@payload-config'
-import { getPayload } from 'payload'
-
 import { projectRoot } from '@/db/databaseUrl'
 import { ImportError } from '@/import/errors'
 import { seedAdmin } from '@/seed/seedAdmin'
 import { seedContent } from '@/seed/seedContent'
 import { seedGlossary } from '@/seed/seedGlossary'
 
-import { loadEnvironment } from '../environment'
+import { commandPayload } from '../payload'
 
-loadEnvironment()
-const payload = await getPayload({ config })
+const payload = await commandPayload('seed')
 let code = 0
 try {
   const admin = await seedAdmin(payload)

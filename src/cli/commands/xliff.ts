@@ -7,14 +7,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 
-import config from '@payload-config'
-import { commitTransaction, createLocalReq, getPayload, initTransaction, killTransaction } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import { TranslationRequestError } from '@/translation/documents'
 import { exportXliff } from '@/translation/xliff/exportXliff'
 import { importXliff } from '@/translation/xliff/importXliff'
 
-import { loadEnvironment } from '../environment'
+import { commandPayload } from '../payload'
 
 const usage =
   'usage: npm run xliff -- export --locale LOCALE [--collection C] [--ids 1,2] [--status S] [--source-locale zh] [--out FILE]\n' +
@@ -46,8 +45,7 @@ const [command, file] = positionals
 if (command !== 'export' && command !== 'import') fail('the first argument is export or import.')
 if (command === 'import' && !file) fail('import needs the XLIFF file.')
 
-loadEnvironment()
-const payload = await getPayload({ config })
+const payload = await commandPayload('xliff')
 const req = await createLocalReq({}, payload)
 let code = 0
 try {

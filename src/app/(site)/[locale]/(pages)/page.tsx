@@ -1,18 +1,17 @@
 import type { Metadata } from 'next'
 import { draftMode } from 'next/headers'
 
-import { localeCodes } from '@/lib/locales'
 import { SiteShell } from '@/site/components/SiteShell'
 import { bcp47, regionName } from '@/site/format'
 import { t } from '@/site/messages'
-import { everyLocale, localeParam } from '@/site/params'
+import { everyLocale, localeParam, noPagesAtBuild } from '@/site/params'
 import { paths } from '@/site/paths'
 import { pageMetadata } from '@/site/metadata'
 import { articleIndex, shownLocale, tipIndex } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string }> }
 
-export const generateStaticParams = () => localeCodes.map((locale) => ({ locale }))
+export const generateStaticParams = noPagesAtBuild
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeParam((await params).locale)

@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { draftMode } from 'next/headers'
 
 import { tipCategories } from '@collections/Tips'
-import { localeCodes } from '@/lib/locales'
 import type { Tip } from '@/payload-types'
 import { GuideRichText } from '@/site/components/GuideRichText'
 import { SiteShell } from '@/site/components/SiteShell'
@@ -10,13 +9,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { everyLocale, localeParam } from '@/site/params'
+import { everyLocale, localeParam, noPagesAtBuild } from '@/site/params'
 import { paths } from '@/site/paths'
 import { shownLocale, tipIn, tipIndex } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string }> }
 
-export const generateStaticParams = () => localeCodes.map((locale) => ({ locale }))
+export const generateStaticParams = noPagesAtBuild
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeParam((await params).locale)

@@ -11,13 +11,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, publishedPaths, publishedSlugParams, switcherPaths } from '@/site/params'
+import { localeParam, noPagesAtBuild, publishedPaths, switcherPaths } from '@/site/params'
 import { paths } from '@/site/paths'
 import { carrierIn, carrierIndex, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export const generateStaticParams = publishedSlugParams(() => carrierIndex())
+export const generateStaticParams = noPagesAtBuild
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params

@@ -12,13 +12,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47, formatDate } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, publishedPaths, publishedSlugParams, switcherPaths } from '@/site/params'
+import { localeParam, noPagesAtBuild, publishedPaths, switcherPaths } from '@/site/params'
 import { absolute, paths } from '@/site/paths'
 import { articleIn, articleIndex, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export const generateStaticParams = publishedSlugParams(() => articleIndex())
+export const generateStaticParams = noPagesAtBuild
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params

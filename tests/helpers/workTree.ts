@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -28,15 +28,27 @@ export function snapshotWorkTree(repoRoot: string, dest: string): number {
   return files.length
 }
 
-/** Other build folders (untracked, not all ignored) and this benchmark itself are not the app. */
+/** Other build folders (untracked, not all ignored) and the benchmarks are not the app. */
 function isLeftOut(file: string): boolean {
   return file.startsWith('.next') || file.startsWith('bench/')
 }
 
 /**
+ * A second folder of a built tree, for a second server with other settings: Next keeps the pages
+ * it renders in its build folder, so two servers of one folder would serve each other's pages.
+ */
+export function copyBuiltTree(from: string, dest: string): void {
+  mkdirSync(dest, { recursive: true })
+  const entries = readdirSync(from).filter((name) => name !== 'node_modules')
+  execFileSync('cp', ['-a', ...entries.map((name) => path.join(from, name)), dest])
+  linkDependencies(from, dest)
+}
+
+/**
  * node_modules as hard links: a copy of 1.2 GB would take long, and a symbolic link does not
  * work because Turbopack resolves nothing outside the project's root (the folder of its lockfile).
- * Nothing in a build or a run writes into node_modules, so the checkout's files are not touched.
+ * A build or a run only adds files there (the commands' bundles in node_modules/.cache), so the
+ * checkout's files are not touched.
  */
 function linkDependencies(repoRoot: string, dest: string): void {
   execFileSync('cp', ['-al', path.join(repoRoot, 'node_modules'), path.join(dest, 'node_modules')])

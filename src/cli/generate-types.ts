@@ -1,5 +1,0 @@
-// The command is in commands/generate-types.ts; this entry keeps the process alive while it loads (see keepAlive.ts).
-import { keepAlive } from './keepAlive'
-
-keepAlive()
-await import('./commands/generate-types')

@@ -1,5 +1,0 @@
-// The command is in commands/xliff.ts; this entry keeps the process alive while it loads (see keepAlive.ts).
-import { keepAlive } from './keepAlive'
-
-keepAlive()
-await import('./commands/xliff')
