@@ -34,11 +34,11 @@ export const switcherPaths = (
   })
 
 /**
- * `generateStaticParams` of a page made per document: only the locales, never the documents,
- * so that `next build` reads no database and takes as long with 10 documents as with 10,000.
- * Each page is made on its first request and kept until a change expires it.
+ * `generateStaticParams` of every reader page that reads content: none, so that `next build` reads
+ * no database (a Docker build has none) and takes as long with 10 documents as with 10,000. Each
+ * page is made on its first request and kept until a change expires its tags.
  */
-export const localeParams = (): { locale: Locale }[] => localeCodes.map((locale) => ({ locale }))
+export const madeOnRequest = <Params>(): Params[] => []
 
 /** The page number of `/…/page/{n}`: a whole number from 2 (page 1 is the list's own URL), else a 404. */
 export const pageParam = (value: string): number => {

@@ -4,7 +4,7 @@ import { draftMode } from 'next/headers'
 import { GuideList } from '@/site/components/GuideList'
 import { SiteShell } from '@/site/components/SiteShell'
 import { t } from '@/site/messages'
-import { everyLocale, localeParam, localeParams } from '@/site/params'
+import { everyLocale, localeParam, madeOnRequest } from '@/site/params'
 import { paths } from '@/site/paths'
 import { pageMetadata } from '@/site/metadata'
 import { listPage, shownLocale } from '@/site/queries'
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: string }> }
 const latestGuides = 12
 const featuredTips = 4
 
-export const generateStaticParams = localeParams
+export const generateStaticParams = madeOnRequest
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeParam((await params).locale)

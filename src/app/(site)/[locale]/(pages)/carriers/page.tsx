@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import { localeParams } from '@/site/params'
+import { madeOnRequest } from '@/site/params'
 import { carriersMetadata, CarriersList } from '@/site/lists/carriers'
 
 type Props = { params: Promise<{ locale: string }> }
 
-export const generateStaticParams = localeParams
+export const generateStaticParams = madeOnRequest
 
 export const generateMetadata = ({ params }: Props): Promise<Metadata> => carriersMetadata(params)
 

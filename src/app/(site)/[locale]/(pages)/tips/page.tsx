@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import { localeParams } from '@/site/params'
+import { madeOnRequest } from '@/site/params'
 import { tipsMetadata, TipsList } from '@/site/lists/tips'
 
 type Props = { params: Promise<{ locale: string }> }
 
-export const generateStaticParams = localeParams
+export const generateStaticParams = madeOnRequest
 
 export const generateMetadata = ({ params }: Props): Promise<Metadata> => tipsMetadata(params)
 

@@ -11,14 +11,13 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, publishedPaths, switcherPaths } from '@/site/params'
+import { localeParam, madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
 import { paths } from '@/site/paths'
 import { carrierIn, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-// No page is made at build time (which reads no database): each is made on its first request and kept.
-export const generateStaticParams = (): { locale: string; slug: string }[] => []
+export const generateStaticParams = madeOnRequest
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params
