@@ -118,8 +118,21 @@ const listTags = (collection: PublicCollection, locale: Locale) => withFallbacks
 
 // ——— One document ———
 
-const readEntry = async (collection: SiteCollection, id: number, preview: boolean): Promise<IndexEntry | null> =>
-  (await findEntries(collection, { id: { equals: id } }, preview, { limit: 1 })).entries[0] ?? null
+const readEntry = async (collection: SiteCollection, id: number, preview: boolean): Promise<IndexEntry | null> => {
+  const payload = await sitePayload()
+  const doc = await payload.findByID({
+    collection,
+    id,
+    locale: 'all',
+    select: entrySelect(collection) as Record<string, true>,
+    depth: 0,
+    draft: preview,
+    overrideAccess: preview,
+    disableErrors: true,
+  })
+  const entry = doc && toEntry(collection, doc as unknown as Indexable, preview)
+  return entry && (preview || entry.available.length > 0) ? entry : null
+}
 
 const cachedEntry = cachedRead('site-entry', (collection: SiteCollection, id: number) => readEntry(collection, id, false), (collection, id) => [
   tags.document(collection, id),

@@ -45,8 +45,8 @@ export const keyOf = (doc: ScaleDocument): string => doc.locales[sourceLocale]!.
 
 const translations = localeCodes.filter((locale) => locale !== sourceLocale)
 
-/** The newest synthetic guide's date; the n-th is 47 minutes older than the one before. */
-const newest = Date.parse('2026-11-20T08:00:00Z')
+/** The newest synthetic guide's date (its updates stay in the past); the n-th is 47 minutes older than the one before. */
+const newest = Date.parse('2026-10-15T08:00:00Z')
 const minutes = 60_000
 const dateOf = (index: number, stepMinutes: number) => new Date(newest - index * stepMinutes * minutes).toISOString()
 
