@@ -98,23 +98,27 @@ const adminHeaders = async (base: string): Promise<Record<string, string>> => {
     ? register
     : await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) })
   const { token } = (await response.json()) as { token: string }
-  return { cookie: `payload-token=${token}` }
+  // A browser's navigation: Payload takes the cookie only from a same-origin request (CSRF).
+  return { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
 }
 
 const measureAdmin = async (base: string) => {
   const headers = await adminHeaders(base)
   const views = ['/admin/collections/articles', '/admin/collections/carriers', '/admin/collections/tips', '/admin/translations']
-  const result: Record<string, { p95: number; p50: number; status: number }> = {}
+  const result: Record<string, { requests: number; p95: number; p50: number; status: number }> = {}
   for (const view of views) {
-    await timed(`${base}${view}`, headers)
     const times: number[] = []
     let status = 0
-    for (let run = 0; run < 20; run += 1) {
+    // 20 requests after a first one, or as many as fit in 3 minutes when a view is that slow.
+    const until = performance.now() + 180_000
+    await timed(`${base}${view}`, headers)
+    for (let run = 0; run < 20 && (run === 0 || performance.now() < until); run += 1) {
       const response = await timed(`${base}${view}`, headers)
+      if (response.body.includes('NEXT_REDIRECT')) throw new Error(`${view} sent the bench's admin elsewhere (not signed in?)`)
       status = response.status
       times.push(response.ms)
     }
-    result[view] = { p50: percentile(times, 50), p95: percentile(times, 95), status }
+    result[view] = { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), status }
   }
   return result
 }
