@@ -1,45 +1,27 @@
 import type { Metadata } from 'next'
 
-import type { Carrier } from '@/payload-types'
-
 import { OfferCells, OfferHeaderCells } from '../components/OfferCells'
 import { Pagination } from '../components/Pagination'
 import { SiteShell } from '../components/SiteShell'
 import { bcp47 } from '../format'
 import { t } from '../messages'
-import { pageMetadata } from '../metadata'
 import { everyLocale } from '../params'
 import { paths } from '../paths'
-import { carrierIn, shownLocale } from '../queries'
-import { loadList, type ListParams } from './loadList'
+import { carrierIn } from '../queries'
+import { listMetadata, loadList, readShown, type ListParams } from './loadList'
 
 /** A carrier takes one to three table rows: 15 keep a page under 30 KB of HTML. */
 export const carriersPerPage = 15
 
-export const carriersMetadata = async (params: ListParams): Promise<Metadata> => {
-  const { locale, page, list } = await loadList('carriers', params, carriersPerPage)
-  const m = t(locale)
-  return pageMetadata({
-    locale,
-    shown: locale,
-    title: page > 1 ? `${m.carriersTitle} · ${m.pageOf(page, list.totalPages)}` : m.carriersTitle,
-    description: m.carriersIntro,
-    alternates: everyLocale((each) => paths.carriers(each, page)),
-  })
-}
+export const carriersMetadata = (params: ListParams): Promise<Metadata> =>
+  listMetadata(params, { collection: 'carriers', perPage: carriersPerPage, title: (m) => m.carriersTitle, description: (m) => m.carriersIntro, path: paths.carriers })
 
 /** The carriers and their offers as a comparison table, one page at a time. */
 export const CarriersList = async ({ params }: { params: ListParams }) => {
-  const { locale, page, preview, list } = await loadList('carriers', params, carriersPerPage)
+  const loaded = await loadList('carriers', params, carriersPerPage)
+  const { locale, page, preview, list } = loaded
   const m = t(locale)
-  const carriers = (
-    await Promise.all(
-      list.entries.map(async (entry) => {
-        const shown = shownLocale(entry, locale)!
-        return { shown, carrier: await carrierIn(entry.id, shown, preview) }
-      }),
-    )
-  ).filter((row): row is { shown: typeof row.shown; carrier: Carrier } => row.carrier !== null)
+  const carriers = (await readShown(loaded, carrierIn)).map(({ shown, doc }) => ({ shown, carrier: doc }))
   return (
     <SiteShell locale={locale} alternates={everyLocale((each) => paths.carriers(each, page))} preview={preview}>
       <h1>{m.carriersTitle}</h1>

@@ -4,25 +4,15 @@ import { GuideList } from '../components/GuideList'
 import { Pagination } from '../components/Pagination'
 import { SiteShell } from '../components/SiteShell'
 import { t } from '../messages'
-import { pageMetadata } from '../metadata'
 import { everyLocale } from '../params'
 import { paths } from '../paths'
-import { loadList, type ListParams } from './loadList'
+import { listMetadata, loadList, type ListParams } from './loadList'
 
 /** About 15 KB of HTML a page, whatever the number of guides. */
 export const guidesPerPage = 30
 
-export const guidesMetadata = async (params: ListParams): Promise<Metadata> => {
-  const { locale, page, list } = await loadList('articles', params, guidesPerPage)
-  const m = t(locale)
-  return pageMetadata({
-    locale,
-    shown: locale,
-    title: page > 1 ? `${m.guidesTitle} · ${m.pageOf(page, list.totalPages)}` : m.guidesTitle,
-    description: m.tagline,
-    alternates: everyLocale((each) => paths.guides(each, page)),
-  })
-}
+export const guidesMetadata = (params: ListParams): Promise<Metadata> =>
+  listMetadata(params, { collection: 'articles', perPage: guidesPerPage, title: (m) => m.guidesTitle, description: (m) => m.tagline, path: paths.guides })
 
 /** Every guide, newest first, one page at a time. */
 export const GuidesList = async ({ params }: { params: ListParams }) => {

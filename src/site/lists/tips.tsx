@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 
 import { tipCategories } from '@collections/Tips'
-import type { Tip } from '@/payload-types'
 
 import { GuideRichText } from '../components/GuideRichText'
 import { Pagination } from '../components/Pagination'
@@ -9,38 +8,23 @@ import { SiteShell } from '../components/SiteShell'
 import { SourcesList } from '../components/SourcesList'
 import { bcp47 } from '../format'
 import { t } from '../messages'
-import { pageMetadata } from '../metadata'
 import { everyLocale } from '../params'
 import { paths } from '../paths'
-import { shownLocale, tipIn } from '../queries'
-import { loadList, type ListParams } from './loadList'
+import { tipIn } from '../queries'
+import { listMetadata, loadList, readShown, type ListParams } from './loadList'
 
 /** Tips show their whole text: 20 keep a page under 30 KB of HTML. */
 export const tipsPerPage = 20
 
-export const tipsMetadata = async (params: ListParams): Promise<Metadata> => {
-  const { locale, page, list } = await loadList('tips', params, tipsPerPage)
-  const m = t(locale)
-  return pageMetadata({
-    locale,
-    shown: locale,
-    title: page > 1 ? `${m.tipsTitle} · ${m.pageOf(page, list.totalPages)}` : m.tipsTitle,
-    alternates: everyLocale((each) => paths.tips(each, page)),
-  })
-}
+export const tipsMetadata = (params: ListParams): Promise<Metadata> =>
+  listMetadata(params, { collection: 'tips', perPage: tipsPerPage, title: (m) => m.tipsTitle, path: paths.tips })
 
 /** Tips by category (in the list's order: category, then their own order), one page at a time. */
 export const TipsList = async ({ params }: { params: ListParams }) => {
-  const { locale, page, preview, list } = await loadList('tips', params, tipsPerPage)
+  const loaded = await loadList('tips', params, tipsPerPage)
+  const { locale, page, preview, list } = loaded
   const m = t(locale)
-  const tips = (
-    await Promise.all(
-      list.entries.map(async (entry) => {
-        const shown = shownLocale(entry, locale)!
-        return { shown, tip: await tipIn(entry.id, shown, preview) }
-      }),
-    )
-  ).filter((row): row is { shown: typeof row.shown; tip: Tip } => row.tip !== null)
+  const tips = (await readShown(loaded, tipIn)).map(({ shown, doc }) => ({ shown, tip: doc }))
   return (
     <SiteShell locale={locale} alternates={everyLocale((each) => paths.tips(each, page))} preview={preview}>
       <h1>{m.tipsTitle}</h1>
