@@ -15,12 +15,12 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { appUrl, buildApp, migrateAndSeed, startApp, type AppSetup } from '../site/app'
+import { appUrl, buildApp, migrateAndSeed, startApp } from '../site/app'
 import { runBenchmark } from '../site/cleanup'
 import { loadNow, waitForIdle } from '../site/machine'
 import { readOptions } from '../site/options'
 import { runStep } from '../site/processes'
-import { appPort, startDatabase, workFolder } from '../site/setup'
+import { prepareApp } from '../site/setup'
 import { snapshotWorkTree } from '../site/snapshot'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -127,14 +127,7 @@ async function main(): Promise<void> {
   const options = readOptions()
   const loadBefore = loadNow()
   console.log(`bench: ${loadBefore.uptime}`)
-  const dir = workFolder(options)
-  const reused = Boolean(options.reuse)
-  const setup: AppSetup = {
-    appDir: path.join(dir, 'app'),
-    port: await appPort(dir, reused),
-    mediaDir: path.join(dir, 'media'),
-    databaseUrl: await startDatabase(dir),
-  }
+  const { reused, setup } = await prepareApp(options)
   const timings: Record<string, number> = {}
   if (!reused) {
     console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
