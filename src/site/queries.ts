@@ -158,10 +158,19 @@ const readSlugOwners = async (collection: SiteCollection, slug: string, preview:
   return current.length ? current : ids({ slugHistory: { equals: slug } })
 }
 
-const cachedSlugOwners = cachedRead(
-  'site-slug',
+const slugTags = (collection: SiteCollection, slug: string) => localeCodes.map((locale) => tags.slug(collection, locale, slug))
+
+const cachedSlugOwners = cachedRead('site-slug', (collection: SiteCollection, slug: string) => readSlugOwners(collection, slug, false), slugTags)
+
+/**
+ * A slug no document has (yet) is looked up again under the collection's lists too: a change that
+ * publishes a document expires its lists even when it does not name the slugs it brings, and the
+ * 404 kept for that slug must go with them. Only pages that find nothing carry these tags.
+ */
+const cachedSlugMiss = cachedRead(
+  'site-slug-miss',
   (collection: SiteCollection, slug: string) => readSlugOwners(collection, slug, false),
-  (collection, slug) => localeCodes.map((locale) => tags.slug(collection, locale, slug)),
+  (collection, slug) => [...slugTags(collection, slug), ...localeCodes.map((locale) => tags.lists(collection, locale))],
 )
 
 export type Resolution =
@@ -197,7 +206,8 @@ export const resolveAmong = (entries: IndexEntry[], locale: Locale, slug: string
 
 /** Resolves a slug of a locale through the slug indexes: a few rows read, never the collection. */
 export const resolveSlug = async (collection: SiteCollection, locale: Locale, slug: string, preview = false): Promise<Resolution> => {
-  const ids = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
+  const found = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
+  const ids = found.length > 0 || preview ? found : await cachedSlugMiss(collection, slug)
   const entries = (await Promise.all(ids.map((id) => entryOf(collection, id, preview)))).filter((entry): entry is IndexEntry => entry !== null)
   return resolveAmong(entries, locale, slug)
 }
