@@ -54,7 +54,13 @@ beforeAll(async () => {
   locales = (await rows<{ id: number; locale: string; slug: string; status: string }>(
     `select _parent_id as id, _locale as locale, slug, _status as status from articles_locales`,
   )) as Row[]
-  const [history] = await rows<{ id: number; old: string }>(`select parent_id as id, text as old from articles_texts where path = 'slugHistory' and locale = 'en' limit 1`)
+  // A synthetic guide published in en whose en slug changed (other test files rename and unpublish guides of their own).
+  const [history] = await rows<{ id: number; old: string }>(
+    `select t.parent_id as id, t.text as old from articles_texts t
+     join articles_locales l on l._parent_id = t.parent_id and l._locale = 'en' and l._status = 'published'
+     where t.path = 'slugHistory' and t.locale = 'en'
+     order by t.parent_id desc limit 1`,
+  )
   renamed = history!
 }, 180_000)
 
