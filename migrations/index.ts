@@ -5,6 +5,7 @@ import * as migration_20261127_023154_localized_status from './20261127_023154_l
 import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_api_keys_webhooks';
 import * as migration_20261127_033849_glossary_translation_memory from './20261127_033849_glossary_translation_memory';
 import * as migration_20261201_224911_document_version from './20261201_224911_document_version';
+import * as migration_20261201_225012_slug_indexes from './20261201_225012_slug_indexes';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_224911_document_version.up,
     down: migration_20261201_224911_document_version.down,
-    name: '20261201_224911_document_version'
+    name: '20261201_224911_document_version',
+  },
+  {
+    up: migration_20261201_225012_slug_indexes.up,
+    down: migration_20261201_225012_slug_indexes.down,
+    name: '20261201_225012_slug_indexes'
   },
 ];

@@ -14,7 +14,7 @@
  */
 import path from 'node:path'
 
-import { appUrl, buildApp, migrateAndSeed, startApp, type AppSetup } from './app'
+import { appUrl, buildApp, migrateAndSeed, startApp } from './app'
 import { runBenchmark } from './cleanup'
 import { chromiumPath } from './lighthouse'
 import { warmUp } from './load'
@@ -24,7 +24,7 @@ import { nginxBinary } from './nginx'
 import { readOptions } from './options'
 import { report, resultStem } from './report'
 import type { BenchResult } from './result'
-import { appPort, checkTools, startDatabase, workFolder } from './setup'
+import { checkTools, prepareApp } from './setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -35,14 +35,7 @@ async function main(): Promise<void> {
   checkTools()
   const loadBefore = loadNow()
   console.log(`bench: ${loadBefore.uptime}`)
-  const dir = workFolder(options)
-  const reused = Boolean(options.reuse)
-  const setup: AppSetup = {
-    appDir: path.join(dir, 'app'),
-    port: await appPort(dir, reused),
-    mediaDir: path.join(dir, 'media'),
-    databaseUrl: await startDatabase(dir),
-  }
+  const { dir, reused, setup } = await prepareApp(options)
   if (!reused) {
     console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
     await migrateAndSeed(setup)

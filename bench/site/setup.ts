@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import type { AppSetup } from './app'
 import { onCleanup } from './cleanup'
 import { chromiumPath } from './lighthouse'
 import { nginxBinary } from './nginx'
@@ -48,4 +49,17 @@ export async function startDatabase(dir: string): Promise<string> {
   const database = await startEmbeddedPostgres({ dataDir, port, database: 'lagon_bench' })
   onCleanup('PostgreSQL', () => database.stop(), { postgres: dataDir })
   return database.url
+}
+
+/** The work folder, the app's port and a started database: what every bench run begins with. */
+export async function prepareApp(options: Options): Promise<{ dir: string; reused: boolean; setup: AppSetup }> {
+  const dir = workFolder(options)
+  const reused = Boolean(options.reuse)
+  const setup: AppSetup = {
+    appDir: path.join(dir, 'app'),
+    port: await appPort(dir, reused),
+    mediaDir: path.join(dir, 'media'),
+    databaseUrl: await startDatabase(dir),
+  }
+  return { dir, reused, setup }
 }

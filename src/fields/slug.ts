@@ -76,6 +76,8 @@ export const slugHistoryField = (): TextField => ({
   type: 'text',
   hasMany: true,
   localized: true,
+  // Old URLs are resolved by looking their slug up here: an index, not a scan of every document.
+  index: true,
   label: { zh: '旧 URL 别名', en: 'Previous slugs', fr: 'Anciens identifiants d’URL' },
   admin: {
     position: 'sidebar',

@@ -2,10 +2,11 @@ import type { Locale } from '@/lib/locales'
 
 export const paths = {
   home: (locale: Locale) => `/${locale}`,
+  guides: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/guides/page/${page}` : `/${locale}/guides`),
   guide: (locale: Locale, slug: string) => `/${locale}/guides/${slug}`,
-  carriers: (locale: Locale) => `/${locale}/carriers`,
+  carriers: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/carriers/page/${page}` : `/${locale}/carriers`),
   carrier: (locale: Locale, slug: string) => `/${locale}/carriers/${slug}`,
-  tips: (locale: Locale) => `/${locale}/tips`,
+  tips: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/tips/page/${page}` : `/${locale}/tips`),
   notFound: (locale: Locale) => `/${locale}/404`,
 }
 

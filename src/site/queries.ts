@@ -1,16 +1,21 @@
 import { unstable_cache } from 'next/cache'
+import type { Where } from 'payload'
 
 import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
-import type { Article, Carrier, Tip } from '@/payload-types'
+import type { Article, Carrier, Media, Tip } from '@/payload-types'
 
+import { embedsOf, populateEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
-import { tags } from './tags'
+import { tags, type PublicCollection } from './tags'
 
 type Localized<T> = Partial<Record<Locale, T>>
-type SiteCollection = 'articles' | 'carriers' | 'tips'
+export type SiteCollection = 'articles' | 'carriers' | 'tips'
 
-/** One document as the site indexes it: its slug and title in each locale it is published in. */
+/**
+ * What the site needs to link to a document and to name it: its slug and title in each locale
+ * it is published in, read from the one document (hreflang, the language switcher, lists).
+ */
 export type IndexEntry = {
   id: number
   /** Locales the document is published in (and translated there), source locale first. */
@@ -26,10 +31,25 @@ export type IndexEntry = {
   order?: number | null
 }
 
-type Indexable = { id: number; slug?: unknown; updatedAt: string; destination: string } & Record<string, unknown>
+const titleField = { articles: 'title', carriers: 'name', tips: 'title' } as const
 
-const toEntry = (doc: Indexable, titleField: 'title' | 'name', preview: boolean): IndexEntry => {
-  const titles = (doc[titleField] ?? {}) as Localized<string>
+/** Only the columns an entry needs: no bodies, no sources, no relationships. */
+const entrySelect = (collection: SiteCollection) =>
+  ({
+    [titleField[collection]]: true,
+    slug: true,
+    slugHistory: true,
+    _status: true,
+    destination: true,
+    updatedAt: true,
+    ...(collection === 'articles' ? { summary: true, publishedAt: true } : {}),
+    ...(collection === 'tips' ? { category: true, order: true } : {}),
+  }) as const satisfies Record<string, true>
+
+type Indexable = { id: number; updatedAt: string; destination: string } & Record<string, unknown>
+
+const toEntry = (collection: SiteCollection, doc: Indexable, preview: boolean): IndexEntry => {
+  const titles = (doc[titleField[collection]] ?? {}) as Localized<string>
   // A preview shows every translation there is; readers only the locales published for the document.
   const published = preview ? localeCodes : publishedLocales(doc._status as LocalizedStatus)
   const available = localeCodes.filter((locale) => published.includes(locale) && Boolean(titles[locale]?.trim()))
@@ -48,88 +68,127 @@ const toEntry = (doc: Indexable, titleField: 'title' | 'name', preview: boolean)
   }
 }
 
-const findIndex = async (collection: SiteCollection, titleField: 'title' | 'name', preview: boolean): Promise<IndexEntry[]> => {
-  const payload = await sitePayload()
-  const { docs } = await payload.find({
-    collection,
-    locale: 'all',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    // A preview (draft mode, entered only by signed-in staff) reads the newest drafts.
-    draft: preview,
-    overrideAccess: preview,
-    sort: collection === 'tips' ? 'order' : '-publishedAt',
-  })
-  return (docs as unknown as Indexable[]).map((doc) => toEntry(doc, titleField, preview))
-}
+type Page = { limit: number; page?: number; sort?: string | string[] }
 
 /**
- * The published documents of a collection with every locale's slug and title, read as a reader
- * (access control applies: drafts never come back), cached until a change expires its tag.
- * A document counts as published in each locale whose `_status` is published and that has its
- * own title; a locale published without one only falls back, and gets no page of its own.
+ * Entries of the documents `where` matches, every locale at once, read as a reader (access
+ * control applies: drafts never come back, unpublished locales are stripped) or, in a preview
+ * (draft mode, entered only by signed-in staff), the newest drafts. Always bounded by `limit`.
  */
-const index = (collection: SiteCollection, titleField: 'title' | 'name') => {
-  const cached = unstable_cache(() => findIndex(collection, titleField, false), ['site-index', collection], {
-    tags: localeCodes.map((locale) => tags.lists(collection, locale)),
-  })
-  return (preview = false): Promise<IndexEntry[]> => (preview ? findIndex(collection, titleField, true) : cached())
-}
-
-export const articleIndex = index('articles', 'title')
-export const carrierIndex = index('carriers', 'name')
-export const tipIndex = index('tips', 'title')
-
-const findDocument = async <T>(collection: SiteCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> => {
+const findEntries = async (collection: SiteCollection, where: Where, preview: boolean, { limit, page = 1, sort = '-id' }: Page) => {
   const payload = await sitePayload()
-  const { docs } = await payload.find({
+  const result = await payload.find({
     collection,
-    where: { id: { equals: id } },
-    locale,
-    fallbackLocale: fallbackChain(locale),
-    depth: 1,
-    limit: 1,
+    locale: 'all',
+    where,
+    // One select for the three collections: each names only fields its collection has.
+    select: entrySelect(collection) as Record<string, true>,
+    depth: 0,
+    limit,
+    page,
+    sort,
     draft: preview,
     overrideAccess: preview,
   })
-  return (docs[0] as T | undefined) ?? null
+  return {
+    entries: (result.docs as unknown as Indexable[]).map((doc) => toEntry(collection, doc, preview)).filter((entry) => preview || entry.available.length > 0),
+    totalDocs: result.totalDocs,
+    totalPages: result.totalPages,
+  }
 }
 
-/** A document in one locale, relationships (embedded carriers and tips) populated one level deep. */
-const documentIn =
-  <T>(collection: SiteCollection) =>
-  (id: number, locale: Locale, preview = false): Promise<T | null> =>
-    preview
-      ? findDocument<T>(collection, id, locale, true)
-      : unstable_cache(() => findDocument<T>(collection, id, locale, false), ['site-document', collection, String(id), locale], {
-          tags: [tags.document(collection, id), ...localeCodes.map((each) => tags.lists(collection, each))],
-        })()
-
-export const articleIn = documentIn<Article>('articles')
-export const carrierIn = documentIn<Carrier>('carriers')
-export const tipIn = documentIn<Tip>('tips')
+/** A reader-facing read, cached until a change expires one of its tags; a preview always reads afresh. */
+export const cachedRead = <Args extends (string | number | boolean)[], T>(
+  name: string,
+  read: (...args: Args) => Promise<T>,
+  tagsOf: (...args: Args) => string[],
+) =>
+  (...args: Args): Promise<T> =>
+    unstable_cache(() => read(...args), [name, ...args.map(String)], { tags: tagsOf(...args) })()
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)
   return entry && 'fallbackLocale' in entry ? [...entry.fallbackLocale] : []
 }
 
-/** The locale to show an entry in for a reader of `locale`: that one if published, else the first along its fallback chain. */
-export const shownLocale = (entry: IndexEntry, locale: Locale): Locale | undefined =>
-  [locale, ...fallbackChain(locale), ...localeCodes].find((candidate) => entry.available.includes(candidate))
+/** A locale and those it falls back to: the locales whose text a page in `locale` may show. */
+const withFallbacks = (locale: Locale): Locale[] => [locale, ...fallbackChain(locale)]
+
+const listTags = (collection: PublicCollection, locale: Locale) => withFallbacks(locale).map((each) => tags.lists(collection, each))
+
+// ——— One document ———
+
+const readEntry = async (collection: SiteCollection, id: number, preview: boolean): Promise<IndexEntry | null> => {
+  const payload = await sitePayload()
+  const doc = await payload.findByID({
+    collection,
+    id,
+    locale: 'all',
+    select: entrySelect(collection) as Record<string, true>,
+    depth: 0,
+    draft: preview,
+    overrideAccess: preview,
+    disableErrors: true,
+  })
+  const entry = doc && toEntry(collection, doc as unknown as Indexable, preview)
+  return entry && (preview || entry.available.length > 0) ? entry : null
+}
+
+const cachedEntry = cachedRead('site-entry', (collection: SiteCollection, id: number) => readEntry(collection, id, false), (collection, id) => [
+  tags.document(collection, id),
+])
+
+/** One document's entry (its slugs and titles in every published locale), or null when readers may not see it. */
+export const entryOf = (collection: SiteCollection, id: number, preview = false): Promise<IndexEntry | null> =>
+  preview ? readEntry(collection, id, true) : cachedEntry(collection, id)
+
+// ——— Slugs ———
+
+/**
+ * The documents whose slug, in any locale, is `slug`; failing that, those that had it before.
+ * Each is one lookup on an index (`*_slug_idx`, `*_texts_text_idx`), whatever the collection's size.
+ */
+const readSlugOwners = async (collection: SiteCollection, slug: string, preview: boolean): Promise<number[]> => {
+  const payload = await sitePayload()
+  const ids = async (where: Where) =>
+    (
+      await payload.find({ collection, locale: 'all', where, select: { updatedAt: true }, depth: 0, limit: 10, draft: preview, overrideAccess: preview })
+    ).docs.map((doc) => doc.id as number)
+  const current = await ids({ slug: { equals: slug } })
+  return current.length ? current : ids({ slugHistory: { equals: slug } })
+}
+
+const slugTags = (collection: SiteCollection, slug: string) => localeCodes.map((locale) => tags.slug(collection, locale, slug))
+
+const cachedSlugOwners = cachedRead('site-slug', (collection: SiteCollection, slug: string) => readSlugOwners(collection, slug, false), slugTags)
+
+/**
+ * A slug no document has (yet) is looked up again under the collection's lists too: a change that
+ * publishes a document expires its lists even when it does not name the slugs it brings, and the
+ * 404 kept for that slug must go with them. Only pages that find nothing carry these tags.
+ */
+const cachedSlugMiss = cachedRead(
+  'site-slug-miss',
+  (collection: SiteCollection, slug: string) => readSlugOwners(collection, slug, false),
+  (collection, slug) => [...slugTags(collection, slug), ...localeCodes.map((locale) => tags.lists(collection, locale))],
+)
 
 export type Resolution =
   | { kind: 'found'; entry: IndexEntry; shown: Locale }
   | { kind: 'redirect'; entry: IndexEntry; slug: string }
   | { kind: 'missing' }
 
+/** The locale to show an entry in for a reader of `locale`: that one if published, else the first along its fallback chain. */
+export const shownLocale = (entry: IndexEntry, locale: Locale): Locale | undefined =>
+  [locale, ...fallbackChain(locale), ...localeCodes].find((candidate) => entry.available.includes(candidate))
+
 /**
- * What `/{locale}/…/{slug}` shows: the document published under that slug in that locale; a
- * redirect when the slug is an old one, or the document's slug in another locale while it is
- * translated into this one; otherwise the best published version along the fallback chain.
+ * What `/{locale}/…/{slug}` shows among the documents that have or had that slug: the one
+ * published under it in that locale; a redirect when the slug is an old one, or the document's
+ * slug in another locale while it is translated into this one; otherwise the best published
+ * version along the fallback chain.
  */
-export const resolveSlug = (entries: IndexEntry[], locale: Locale, slug: string): Resolution => {
+export const resolveAmong = (entries: IndexEntry[], locale: Locale, slug: string): Resolution => {
   const own = entries.find((entry) => entry.available.includes(locale) && entry.slugs[locale] === slug)
   if (own) return { kind: 'found', entry: own, shown: locale }
   const renamed = entries.find((entry) => entry.available.includes(locale) && entry.previousSlugs[locale]?.includes(slug))
@@ -144,3 +203,105 @@ export const resolveSlug = (entries: IndexEntry[], locale: Locale, slug: string)
   }
   return { kind: 'missing' }
 }
+
+/** Resolves a slug of a locale through the slug indexes: a few rows read, never the collection. */
+export const resolveSlug = async (collection: SiteCollection, locale: Locale, slug: string, preview = false): Promise<Resolution> => {
+  const found = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
+  const ids = found.length > 0 || preview ? found : await cachedSlugMiss(collection, slug)
+  const entries = (await Promise.all(ids.map((id) => entryOf(collection, id, preview)))).filter((entry): entry is IndexEntry => entry !== null)
+  return resolveAmong(entries, locale, slug)
+}
+
+// ——— Lists ———
+
+/** Documents published in at least one locale, newest first (tips: by category and order), one page at a time. */
+const listOrder: Record<SiteCollection, string[]> = { articles: ['-publishedAt', '-id'], carriers: ['-id'], tips: ['category', 'order', 'id'] }
+
+export type EntryPage = { entries: IndexEntry[]; page: number; totalPages: number }
+
+const readList = async (collection: SiteCollection, page: number, limit: number, preview: boolean): Promise<EntryPage> => {
+  const found = await findEntries(collection, {}, preview, { limit, page, sort: listOrder[collection] })
+  return { entries: found.entries, page, totalPages: Math.max(1, found.totalPages) }
+}
+
+const cachedList = cachedRead(
+  'site-list',
+  (collection: SiteCollection, locale: Locale, page: number, limit: number) => readList(collection, page, limit, false),
+  (collection, locale) => listTags(collection, locale),
+)
+
+/**
+ * One page of a collection's list as a reader of `locale` sees it (a document not published in
+ * that locale shows along its fallback chain, so the list also depends on those locales' lists).
+ */
+export const listPage = (collection: SiteCollection, locale: Locale, page: number, limit: number, preview = false): Promise<EntryPage> =>
+  preview ? readList(collection, page, limit, true) : cachedList(collection, locale, page, limit)
+
+// ——— Sitemaps ———
+
+/** The ids of one page of the documents published in `locale` (access control keeps the others out), by id. */
+export const publishedIdsIn = async (collection: SiteCollection, locale: Locale, page: number, limit: number) => {
+  const payload = await sitePayload()
+  const result = await payload.find({ collection, locale, select: { updatedAt: true }, depth: 0, sort: 'id', page, limit, overrideAccess: false })
+  return { ids: result.docs.map((doc) => doc.id as number), totalDocs: result.totalDocs, totalPages: result.totalPages }
+}
+
+/** The entries of the documents with these ids (a bounded list), as readers see them. */
+export const entriesWithIds = async (collection: SiteCollection, ids: number[]): Promise<IndexEntry[]> =>
+  ids.length ? (await findEntries(collection, { id: { in: ids } }, false, { limit: ids.length, sort: 'id' })).entries : []
+
+// ——— Documents with what they embed ———
+
+const readDocument = async <T>(collection: SiteCollection | 'media', id: number, locale: Locale, preview: boolean): Promise<T | null> => {
+  const payload = await sitePayload()
+  const doc = await payload.findByID({
+    collection,
+    id,
+    locale,
+    fallbackLocale: fallbackChain(locale),
+    depth: 0,
+    draft: preview && collection !== 'media',
+    overrideAccess: preview,
+    disableErrors: true,
+  })
+  return (doc as T | null) ?? null
+}
+
+const cachedDocument = cachedRead(
+  'site-document',
+  (collection: SiteCollection | 'media', id: number, locale: Locale) => readDocument(collection, id, locale, false),
+  (collection, id, locale) => [tags.document(collection, id), ...withFallbacks(locale).map((each) => tags.documentIn(collection, id, each))],
+)
+
+const documentOnly = <T>(collection: SiteCollection | 'media', id: number, locale: Locale, preview: boolean): Promise<T | null> =>
+  preview ? readDocument<T>(collection, id, locale, true) : cachedDocument(collection, id, locale) as Promise<T | null>
+
+/**
+ * A document in one locale with the carriers, tips and media it embeds or shows, each read (and
+ * cached) on its own with its own tags: a carrier's edit reaches every guide that embeds it, and
+ * re-reads only that carrier. An embedded document readers may not see stays an id (left out).
+ */
+const documentIn =
+  <T>(collection: SiteCollection) =>
+  async (id: number, locale: Locale, preview = false): Promise<T | null> => {
+    const doc = await documentOnly<Record<string, unknown>>(collection, id, locale, preview)
+    if (!doc) return null
+    const wanted = embedsOf(doc)
+    const read = <E>(embedded: SiteCollection | 'media', ids: number[]) =>
+      Promise.all(ids.map(async (each) => [each, await documentOnly<E>(embedded, each, locale, preview)] as const))
+    const [carriers, tipsRead, media] = await Promise.all([
+      read<Carrier>('carriers', wanted.carriers),
+      read<Tip>('tips', wanted.tips),
+      read<Media>('media', wanted.media),
+    ])
+    const found: Embeds = {
+      carriers: new Map(carriers.filter(([, value]) => value)),
+      tips: new Map(tipsRead.filter(([, value]) => value)),
+      media: new Map(media.filter(([, value]) => value)),
+    } as Embeds
+    return populateEmbeds(doc, found) as T
+  }
+
+export const articleIn = documentIn<Article>('articles')
+export const carrierIn = documentIn<Carrier>('carriers')
+export const tipIn = documentIn<Tip>('tips')

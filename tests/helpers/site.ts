@@ -28,3 +28,14 @@ export const headOf = (html: string) => {
     robots: [...html.matchAll(/<meta [^>]*name="robots"[^>]*>/g)].map(([tag]) => attr(tag, 'content')),
   }
 }
+
+/** Every page of the sitemap index at `/sitemap.xml`, as one text (each page's XML, in index order). */
+export const sitemapPages = async (siteUrl: string): Promise<{ index: string; pages: Record<string, string> }> => {
+  const index = await (await fetch(`${siteUrl}/sitemap.xml`)).text()
+  const locations = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/g)].map(([, url]) => url!)
+  const pages = Object.fromEntries(await Promise.all(locations.map(async (url) => [url.replace(siteUrl, ''), await (await fetch(url)).text()] as const)))
+  return { index, pages }
+}
+
+/** All the sitemap's pages as one text, for what a crawler finds through `/sitemap.xml`. */
+export const sitemapText = async (siteUrl: string): Promise<string> => Object.values((await sitemapPages(siteUrl)).pages).join('\n')

@@ -17,6 +17,7 @@ const pageTypes = {
   zh: {
     home: ['/zh', 'Lagon 旅行指南'],
     guide: ['/zh/guides/xinkaliduoniya-esim-weixin-zhifubao', '新喀里多尼亚'],
+    guides: ['/zh/guides', '旅行指南'],
     carriers: ['/zh/carriers', '运营商与套餐比较'],
     carrier: ['/zh/carriers/opt-mobilis', '旅游卡'],
     tips: ['/zh/tips', '实用贴士'],
@@ -24,6 +25,7 @@ const pageTypes = {
   en: {
     home: ['/en', 'Lagon travel guides'],
     guide: ['/en/guides/new-caledonia-esim-wechat-alipay', 'New Caledonia'],
+    guides: ['/en/guides', 'Travel guides'],
     carriers: ['/en/carriers', 'Carriers and plans compared'],
     carrier: ['/en/carriers/opt-mobilis', 'Tourism'],
     tips: ['/en/tips', 'Practical tips'],
@@ -31,6 +33,7 @@ const pageTypes = {
   fr: {
     home: ['/fr', 'Guides de voyage Lagon'],
     guide: ['/fr/guides/nouvelle-caledonie-esim-wechat-alipay', 'Nouvelle-Calédonie'],
+    guides: ['/fr/guides', 'Guides de voyage'],
     carriers: ['/fr/carriers', 'Opérateurs et forfaits comparés'],
     carrier: ['/fr/carriers/opt-mobilis', 'Forfaits'],
     tips: ['/fr/tips', 'Conseils pratiques'],

@@ -11,19 +11,19 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, noPagesAtBuild, publishedPaths, switcherPaths } from '@/site/params'
+import { localeParam, madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
 import { paths } from '@/site/paths'
-import { carrierIn, carrierIndex, resolveSlug, shownLocale } from '@/site/queries'
+import { carrierIn, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export const generateStaticParams = noPagesAtBuild
+export const generateStaticParams = madeOnRequest
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params
   const locale = localeParam(rawLocale)
   const preview = (await draftMode()).isEnabled
-  const resolution = resolveSlug(await carrierIndex(preview), locale, decodeURIComponent(slug))
+  const resolution = await resolveSlug('carriers', locale, decodeURIComponent(slug), preview)
   if (resolution.kind === 'missing') notFound()
   if (resolution.kind === 'redirect') permanentRedirect(paths.carrier(locale, resolution.slug))
   const carrier = await carrierIn(resolution.entry.id, resolution.shown, preview)

@@ -12,19 +12,19 @@ import { SourcesList } from '@/site/components/SourcesList'
 import { bcp47, formatDate } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, noPagesAtBuild, publishedPaths, switcherPaths } from '@/site/params'
+import { localeParam, madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
 import { absolute, paths } from '@/site/paths'
-import { articleIn, articleIndex, resolveSlug, shownLocale } from '@/site/queries'
+import { articleIn, resolveSlug, shownLocale } from '@/site/queries'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
-export const generateStaticParams = noPagesAtBuild
+export const generateStaticParams = madeOnRequest
 
 const load = async (params: Props['params']) => {
   const { locale: rawLocale, slug } = await params
   const locale = localeParam(rawLocale)
   const preview = (await draftMode()).isEnabled
-  const resolution = resolveSlug(await articleIndex(preview), locale, decodeURIComponent(slug))
+  const resolution = await resolveSlug('articles', locale, decodeURIComponent(slug), preview)
   if (resolution.kind === 'missing') notFound()
   if (resolution.kind === 'redirect') permanentRedirect(paths.guide(locale, resolution.slug))
   const article = await articleIn(resolution.entry.id, resolution.shown, preview)

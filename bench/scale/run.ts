@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:scale` (`npx tsx bench/scale/run.ts`): the reader site and the admin on 10,000
+ * guides. Copies the work tree to a temporary folder, on an embedded PostgreSQL of its own runs
+ * the migrations, the seed and `seed:scale` (10,000 articles × zh/en/fr, 200 carriers, 2,000
+ * tips), builds, serves with Lagon's production server (as `npm start`), and measures:
+ * - 50 random published guide pages, each requested once, never requested before (cold: neither
+ *   Lagon's page cache nor Next's data cache holds them): time to the whole page, p50 / p99;
+ * - the HTML size of the home pages and of the first, a middle and the last page of every list;
+ * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95.
+ * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+
+import { appUrl, buildApp, migrateAndSeed, startApp } from '../site/app'
+import { runBenchmark } from '../site/cleanup'
+import { loadNow, waitForIdle } from '../site/machine'
+import { readOptions } from '../site/options'
+import { runStep } from '../site/processes'
+import { prepareApp } from '../site/setup'
+import { snapshotWorkTree } from '../../tests/helpers/workTree'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const resultsDir = path.join(repoRoot, 'bench/results')
+const scale = { articles: 10_000, carriers: 200, tips: 2_000 }
+const locales = ['zh', 'en', 'fr'] as const
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** Milliseconds to the whole response, and its body. */
+const timed = async (url: string, headers: Record<string, string> = {}) => {
+  const started = performance.now()
+  const response = await fetch(url, { headers, redirect: 'manual' })
+  const body = await response.text()
+  return { ms: performance.now() - started, status: response.status, bytes: Buffer.byteLength(body), body }
+}
+
+/** 50 (guide, locale) pairs published for readers, drawn at random. */
+const randomGuides = async (databaseUrl: string): Promise<string[]> => {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ locale: string; slug: string }>(
+      `select _locale as locale, slug from articles_locales where _status = 'published' and title is not null order by random() limit 50`,
+    )
+    return rows.map((row) => `/${row.locale}/guides/${row.slug}`)
+  } finally {
+    await client.end()
+  }
+}
+
+const measureColdGuides = async (base: string, paths: string[]) => {
+  const times: number[] = []
+  for (const urlPath of paths) {
+    const { ms, status } = await timed(`${base}${urlPath}`)
+    if (status !== 200) throw new Error(`${urlPath} answered ${status}`)
+    times.push(ms)
+  }
+  return { pages: paths.length, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times) }
+}
+
+/** The number of pages a list says it has ("Page 1 of 334", "第 1 页，共 334 页"): the last number of its pagination. */
+const lastPage = (html: string): number => {
+  const label = /<span aria-current="page">([^<]*)<\/span>/.exec(html)?.[1] ?? ''
+  return Number(label.match(/\d+/g)?.at(-1) ?? 1)
+}
+
+const measureListSizes = async (base: string) => {
+  const sizes: Record<string, number> = {}
+  for (const locale of locales) {
+    sizes[`/${locale}`] = (await timed(`${base}/${locale}`)).bytes
+    for (const list of ['guides', 'carriers', 'tips']) {
+      const first = await timed(`${base}/${locale}/${list}`)
+      sizes[`/${locale}/${list}`] = first.bytes
+      const last = lastPage(first.body)
+      for (const page of [...new Set([Math.ceil(last / 2), last])].filter((n) => n > 1)) {
+        sizes[`/${locale}/${list}/page/${page}`] = (await timed(`${base}/${locale}/${list}/page/${page}`)).bytes
+      }
+    }
+  }
+  return { sizes, largest: Math.max(...Object.values(sizes)) }
+}
+
+const adminHeaders = async (base: string): Promise<Record<string, string>> => {
+  const credentials = { email: 'bench-admin@lagon.test', password: 'bench admin password' }
+  const register = await fetch(`${base}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...credentials, name: 'Bench admin' }),
+  })
+  const response = register.ok
+    ? register
+    : await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) })
+  const { token } = (await response.json()) as { token: string }
+  // A browser's navigation: Payload takes the cookie only from a same-origin request (CSRF).
+  return { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
+}
+
+const measureAdmin = async (base: string) => {
+  const headers = await adminHeaders(base)
+  const views = ['/admin/collections/articles', '/admin/collections/carriers', '/admin/collections/tips', '/admin/translations']
+  const result: Record<string, { requests: number; p95: number; p50: number; status: number }> = {}
+  for (const view of views) {
+    const times: number[] = []
+    let status = 0
+    // 20 requests after a first one, or as many as fit in 3 minutes when a view is that slow.
+    const until = performance.now() + 180_000
+    await timed(`${base}${view}`, headers)
+    for (let run = 0; run < 20 && (run === 0 || performance.now() < until); run += 1) {
+      const response = await timed(`${base}${view}`, headers)
+      if (response.body.includes('NEXT_REDIRECT')) throw new Error(`${view} sent the bench's admin elsewhere (not signed in?)`)
+      status = response.status
+      times.push(response.ms)
+    }
+    result[view] = { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), status }
+  }
+  return result
+}
+
+async function main(): Promise<void> {
+  const options = readOptions()
+  const loadBefore = loadNow()
+  console.log(`bench: ${loadBefore.uptime}`)
+  const { reused, setup } = await prepareApp(options)
+  const timings: Record<string, number> = {}
+  if (!reused) {
+    console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
+    await migrateAndSeed(setup)
+    let started = Date.now()
+    const args = Object.entries(scale).flatMap(([name, count]) => [`--${name}`, String(count)])
+    await runStep('seed:scale', process.execPath, [path.join(setup.appDir, 'src/cli/run.mjs'), 'seed-scale', ...args], {
+      cwd: setup.appDir,
+      env: { ...process.env, DATABASE_URL: setup.databaseUrl, PAYLOAD_SECRET: 'lagon-bench-secret' },
+    })
+    timings.seedScaleSeconds = (Date.now() - started) / 1000
+    started = Date.now()
+    await buildApp(setup)
+    timings.buildSeconds = (Date.now() - started) / 1000
+  }
+  await startApp(setup)
+  const base = appUrl(setup.port)
+  await waitForIdle(options.waitIdleSeconds)
+  // One request starts Payload and Next's route code before anything is timed.
+  await timed(`${base}/api/health`)
+  const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl))
+  console.log(`bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms`)
+  const lists = await measureListSizes(base)
+  console.log(`bench: largest home or list page ${lists.largest} bytes`)
+  const admin = await measureAdmin(base)
+  for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
+  const loadAfter = loadNow()
+  console.log(`bench: ${loadAfter.uptime}`)
+  mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, guides, lists, admin }, null, 2))
+  console.log(`bench: results in ${path.relative(repoRoot, file)}`)
+}
+
+await runBenchmark(repoRoot, main)

@@ -1,0 +1,82 @@
+/**
+ * `npm run seed:scale -- [--articles 10000] [--carriers 200] [--tips 2000]`: synthetic guides,
+ * carriers and tips in zh, en and fr for benchmarks, written in bulk (see src/seed/scale/).
+ * Idempotent: a second run with the same numbers writes nothing.
+ */
+import { parseArgs } from 'node:util'
+
+import pg from 'pg'
+
+import type { ScaleCollection } from '@/seed/scale/documents'
+import { seedScale } from '@/seed/scale/seedScale'
+
+import { loadEnvironment } from '../environment'
+
+const usage = 'usage: npm run seed:scale -- [--articles N] [--carriers N] [--tips N]'
+
+const fail = (message: string): never => {
+  console.error(`seed:scale: ${message}\n${usage}`)
+  process.exit(2)
+}
+
+let parsed
+try {
+  parsed = parseArgs({
+    options: {
+      articles: { type: 'string', default: '10000' },
+      carriers: { type: 'string', default: '200' },
+      tips: { type: 'string', default: '2000' },
+    },
+  })
+} catch (error) {
+  fail((error as Error).message)
+}
+const count = (name: ScaleCollection): number => {
+  const value = parsed!.values[name]!
+  if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, not "${value}".`)
+  return Number(value)
+}
+const counts = { articles: count('articles'), carriers: count('carriers'), tips: count('tips') }
+
+const bar = (done: number, total: number) => {
+  const width = 30
+  const filled = total ? Math.round((done / total) * width) : width
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`
+}
+
+const started = Date.now()
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+let lastDecile = -1
+const progress = (collection: ScaleCollection, done: number, total: number) => {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${collection.padEnd(8)} ${bar(done, total)} ${done}/${total} ${seconds()}   `)
+    if (done === total) process.stderr.write('\n')
+    return
+  }
+  // Not a terminal (CI, a log file): a line per tenth instead of a redrawn bar.
+  const decile = Math.floor((done / total) * 10)
+  if (decile !== lastDecile || done === total) console.log(`seed:scale: ${collection} ${done}/${total} ${seconds()}`)
+  lastDecile = done === total ? -1 : decile
+}
+
+loadEnvironment()
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+let code = 0
+try {
+  await client.connect()
+  const summary = await seedScale(client, counts, progress)
+  for (const collection of ['carriers', 'tips', 'articles'] as const) {
+    console.log(`seed:scale: ${collection} ${summary[collection].created} created, ${summary[collection].existing} already there`)
+  }
+  console.log(
+    `seed:scale: ${summary.publishedLocales} published and ${summary.draftLocales} draft locale versions written in ${seconds()}. ` +
+      'A running server keeps what it cached: restart it to read the new documents at once.',
+  )
+} catch (error) {
+  const missingTable = (error as { code?: string }).code === '42P01'
+  console.error(`seed:scale: ${missingTable ? 'the database lacks the schema: run `npm run migrate` first.' : String((error as Error)?.stack ?? error)}`)
+  code = 1
+} finally {
+  await client.end()
+}
+process.exit(code)
