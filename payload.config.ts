@@ -30,7 +30,9 @@ import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
-import { runCallbacksAfterCommit } from './src/lib/afterCommit'
+import { runCallbacksAfterCommit } from './src/freshness/afterCommit'
+import { shouldRunJobs } from './src/freshness/changeBus'
+import { withMigrationLock } from './src/db/migrationLock'
 import { sideBySide } from './src/translation/sideBySide'
 import { isAdminRequest } from './src/access/isAdmin'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
@@ -85,6 +87,8 @@ export default buildConfig({
     // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
     // this cron with the first request the server handles (admin, API, reader page, health check).
     autoRun: webhookSettings.jobsCron === 'off' ? undefined : [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
+    // With several instances, only the one holding the jobs lock runs them: each job runs once.
+    shouldAutoRun: shouldRunJobs,
     // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
     access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
   },
@@ -114,14 +118,14 @@ export default buildConfig({
     supportedLanguages: { zh, en, fr },
     fallbackLanguage: 'en',
   },
-  db: postgresAdapter({
+  db: withMigrationLock(postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),
     // The production server (Docker, `next start`) applies pending migrations itself when it starts.
     prodMigrations: migrations,
-  }),
+  })),
   upload: {
     limits: { fileSize: maxUploadBytes },
     responseOnLimit: `file: larger than the ${maxUploadBytes / megabyte} MB upload limit.`,

@@ -1,5 +1,6 @@
 import { unstable_cache } from 'next/cache'
 
+import { cacheTtlSeconds } from '@/freshness/settings'
 import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import type { Article, Carrier, Tip } from '@/payload-types'
@@ -73,6 +74,7 @@ const findIndex = async (collection: SiteCollection, titleField: 'title' | 'name
 const index = (collection: SiteCollection, titleField: 'title' | 'name') => {
   const cached = unstable_cache(() => findIndex(collection, titleField, false), ['site-index', collection], {
     tags: localeCodes.map((locale) => tags.lists(collection, locale)),
+    revalidate: cacheTtlSeconds(),
   })
   return (preview = false): Promise<IndexEntry[]> => (preview ? findIndex(collection, titleField, true) : cached())
 }
@@ -104,6 +106,7 @@ const documentIn =
       ? findDocument<T>(collection, id, locale, true)
       : unstable_cache(() => findDocument<T>(collection, id, locale, false), ['site-document', collection, String(id), locale], {
           tags: [tags.document(collection, id), ...localeCodes.map((each) => tags.lists(collection, each))],
+          revalidate: cacheTtlSeconds(),
         })()
 
 export const articleIn = documentIn<Article>('articles')
