@@ -19,27 +19,33 @@ export const runIncludesSiteTests = (argv = process.argv): boolean => {
   return filters.length === 0 || filters.some((filter) => filter.includes('site') || filter.includes('admin'))
 }
 
-export const startSite = async (adminUrl: string): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> => {
-  await recreateDatabase(adminUrl, siteDatabase, templates.seeded)
-  const databaseUrl = withDatabase(adminUrl, siteDatabase)
-  const port = await freePort()
+const siteEnv = (databaseUrl: string, url: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  PAYLOAD_SECRET: 'test-secret',
+  NEXT_PUBLIC_SERVER_URL: url,
+  LAGON_NEXT_DIST_DIR: siteDistDir,
+  MEDIA_DIR: path.join(root, '.data/test-media'),
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_OPTIONS: '--no-deprecation',
+  NODE_ENV: 'production',
+})
+
+/**
+ * One instance of Lagon's production server on the site's build (`.next-test`, built once by the
+ * global setup) and a database: the site, or a second instance beside it (tests/site/instances),
+ * which answers for the same public address.
+ */
+export const startSiteServer = async (
+  databaseUrl: string,
+  { port, publicUrl }: { port?: number; publicUrl?: string } = {},
+): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> => {
+  port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PAYLOAD_SECRET: 'test-secret',
-    NEXT_PUBLIC_SERVER_URL: url,
-    LAGON_NEXT_DIST_DIR: siteDistDir,
-    MEDIA_DIR: path.join(root, '.data/test-media'),
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: '--no-deprecation',
-  }
-  rmSync(path.join(root, siteDistDir), { recursive: true, force: true })
-  await runOrThrow(path.join(root, 'node_modules/.bin/next'), ['build'], { ...env, NODE_ENV: 'production' }, { quiet: true })
   let output = ''
   const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts', '--port', String(port)], {
     cwd: root,
-    env: { ...env, NODE_ENV: 'production' },
+    env: siteEnv(databaseUrl, publicUrl ?? url),
   })
   server.stdout?.on('data', (chunk) => (output += chunk))
   server.stderr?.on('data', (chunk) => (output += chunk))
@@ -53,11 +59,22 @@ export const startSite = async (adminUrl: string): Promise<{ url: string; databa
   )
   return {
     url,
-    databaseUrl,
+    output: () => output,
     stop: async () => {
+      if (server.exitCode !== null) return
       const exited = new Promise((resolve) => server.once('exit', resolve))
       server.kill('SIGTERM')
       await exited
     },
   }
+}
+
+export const startSite = async (adminUrl: string): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> => {
+  await recreateDatabase(adminUrl, siteDatabase, templates.seeded)
+  const databaseUrl = withDatabase(adminUrl, siteDatabase)
+  const port = await freePort()
+  rmSync(path.join(root, siteDistDir), { recursive: true, force: true })
+  await runOrThrow(path.join(root, 'node_modules/.bin/next'), ['build'], siteEnv(databaseUrl, `http://127.0.0.1:${port}`), { quiet: true })
+  const server = await startSiteServer(databaseUrl, { port })
+  return { url: server.url, databaseUrl, stop: server.stop }
 }
