@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { login, startApiServer } from './helpers/apiServer'
 import { json } from './helpers/http'
+import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { createStaff, password } from './helpers/users'
 
@@ -165,14 +166,7 @@ describe("Lagon's cache of public reads", () => {
     const carrier = await db.payload.create({
       collection: 'carriers',
       locale: 'zh',
-      data: {
-        name: 'Mobilis',
-        kind: 'network-operator',
-        destination: 'NC',
-        website: 'https://www.opt.nc/',
-        verification: 'verified',
-        _status: 'published',
-      },
+      data: publishedCarrier(),
     })
     await db.payload.create({
       collection: 'articles',

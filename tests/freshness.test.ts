@@ -5,6 +5,7 @@ import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { changeChannel } from '@/freshness/settings'
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 
+import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 
 const lists = (collection: string) => [`${collection}:lists:zh`, `${collection}:lists:en`, `${collection}:lists:fr`]
@@ -38,6 +39,17 @@ describe('the tags a change expires', () => {
         }),
       ),
     ).toEqual([])
+  })
+
+  it('a new draft: nothing, though every field of it is new', () => {
+    const event = update({
+      collection: 'articles',
+      operation: 'create',
+      locales: ['zh', 'en', 'fr'],
+      published: { before: [], after: [] },
+      sharedFieldsChanged: true,
+    })
+    expect(tagsToExpire(event)).toEqual([])
   })
 
   it('publishing a locale: every locale of the document (hreflang), the lists, and its slug', () => {
@@ -163,14 +175,7 @@ describe('a committed write', () => {
     const carrier = await db.payload.create({
       collection: 'carriers',
       locale: 'zh',
-      data: {
-        name: 'Mobilis',
-        kind: 'network-operator',
-        destination: 'NC',
-        website: 'https://www.opt.nc/',
-        verification: 'verified',
-        _status: 'published',
-      },
+      data: publishedCarrier(),
     })
     const { expired } = probe([`carriers:${carrier.id}`, `articles:1:zh`, 'articles:lists:zh', 'carriers:lists:fr'])
     await db.payload.update({

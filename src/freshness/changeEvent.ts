@@ -44,7 +44,8 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.lengt
 export const tagsToExpire = (event: ChangeEvent): string[] => {
   const { collection, id, locales, published } = event
   const seen = locales.filter((locale) => published.before.includes(locale) || published.after.includes(locale))
-  if (seen.length === 0 && !event.sharedFieldsChanged) return []
+  // A shared field may show in a published locale this write did not read; a new draft shows nowhere.
+  if (seen.length === 0 && (!event.sharedFieldsChanged || event.operation === 'create')) return []
   const publicationChanged = !sameSet(published.before, published.after)
   const slugsChanged = locales.some((locale) => !sameSet(event.slugs.before[locale] ?? [], event.slugs.after[locale] ?? []))
   const everyLocale = publicationChanged || slugsChanged || event.sharedFieldsChanged || event.operation !== 'update' || embeddable.has(collection)

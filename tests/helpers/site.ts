@@ -28,3 +28,13 @@ export const headOf = (html: string) => {
     robots: [...html.matchAll(/<meta [^>]*name="robots"[^>]*>/g)].map(([tag]) => attr(tag, 'content')),
   }
 }
+
+/** Polls every `everyMs` until `check` holds; returns how long it took, or fails after `limitMs`. */
+export const within = async (limitMs: number, check: () => Promise<boolean>, everyMs = 100): Promise<number> => {
+  const start = Date.now()
+  while (Date.now() - start <= limitMs) {
+    if (await check()) return Date.now() - start
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+  throw new Error(`not within ${limitMs} ms`)
+}

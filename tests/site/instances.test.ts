@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { json } from '../helpers/http'
 import { startLoadBalancer } from '../helpers/loadBalancer'
 import { connectPayload } from '../helpers/payload'
-import { siteAdmin } from '../helpers/site'
+import { publishedCarrier } from '../helpers/content'
+import { siteAdmin, within as pollWithin } from '../helpers/site'
 import { startSiteServer } from '../setup/site'
 
 /**
@@ -37,15 +38,8 @@ afterAll(async () => {
 const page = (origin: string, path: string) => fetch(`${origin}${path}`, { redirect: 'manual' })
 const text = async (origin: string, path: string) => (await page(origin, path)).text()
 
-/** Polls every 25 ms until `check` holds; returns how long it took, or fails after `limitMs`. */
-const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
-  const start = Date.now()
-  while (Date.now() - start <= limitMs) {
-    if (await check()) return Date.now() - start
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`not within ${limitMs} ms`)
-}
+/** Polls often: the bound checked is a second. */
+const within = (limitMs: number, check: () => Promise<boolean>) => pollWithin(limitMs, check, 25)
 
 /** Reads `path` twice from `origin`: the second answer comes from the instance's memory. */
 const kept = async (origin: string, path: string): Promise<string> => {
@@ -61,7 +55,12 @@ const write = async (origin: string, method: 'POST' | 'PATCH', path: string, dat
   return ((await response.json()) as { doc: { id: number } }).doc
 }
 
-const block = (blockType: string, fields: Record<string, unknown>, id: string) => ({ type: 'block', version: 2, format: '', fields: { id, blockName: '', blockType, ...fields } })
+const block = (blockType: string, fields: Record<string, unknown>, id: string) => ({
+  type: 'block',
+  version: 2,
+  format: '',
+  fields: { id, blockName: '', blockType, ...fields },
+})
 const body = (...children: unknown[]) => ({ root: { type: 'root', version: 1, format: '', indent: 0, direction: null, children } })
 
 describe('two instances behind a load balancer', () => {
@@ -79,7 +78,8 @@ describe('two instances behind a load balancer', () => {
       _status: 'draft',
     })
     const apiRead = `/api/articles?where[slug][equals]=two-instances&locale=en&depth=0`
-    const titles = async (origin: string) => ((await (await fetch(`${origin}${apiRead}`)).json()) as { docs: { title: string }[] }).docs.map((doc) => doc.title)
+    const titles = async (origin: string) =>
+      ((await (await fetch(`${origin}${apiRead}`)).json()) as { docs: { title: string }[] }).docs.map((doc) => doc.title)
     // b keeps its (empty) answer and the English home page in memory.
     expect(await titles(b.url)).toEqual([])
     expect(await titles(b.url)).toEqual([])
@@ -101,7 +101,12 @@ describe('two instances behind a load balancer', () => {
 
   it('an edit of one guide leaves the other pages each instance keeps', async () => {
     await write(a, 'POST', '/api/articles?locale=en', { title: 'Untouched guide', slug: 'untouched-guide', destination: 'NC', _status: 'published' })
-    const edited = await write(a, 'POST', '/api/articles?locale=en', { title: 'Edited guide', slug: 'edited-guide', destination: 'NC', _status: 'published' })
+    const edited = await write(a, 'POST', '/api/articles?locale=en', {
+      title: 'Edited guide',
+      slug: 'edited-guide',
+      destination: 'NC',
+      _status: 'published',
+    })
     await within(1000, async () => (await page(b.url, '/en/guides/untouched-guide')).status === 200)
     await kept(b.url, '/en/guides/untouched-guide')
     await kept(b.url, '/en/guides/edited-guide')
@@ -111,14 +116,7 @@ describe('two instances behind a load balancer', () => {
   })
 
   it('a carrier edit reaches, on both instances, the guide that embeds it', async () => {
-    const carrier = await write(a, 'POST', '/api/carriers?locale=en', {
-      name: 'Lagoon Mobile',
-      kind: 'network-operator',
-      destination: 'NC',
-      website: 'https://lagoon.example/',
-      verification: 'verified',
-      _status: 'published',
-    })
+    const carrier = await write(a, 'POST', '/api/carriers?locale=en', publishedCarrier('Lagoon Mobile'))
     await write(a, 'POST', '/api/articles?locale=en', {
       title: 'Guide with a carrier',
       slug: 'guide-with-a-carrier',
@@ -136,9 +134,11 @@ describe('two instances behind a load balancer', () => {
     await within(1000, async () => (await text(b.url, path)).includes('Lagoon Mobile Plus'))
   })
 
-  it("a media alt change reaches, on both instances, the pages that show it", async () => {
+  it('a media alt change reaches, on both instances, the pages that show it', async () => {
     const sharp = (await import('sharp')).default
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer()
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'instances-test.png')
     form.append('_payload', JSON.stringify({ alt: 'A sunset over the reef' }))
@@ -163,7 +163,13 @@ describe('two instances behind a load balancer', () => {
   })
 
   it('a scheduled publication runs once, and reaches both instances', async () => {
-    const tip = await write(a, 'POST', '/api/tips?locale=zh', { title: '两台服务器', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' })
+    const tip = await write(a, 'POST', '/api/tips?locale=zh', {
+      title: '两台服务器',
+      destination: 'NC',
+      category: 'other',
+      sourceLocale: 'zh',
+      _status: 'published',
+    })
     await write(a, 'PATCH', `/api/tips/${tip.id}?locale=fr&draft=true`, { title: 'Publié une seule fois' })
     await kept(a, '/fr/tips')
     await kept(b.url, '/fr/tips')
