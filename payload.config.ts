@@ -32,7 +32,9 @@ import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
 import { connectTimeoutMs } from './src/db/connection'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
-import { runCallbacksAfterCommit } from './src/lib/afterCommit'
+import { runCallbacksAfterCommit } from './src/freshness/afterCommit'
+import { shouldRunJobs } from './src/freshness/changeBus'
+import { withMigrationLock } from './src/db/migrationLock'
 import { sideBySide } from './src/translation/sideBySide'
 import { withRevisions } from './src/concurrency/withRevisions'
 import { isAdminRequest } from './src/access/isAdmin'
@@ -89,6 +91,8 @@ export default buildConfig({
     // Runs queued jobs (webhook deliveries, scheduled publishing) inside the server: Payload starts
     // this cron with the first request the server handles (admin, API, reader page, health check).
     autoRun: webhookSettings.jobsCron === 'off' ? undefined : [{ cron: webhookSettings.jobsCron, allQueues: true, limit: 20 }],
+    // With several instances, only the one holding the jobs lock runs them: each job runs once.
+    shouldAutoRun: shouldRunJobs,
     // The REST endpoints /api/payload-jobs/run and …/handle-schedules: admins only (the default is any signed-in user).
     access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
   },
@@ -118,7 +122,7 @@ export default buildConfig({
     supportedLanguages: { zh, en, fr },
     fallbackLanguage: 'en',
   },
-  db: postgresAdapter({
+  db: withMigrationLock(postgresAdapter({
     // A database that does not answer fails the command or request waiting for it instead of leaving it hanging.
     pool: { connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: connectTimeoutMs() },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
@@ -126,7 +130,7 @@ export default buildConfig({
     migrationDir: path.join(projectRoot, 'migrations'),
     // The production server (Docker, `next start`) applies pending migrations itself when it starts.
     prodMigrations: migrations,
-  }),
+  })),
   upload: {
     limits: { fileSize: maxUploadBytes },
     responseOnLimit: `file: larger than the ${maxUploadBytes / megabyte} MB upload limit.`,

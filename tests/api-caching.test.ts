@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { login, startApiServer } from './helpers/apiServer'
 import { json } from './helpers/http'
+import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { createStaff, password } from './helpers/users'
 
@@ -102,7 +103,7 @@ describe("Lagon's cache of public reads", () => {
     await retitleInDatabase('已发布')
   })
 
-  it('is kept through writes that no public answer shows (an account, a webhook), and dropped by a content write', async () => {
+  it('is kept through writes that this answer does not show (an account, a webhook, another collection), and dropped by one it shows', async () => {
     expect(await titles(await get(bySlug))).toEqual(['已发布'])
     await retitleInDatabase('幕后改名')
     await db.payload.create({ collection: 'users', data: { email: 'cache@lagon.test', name: 'cache', password, role: 'editor' } })
@@ -113,9 +114,12 @@ describe("Lagon's cache of public reads", () => {
     })
     expect(webhook.status).toBe(201)
     expect(await titles(await get(bySlug))).toEqual(['已发布'])
-    // Any write to public content forgets every cached read: the renamed row shows.
-    await db.payload.create({ collection: 'tips', locale: 'zh', data: { title: '无关的提示', destination: 'NC', category: 'cash' } })
-    expect(await titles(await get(bySlug))).toEqual(['幕后改名'])
+    // A tip is in no answer about articles: the cached read stays.
+    await db.payload.create({ collection: 'tips', locale: 'zh', data: { title: '无关的提示', destination: 'NC', category: 'cash', _status: 'published' } })
+    expect(await titles(await get(bySlug))).toEqual(['已发布'])
+    // A write to the article it returned expires it.
+    await db.payload.update({ collection: 'articles', id: articleId, locale: 'zh', data: { title: '经 Payload 改名' } })
+    expect(await titles(await get(bySlug))).toEqual(['经 Payload 改名'])
     await retitleInDatabase('已发布')
     await db.payload.update({ collection: 'articles', id: articleId, locale: 'zh', data: { title: '已发布', _status: 'published' } })
   })
@@ -162,14 +166,7 @@ describe("Lagon's cache of public reads", () => {
     const carrier = await db.payload.create({
       collection: 'carriers',
       locale: 'zh',
-      data: {
-        name: 'Mobilis',
-        kind: 'network-operator',
-        destination: 'NC',
-        website: 'https://www.opt.nc/',
-        verification: 'verified',
-        _status: 'published',
-      },
+      data: publishedCarrier(),
     })
     await db.payload.create({
       collection: 'articles',

@@ -1,11 +1,16 @@
 import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
 
+import { collectingReadTags } from '@/freshness/readTags'
+import { expiryClock } from '@/freshness/taggedStore'
+import { localeCodes } from '@/lib/locales'
+import { tags, type PublicCollection } from '@/site/tags'
+
 import { clientAddress } from './clientAddress'
 import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
 import { graphqlCostProblems } from './graphqlCost'
 import { checkJsonBody } from './jsonBody'
 import { problemResponse, type Problem } from './problems'
-import { cachedPublicRead, publicReadGeneration, storePublicRead, type CachedRead } from './publicReadCache'
+import { cachedPublicRead, storePublicRead, type CachedRead } from './publicReadCache'
 import { graphqlCapProblems, restCapProblems } from './publicCaps'
 import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
 import { createRateLimiter, rateLimitHeaders } from './rateLimit'
@@ -54,6 +59,15 @@ const relayed = (response: Response, headers: Headers): Response => {
   const merged = new Headers(response.headers)
   headers.forEach((value, name) => merged.set(name, value))
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
+}
+
+/**
+ * A list or count may change with any publication in its collection (a document appearing or
+ * going), in any locale: through fallbacks a locale's list shows the others' documents.
+ */
+const listTags = (url: URL): string[] => {
+  const [, , collection, id] = url.pathname.split('/')
+  return id === undefined || id === 'count' ? localeCodes.map((locale) => tags.lists(collection as PublicCollection, locale)) : []
 }
 
 /**
@@ -119,14 +133,14 @@ export const withApiPolicy =
     const key = url.pathname + url.search
     const hit = cachedPublicRead(key)
     if (hit) return publicAnswer(hit, request, withCors(headers, request, config))
-    const startedAt = publicReadGeneration()
-    const response = await handler(request, context)
+    const startedAt = expiryClock()
+    const { result: response, tags: shown } = await collectingReadTags(() => handler(request, context))
     if (response.status !== 200) {
       headers.set('Cache-Control', privateCacheControl)
       return relayed(response, headers)
     }
     const bytes = new Uint8Array(await response.arrayBuffer())
     const fresh: CachedRead = { body: bytes, etag: strongEtag(bytes), contentType: response.headers.get('content-type') ?? 'application/json' }
-    storePublicRead(key, fresh, startedAt, settings.readCacheEntries)
+    storePublicRead(key, fresh, [...listTags(url), ...shown], startedAt, settings.readCacheEntries)
     return publicAnswer(fresh, request, withCors(headers, request, config))
   }

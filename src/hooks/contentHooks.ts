@@ -9,7 +9,6 @@ import { guardTranslatorChanges } from './guardTranslatorChanges'
 import { readersGetPublished } from './readersGetPublished'
 import { readersSeePublishedLocales } from './readersSeePublishedLocales'
 import { rejectMalformedId } from './rejectMalformedId'
-import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from './revalidateSite'
 import {
   queueWebhooksAfterChange,
   queueWebhooksAfterDelete,
@@ -19,7 +18,8 @@ import {
 
 /**
  * The hooks every content collection shares: safe reads, translators kept to their locales, the
- * translation workflow's fingerprints and memory, the site's cache kept fresh, and webhooks queued.
+ * translation workflow's fingerprints and memory, and webhooks queued (the caches are kept fresh
+ * for every public collection by src/api/collectionHooks.ts).
  */
 export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
@@ -29,7 +29,7 @@ export const contentHooks = (
   beforeValidate: [rememberRowBeforeChange(collection)],
   beforeChange: [trackTranslation(collection), ...beforeChange],
   beforeRead: [readersSeePublishedLocales],
-  afterChange: [revalidateSiteAfterChange(collection), queueWebhooksAfterChange(collection), rememberApprovedTranslation],
+  afterChange: [queueWebhooksAfterChange(collection), rememberApprovedTranslation],
   beforeDelete: [rememberRowBeforeDelete(collection)],
-  afterDelete: [revalidateSiteAfterDelete(collection), queueWebhooksAfterDelete(collection)],
+  afterDelete: [queueWebhooksAfterDelete(collection)],
 })

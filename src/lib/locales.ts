@@ -16,3 +16,9 @@ export const localeCodes: Locale[] = locales.map((locale) => locale.code)
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (localeCodes as string[]).includes(value)
+
+/** The locales a read in `locale` may show, its own first then along its fallback chain. */
+export const localeWithFallbacks = (locale: Locale): Locale[] => {
+  const entry = locales.find((candidate) => candidate.code === locale)
+  return [locale, ...(entry && 'fallbackLocale' in entry ? entry.fallbackLocale : [])]
+}

@@ -15,9 +15,11 @@ import { parseArgs } from 'node:util'
 
 import next from 'next'
 
-import { forgetPublicReads, publicReadGeneration } from '@/api/publicReadCache'
+import { listenForChanges } from '@/freshness/changeBus'
+import { expireInThisInstance } from '@/freshness/expire'
+import { forgetEverythingHere } from '@/freshness/taggedStore'
 
-import { isReaderPageRequest, readerPages } from './readerPages'
+import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
 
 const { values: args } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(args.port ?? process.env.PORT ?? 3000)
@@ -43,11 +45,18 @@ const start = async (): Promise<void> => {
   const handle = app.getRequestHandler()
   await app.prepare()
 
-  const nextOnly = http.createServer((req, res) => void handle(req, res))
+  const nextOnly = http.createServer((req, res) => {
+    tagPagesFromNext(req, res)
+    void handle(req, res)
+  })
   const internal = await listen(nextOnly, 0, '127.0.0.1')
   const nextOrigin = `http://127.0.0.1:${internal.port}`
-  // Where work outside requests (scheduled publishing) asks Next to expire pages (src/site/revalidation.ts).
+  // Where changes (made here, heard from other instances, made by the jobs queue) expire Next's data (src/freshness/).
   process.env.LAGON_NEXT_ORIGIN = nextOrigin
+  // Other instances' changes, over PostgreSQL; this one's own are applied where they commit.
+  const changes = process.env.DATABASE_URL
+    ? listenForChanges({ databaseUrl: process.env.DATABASE_URL, onTags: expireInThisInstance, onReconnect: forgetEverythingHere })
+    : undefined
   const pages = readerPages({ nextOrigin: () => nextOrigin, maxEntries })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -59,13 +68,6 @@ const start = async (): Promise<void> => {
       })
       return
     }
-    // Next expires the cache tags of a change when the route that made it returns, after the
-    // write committed: a page asked for in between was rendered from the old tags. Forgetting
-    // pages again once such a request has ended keeps none of them.
-    const generation = publicReadGeneration()
-    res.once('close', () => {
-      if (publicReadGeneration() !== generation) forgetPublicReads()
-    })
     void handle(req, res)
   })
   server.keepAliveTimeout = 65_000
@@ -77,7 +79,7 @@ const start = async (): Promise<void> => {
     nextOnly.close()
     server.closeAllConnections()
     nextOnly.closeAllConnections()
-    void app.close().finally(() => process.exit(0))
+    void Promise.all([changes?.stop(), app.close()]).finally(() => process.exit(0))
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

@@ -3,10 +3,11 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttp
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
-import { publicReadGeneration, publicReadStore } from '@/api/publicReadCache'
+import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 import { isLocale, type Locale } from '@/lib/locales'
 import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
+import { isSiteTag } from '@/site/tags'
 
 import { withoutClientRuntime } from './withoutClientRuntime'
 
@@ -41,25 +42,26 @@ const cacheControl = 'public, max-age=0, must-revalidate'
  * runtime (see withoutClientRuntime), compressed once (Brotli and gzip), and answered from memory
  * until public content changes. The page's first request after a change asks Next, which has
  * re-rendered exactly the pages whose cache tags the change expired and answers the others from
- * its own cache. Pages are forgotten with every other public read (src/api/publicReadCache.ts):
- * on every change to public content and again when its transaction commits; the server also
- * forgets them once a request that changed content has ended (see main.ts), after Next has
- * applied its tag expiries.
+ * its own cache. Each page is kept with the cache tags of the data it was rendered from (see
+ * `tagPagesFromNext`) and forgotten when a change expires one of them (src/freshness/), or after
+ * the TTL; a page whose tags Next did not tell is served but not kept (one that reads no data
+ * has none, and is kept until the TTL).
  *
  * `nextOrigin` is Next's own handler on a private loopback port.
  */
 export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => string; maxEntries: number }) => {
-  const pages = publicReadStore<CachedPage>('pages')
+  const pages = taggedStore<CachedPage>('pages')
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
   const fill = async (path: string): Promise<CachedPage | Fetched> => {
-    const startedAt = publicReadGeneration()
+    const startedAt = expiryClock()
     const fetched = await get(agent, `${nextOrigin()}${path}`)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
     if (html === undefined) return fetched
     const page = await compressed(Buffer.from(html), fetched.headers)
-    pages.store(path, page, startedAt, maxEntries)
+    const tags = fetched.headers[pageTagsHeader]
+    if (typeof tags === 'string') pages.store(path, page, tags.split(',').filter(Boolean), startedAt, maxEntries)
     return page
   }
 
@@ -86,6 +88,32 @@ export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => stri
       if ('variants' in notFound) return sendNotFound(req, res, notFound)
     }
     relay(req, res, answer)
+  }
+}
+
+/** Where Next's server (main.ts) tells the front which site cache tags a page was rendered from. */
+const pageTagsHeader = 'x-lagon-tags'
+
+/** Next's per-request metadata, where a platform asks to see each page's cache entry (`onCacheEntry`). */
+const nextRequestMeta = Symbol.for('NextInternalRequestMeta')
+
+type CacheEntry = { value?: { headers?: Record<string, unknown> } } | null
+
+/**
+ * Next 16 knows the cache tags each page was rendered from (those of its `unstable_cache` reads)
+ * and keeps them with the page (`x-next-cache-tags`), but sends them only to the platforms that
+ * run it in "minimal mode". It shows the cache entry to a platform's `onCacheEntry` callback
+ * before answering: Next's own server for the front (main.ts) passes the site's tags on in a
+ * header, which the front strips.
+ */
+export const tagPagesFromNext = (req: IncomingMessage, res: ServerResponse): void => {
+  const holder = req as unknown as Record<symbol, Record<string, unknown> | undefined>
+  const meta = (holder[nextRequestMeta] ??= {})
+  meta.onCacheEntry = (entry: CacheEntry) => {
+    const tags = entry?.value?.headers?.['x-next-cache-tags']
+    if (typeof tags === 'string' && !res.headersSent) res.setHeader(pageTagsHeader, tags.split(',').filter(isSiteTag).join(','))
+    // Not handled here: Next goes on and answers.
+    return false
   }
 }
 
@@ -128,7 +156,7 @@ const brotli = promisify(brotliCompress)
 const gzipped = promisify(gzip)
 
 /** Next's headers that describe its own response, its client runtime or the connection, not the page. */
-const notForwarded = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|etag|vary|cache-control|set-cookie|x-nextjs-.*|x-next-.*)$/
+const notForwarded = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|etag|vary|cache-control|set-cookie|x-nextjs-.*|x-next-.*|x-lagon-tags)$/
 
 const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): Promise<CachedPage> => {
   const [br, gz] = await Promise.all([
@@ -171,7 +199,7 @@ const sendNotFound = (req: IncomingMessage, res: ServerResponse, page: CachedPag
 }
 
 const relay = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: Fetched): void => {
-  const forwarded = Object.entries(headers).filter(([name]) => !/^(?:connection|keep-alive|transfer-encoding)$/.test(name))
+  const forwarded = Object.entries(headers).filter(([name]) => !/^(?:connection|keep-alive|transfer-encoding|x-lagon-tags)$/.test(name))
   res.writeHead(status, Object.fromEntries(forwarded)).end(req.method === 'HEAD' ? undefined : body)
 }
 

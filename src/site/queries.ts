@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache'
 import type { Where } from 'payload'
 
+import { cacheTtlSeconds } from '@/freshness/settings'
 import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import type { Article, Carrier, Media, Tip } from '@/payload-types'
@@ -104,7 +105,7 @@ export const cachedRead = <Args extends (string | number | boolean)[], T>(
   tagsOf: (...args: Args) => string[],
 ) =>
   (...args: Args): Promise<T> =>
-    unstable_cache(() => read(...args), [name, ...args.map(String)], { tags: tagsOf(...args) })()
+    unstable_cache(() => read(...args), [name, ...args.map(String)], { tags: tagsOf(...args), revalidate: cacheTtlSeconds() })()
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)

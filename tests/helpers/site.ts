@@ -16,6 +16,16 @@ export const siteAdmin = async (siteUrl: string): Promise<Record<string, string>
   return { Authorization: `JWT ${token}` }
 }
 
+/** Polls every `everyMs` until `check` holds; returns how long it took, or fails after `limitMs`. */
+export const within = async (limitMs: number, check: () => Promise<boolean>, everyMs = 100): Promise<number> => {
+  const start = Date.now()
+  while (Date.now() - start <= limitMs) {
+    if (await check()) return Date.now() - start
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+  throw new Error(`not within ${limitMs} ms`)
+}
+
 /** The `<head>` links and meta a crawler reads. */
 export const headOf = (html: string) => {
   const attr = (tag: string, name: string) => tag.match(new RegExp(`${name}="([^"]*)"`))?.[1]

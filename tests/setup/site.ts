@@ -150,3 +150,30 @@ export const startSite = async (
     throw error
   }
 }
+
+/**
+ * Another instance of Lagon's production server beside the site's (tests/site/instances): a copy
+ * of the same build, as each container of a deployment has its own, on the same database and
+ * answering for the same public address.
+ */
+export const startSiteServer = async (
+  build: SiteBuild,
+  databaseUrl: string,
+  { publicUrl }: { publicUrl?: string } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lagon-site-'))
+  try {
+    copyBuiltTree(build.dir, dir)
+    const server = await startBuiltServer(dir, { databaseUrl, siteUrl: publicUrl })
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.stop()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { json } from '../helpers/http'
 import { connectPayload } from '../helpers/payload'
-import { siteAdmin, sitemapText } from '../helpers/site'
+import { siteAdmin, sitemapText, within } from '../helpers/site'
 
 /**
  * Publishing goes through the site's own API, as the admin does, so the hooks run inside the
@@ -20,16 +20,6 @@ beforeAll(async () => {
 const status = async (path: string) => (await fetch(`${site.url}${path}`, { redirect: 'manual' })).status
 // The sitemap is an index: what it lists is in its pages.
 const sitemap = () => sitemapText(site.url)
-
-/** Polls until `check` holds; returns how long it took, or fails after `limitMs`. */
-const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
-  const start = Date.now()
-  while (Date.now() - start <= limitMs) {
-    if (await check()) return Date.now() - start
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`not within ${limitMs} ms`)
-}
 
 const patch = (data: Record<string, unknown>, locale = 'en') =>
   fetch(`${site.url}/api/articles/${id}?locale=${locale}`, { method: 'PATCH', headers: json(admin), body: JSON.stringify(data) })

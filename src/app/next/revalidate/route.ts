@@ -1,12 +1,15 @@
 import { revalidateTag } from 'next/cache'
 
+import { maxTagsPerRequest, revalidationSecret } from '@/freshness/nextCache'
+import { expireTagsHere } from '@/freshness/taggedStore'
 import { isSameSecret } from '@/lib/secrets'
-import { revalidationSecret } from '@/site/revalidation'
 import { isSiteTag } from '@/site/tags'
 
 /**
- * Expires site cache tags for Lagon's own processes (see expireTagsThroughServer): the jobs queue
- * publishing on schedule, scripts. Not for browsers: it needs the revalidation secret.
+ * Expires site cache tags in this instance for Lagon's own processes (src/freshness/nextCache.ts):
+ * a change committed here or heard from another instance, the jobs queue publishing on
+ * schedule, scripts. Next's data cache, and what this process keeps itself (reader pages, API
+ * reads). Not for browsers: it needs the revalidation secret.
  */
 export async function POST(request: Request): Promise<Response> {
   const secret = request.headers.get('authorization')?.replace(/^Bearer /, '')
@@ -15,9 +18,13 @@ export async function POST(request: Request): Promise<Response> {
   }
   const body = (await request.json().catch(() => null)) as { tags?: unknown } | null
   const tags = body?.tags
-  if (!Array.isArray(tags) || tags.length === 0 || tags.length > 50 || !tags.every(isSiteTag)) {
-    return Response.json({ error: 'tags: a list of 1 to 50 site cache tags, such as "articles:12" or "articles:lists:fr"' }, { status: 400 })
+  if (!Array.isArray(tags) || tags.length === 0 || tags.length > maxTagsPerRequest || !tags.every(isSiteTag)) {
+    return Response.json(
+      { error: `tags: a list of 1 to ${maxTagsPerRequest} site cache tags, such as "articles:12" or "articles:lists:fr"` },
+      { status: 400 },
+    )
   }
   for (const tag of tags) revalidateTag(tag, { expire: 0 })
+  expireTagsHere(tags)
   return new Response(null, { status: 204 })
 }

@@ -1,0 +1,24 @@
+import type { Payload } from 'payload'
+
+import { announceTags } from './changeBus'
+import { tagsToExpire, type ChangeEvent } from './changeEvent'
+import { expireInNext } from './nextCache'
+import { expireTagsHere } from './taggedStore'
+
+/**
+ * Expires `tags` in this instance: the reads and pages this process keeps, then Next's data
+ * cache, then this process's again, so that no page rendered from Next's data before Next
+ * applied the expiry is kept.
+ */
+export const expireInThisInstance = async (tags: string[]): Promise<void> => {
+  expireTagsHere(tags)
+  await expireInNext(tags)
+  expireTagsHere(tags)
+}
+
+/** A committed change: its tags expired here at once, and on every other instance through PostgreSQL. */
+export const applyChange = async (payload: Payload, event: ChangeEvent): Promise<void> => {
+  const tags = tagsToExpire(event)
+  if (tags.length === 0) return
+  await Promise.all([expireInThisInstance(tags), announceTags(payload, tags)])
+}

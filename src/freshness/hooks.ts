@@ -1,0 +1,108 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FlattenedField, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+
+import { isLocale, localeCodes, type Locale } from '@/lib/locales'
+import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
+import type { PublicCollection } from '@/site/tags'
+
+import { afterCommit } from './afterCommit'
+import type { ChangeEvent } from './changeEvent'
+import { applyChange } from './expire'
+
+type Doc = Record<string, unknown>
+
+/** Fields every document has that no reader sees change. */
+const bookkeeping = new Set(['id', 'createdAt', 'updatedAt'])
+
+/** A field readers may see: not bookkeeping, not virtual, and without read access of its own (those are staff's, such as the translation workflow's). */
+const readersSee = (field: FlattenedField): boolean => !bookkeeping.has(field.name) && !('virtual' in field && field.virtual) && !field.access?.read
+
+/** A localized value as read in `locale`: a single value, or one per locale when read with `all`. */
+const perLocale = (value: unknown, locale: Locale | 'all'): Partial<Record<Locale, unknown>> =>
+  locale === 'all' ? ((value ?? {}) as Partial<Record<Locale, unknown>>) : { [locale]: value }
+
+const slugsIn = (doc: Doc, locale: Locale | 'all', locales: Locale[]): Partial<Record<Locale, string[]>> => {
+  const current = perLocale(doc.slug, locale)
+  const previous = perLocale(doc.slugHistory, locale)
+  return Object.fromEntries(
+    locales.map((each) => [
+      each,
+      [current[each], ...((previous[each] as unknown[] | undefined) ?? [])].filter((slug): slug is string => typeof slug === 'string' && slug !== ''),
+    ]),
+  )
+}
+
+const sharedFieldsDiffer = (config: SanitizedCollectionConfig, doc: Doc, previous: Doc): boolean =>
+  config.flattenedFields.some(
+    (field) => !field.localized && readersSee(field) && JSON.stringify(doc[field.name] ?? null) !== JSON.stringify(previous[field.name] ?? null),
+  )
+
+/** The locale a write was made in: one, or `all` (also when none is given: a write then reaches every locale). */
+const writeLocale = (req: PayloadRequest): Locale | 'all' => (isLocale(req.locale) ? req.locale : 'all')
+
+/** One committed write as a change event (src/freshness/changeEvent.ts). */
+export const changeEventOf = ({
+  config,
+  doc,
+  previousDoc,
+  operation,
+  locale,
+}: {
+  config: SanitizedCollectionConfig
+  doc: Doc
+  previousDoc: Doc
+  operation: ChangeEvent['operation']
+  locale: Locale | 'all'
+}): ChangeEvent => {
+  const sharedFieldsChanged = operation !== 'update' || sharedFieldsDiffer(config, doc, previousDoc)
+  const locales = locale === 'all' || sharedFieldsChanged ? localeCodes : [locale]
+  const hasDrafts = Boolean(config.versions?.drafts)
+  const published = (each: Doc) =>
+    hasDrafts ? publishedLocales(each._status as LocalizedStatus, locale).filter((code) => locales.includes(code)) : locales
+  return {
+    collection: config.slug as PublicCollection,
+    id: doc.id as number | string,
+    operation,
+    locales,
+    published:
+      operation === 'delete'
+        ? { before: locales, after: [] }
+        : {
+            before: operation === 'create' ? [] : published(previousDoc),
+            after: published(doc),
+          },
+    slugs: {
+      before: operation === 'create' ? {} : slugsIn(previousDoc, locale, locales),
+      after: operation === 'delete' ? {} : slugsIn(doc, locale, locales),
+    },
+    sharedFieldsChanged,
+  }
+}
+
+/**
+ * Every committed write to a public collection expires what it touched, once committed, here
+ * and on every instance (src/freshness/expire.ts). Scheduled publications (the jobs queue) and
+ * scripts write through the Local API, and so through these hooks too.
+ */
+export const expireAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
+  const event = changeEventOf({
+    config: collection,
+    doc,
+    previousDoc: previousDoc ?? {},
+    operation,
+    locale: writeLocale(req),
+  })
+  await afterCommit(req, () => applyChange(req.payload, event))
+  return doc
+}
+
+export const expireAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  const event = changeEventOf({
+    config: collection,
+    doc,
+    previousDoc: doc,
+    operation: 'delete',
+    locale: writeLocale(req),
+  })
+  await afterCommit(req, () => applyChange(req.payload, event))
+  return doc
+}

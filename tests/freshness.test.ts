@@ -1,0 +1,219 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
+import { changeChannel } from '@/freshness/settings'
+import { expiryClock, taggedStore } from '@/freshness/taggedStore'
+
+import { publishedCarrier } from './helpers/content'
+import { startPayload, type TestPayload } from './helpers/payload'
+
+const lists = (collection: string) => [`${collection}:lists:zh`, `${collection}:lists:en`, `${collection}:lists:fr`]
+
+const update = (event: Partial<ChangeEvent> & Pick<ChangeEvent, 'collection' | 'locales' | 'published'>): ChangeEvent => ({
+  id: 5,
+  operation: 'update',
+  slugs: { before: {}, after: {} },
+  sharedFieldsChanged: false,
+  ...event,
+})
+
+describe('the tags a change expires', () => {
+  it('an edit of a published locale: that locale of the document, and the lists', () => {
+    const event = update({
+      collection: 'articles',
+      locales: ['en'],
+      published: { before: ['en'], after: ['en'] },
+      slugs: { before: { en: ['a'] }, after: { en: ['a'] } },
+    })
+    expect(tagsToExpire(event)).toEqual(['articles:5:en', ...lists('articles')])
+  })
+
+  it('a draft of a locale readers never saw: nothing', () => {
+    expect(
+      tagsToExpire(
+        update({
+          collection: 'articles',
+          locales: ['fr'],
+          published: { before: [], after: [] },
+        }),
+      ),
+    ).toEqual([])
+  })
+
+  it('a new draft: nothing, though every field of it is new', () => {
+    const event = update({
+      collection: 'articles',
+      operation: 'create',
+      locales: ['zh', 'en', 'fr'],
+      published: { before: [], after: [] },
+      sharedFieldsChanged: true,
+    })
+    expect(tagsToExpire(event)).toEqual([])
+  })
+
+  it('publishing a locale: every locale of the document (hreflang), the lists, and its slug', () => {
+    const event = update({
+      collection: 'articles',
+      locales: ['fr'],
+      published: { before: [], after: ['fr'] },
+      slugs: { before: { fr: ['guide'] }, after: { fr: ['guide'] } },
+    })
+    expect(tagsToExpire(event)).toEqual(['articles:5', 'articles:5:fr', ...lists('articles'), 'articles:slug:fr:guide'])
+  })
+
+  it('a new slug: the old and the new one, and every locale of the document', () => {
+    const event = update({
+      collection: 'articles',
+      locales: ['en'],
+      published: { before: ['en'], after: ['en'] },
+      slugs: { before: { en: ['old'] }, after: { en: ['new', 'old'] } },
+    })
+    expect(tagsToExpire(event)).toEqual(['articles:5', 'articles:5:en', ...lists('articles'), 'articles:slug:en:old', 'articles:slug:en:new'])
+  })
+
+  it("a carrier's price (shared by every locale): the carrier everywhere, so every guide embedding it", () => {
+    const event = update({
+      collection: 'carriers',
+      id: 3,
+      locales: ['zh', 'en', 'fr'],
+      published: { before: ['zh'], after: ['zh'] },
+      sharedFieldsChanged: true,
+    })
+    expect(tagsToExpire(event)).toEqual(['carriers:3', 'carriers:3:zh', 'carriers:3:en', 'carriers:3:fr', ...lists('carriers')])
+  })
+
+  it("an image's alt text in one locale: the image, so every page showing it", () => {
+    const event = update({
+      collection: 'media',
+      id: 9,
+      locales: ['en'],
+      published: { before: ['en'], after: ['en'] },
+    })
+    expect(tagsToExpire(event)).toEqual(['media:9', 'media:9:en', ...lists('media')])
+  })
+})
+
+describe('a committed write', () => {
+  let db: TestPayload
+  let listener: pg.Client
+  const heard: string[][] = []
+
+  beforeAll(async () => {
+    db = await startPayload('migrated')
+    listener = new pg.Client({ connectionString: db.databaseUrl })
+    await listener.connect()
+    listener.on('notification', ({ payload }) => heard.push((JSON.parse(payload!) as { tags: string[] }).tags))
+    await listener.query(`listen ${changeChannel}`)
+  })
+  afterAll(async () => {
+    await listener?.end()
+    await db?.close()
+  })
+
+  /** A store holding one entry per tag: after a write, the entries left say exactly which tags it expired. */
+  const probe = (tags: string[]) => {
+    const store = taggedStore<string>(`probe-${Math.random()}`)
+    const startedAt = expiryClock()
+    for (const tag of tags) store.store(tag, tag, [tag], startedAt, 1000)
+    return {
+      expired: () => tags.filter((tag) => store.get(tag) === undefined),
+    }
+  }
+
+  /** The announcement that names `tag`, once it has arrived. */
+  const announcementOf = async (tag: string) => {
+    for (let tries = 0; tries < 50 && !heard.some((tags) => tags.includes(tag)); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20))
+    return heard.filter((tags) => tags.includes(tag)).at(-1)
+  }
+
+  it('expires in this process exactly the tags of its change, and announces them to other instances', async () => {
+    const article = await db.payload.create({
+      collection: 'articles',
+      locale: 'zh',
+      data: {
+        title: '新鲜',
+        slug: 'fresh',
+        destination: 'NC',
+        _status: 'published',
+      },
+    })
+    const other = await db.payload.create({
+      collection: 'articles',
+      locale: 'zh',
+      data: {
+        title: '别的',
+        slug: 'other',
+        destination: 'NC',
+        _status: 'published',
+      },
+    })
+    // The creations' own announcements arrive first; only the update's is looked for.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    heard.length = 0
+    const { expired } = probe([
+      `articles:${article.id}`,
+      `articles:${article.id}:zh`,
+      `articles:${article.id}:en`,
+      `articles:${other.id}`,
+      `articles:${other.id}:zh`,
+      'articles:lists:zh',
+      'articles:slug:zh:fresh',
+      'carriers:lists:zh',
+    ])
+    await db.payload.update({
+      collection: 'articles',
+      id: article.id,
+      locale: 'zh',
+      data: { title: '更新鲜' },
+    })
+    expect(expired()).toEqual([`articles:${article.id}:zh`, 'articles:lists:zh'])
+    expect(await announcementOf(`articles:${article.id}:zh`)).toEqual([`articles:${article.id}:zh`, ...lists('articles')])
+  })
+
+  it('a carrier edit expires the carrier in every locale, which every guide embedding it carries', async () => {
+    const carrier = await db.payload.create({
+      collection: 'carriers',
+      locale: 'zh',
+      data: publishedCarrier(),
+    })
+    const { expired } = probe([`carriers:${carrier.id}`, `articles:1:zh`, 'articles:lists:zh', 'carriers:lists:fr'])
+    await db.payload.update({
+      collection: 'carriers',
+      id: carrier.id,
+      locale: 'zh',
+      data: { website: 'https://opt.nc/mobilis' },
+    })
+    expect(expired()).toEqual([`carriers:${carrier.id}`, 'carriers:lists:fr'])
+  })
+
+  it('a write that rolls back expires nothing and announces nothing', async () => {
+    const article = await db.payload.create({
+      collection: 'articles',
+      locale: 'zh',
+      data: {
+        title: '回滚',
+        slug: 'rolled-back',
+        destination: 'NC',
+        _status: 'published',
+      },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const before = heard.length
+    const { expired } = probe([`articles:${article.id}:zh`, 'articles:lists:zh'])
+    const { createLocalReq, initTransaction, killTransaction } = await import('payload')
+    const req = await createLocalReq({}, db.payload)
+    await initTransaction(req)
+    await db.payload.update({
+      collection: 'articles',
+      id: article.id,
+      locale: 'zh',
+      data: { title: '不会留下' },
+      req,
+    })
+    await killTransaction(req)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(expired()).toEqual([])
+    expect(heard.length).toBe(before)
+  })
+})
