@@ -20,6 +20,7 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
 import { withApiHooks } from './src/api/collectionHooks'
+import { answerDatabaseOutage } from './src/api/hooks/answerDatabaseOutage'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
@@ -29,14 +30,19 @@ import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xlif
 import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
+import { outliveLostConnections, poolTimeouts } from './src/db/availability'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/lib/afterCommit'
+import { checkPayloadVersions } from './src/lib/payloadVersions'
 import { sideBySide } from './src/translation/sideBySide'
 import { isAdminRequest } from './src/access/isAdmin'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
 import { webhookSettings } from './src/webhooks/settings'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
+
+// Payload's version check cannot allow @payloadcms/storage-s3's 3.90.1 pin; checkPayloadVersions runs instead (onInit).
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER = 'true'
 
 const megabyte = 1024 * 1024
 export const maxUploadBytes = Number(process.env.MEDIA_MAX_MB || 10) * megabyte
@@ -78,6 +84,8 @@ export default buildConfig({
     Glossary,
     TranslationMemory,
   ].map(withApiHooks),
+  // While the database is unreachable the API answers 503 with Retry-After, not 500.
+  hooks: { afterError: [answerDatabaseOutage] },
   // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.
   cors: corsOrigins(),
   jobs: {
@@ -115,7 +123,8 @@ export default buildConfig({
     fallbackLanguage: 'en',
   },
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+    // Bounded waits (see src/db/availability.ts): a database that is down or stuck fails a request, it does not hang it.
+    pool: { connectionString: process.env.DATABASE_URL, ...poolTimeouts() },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),
@@ -136,7 +145,9 @@ export default buildConfig({
   // Each locale of a document is published on its own (`versions.drafts.localizeStatus`).
   experimental: { localizeStatus: true },
   onInit: async (payload) => {
+    if (process.env.NODE_ENV !== 'production') await checkPayloadVersions()
     await refuseUnmigratedDatabase(payload)
+    outliveLostConnections(payload.db.pool)
     runCallbacksAfterCommit(payload)
   },
 })

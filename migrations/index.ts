@@ -4,6 +4,7 @@ import * as migration_20261127_022617_translation_workflow from './20261127_0226
 import * as migration_20261127_023154_localized_status from './20261127_023154_localized_status';
 import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_api_keys_webhooks';
 import * as migration_20261127_033849_glossary_translation_memory from './20261127_033849_glossary_translation_memory';
+import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_033849_glossary_translation_memory.up,
     down: migration_20261127_033849_glossary_translation_memory.down,
-    name: '20261127_033849_glossary_translation_memory'
+    name: '20261127_033849_glossary_translation_memory',
+  },
+  {
+    up: migration_20261201_225537_rate_limits.up,
+    down: migration_20261201_225537_rate_limits.down,
+    name: '20261201_225537_rate_limits'
   },
 ];
