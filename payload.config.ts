@@ -13,6 +13,7 @@ import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
 import { Glossary } from './collections/Glossary'
 import { Media } from './collections/Media'
+import { mediaStorage } from './collections/Media/storage'
 import { Tips } from './collections/Tips'
 import { TranslationMemory } from './collections/TranslationMemory'
 import { Users } from './collections/Users'
@@ -107,6 +108,7 @@ export default buildConfig({
     xliffImportEndpoint,
   ],
   editor: guideEditor,
+  plugins: [mediaStorage()],
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({
       code,

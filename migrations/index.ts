@@ -5,6 +5,7 @@ import * as migration_20261127_023154_localized_status from './20261127_023154_l
 import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_api_keys_webhooks';
 import * as migration_20261127_033849_glossary_translation_memory from './20261127_033849_glossary_translation_memory';
 import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
+import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_225537_rate_limits.up,
     down: migration_20261201_225537_rate_limits.down,
-    name: '20261201_225537_rate_limits'
+    name: '20261201_225537_rate_limits',
+  },
+  {
+    up: migration_20261201_230435_media_storage.up,
+    down: migration_20261201_230435_media_storage.down,
+    name: '20261201_230435_media_storage'
   },
 ];
