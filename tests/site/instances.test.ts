@@ -67,13 +67,14 @@ describe('media on S3-compatible storage', () => {
     const upload = await fetch(`${one.url}/api/media?locale=zh`, { method: 'POST', headers: admin, body: form })
     expect(upload.status).toBe(201)
     const { doc } = (await upload.json()) as { doc: { filename: string; url: string; sizes: { thumbnail: { filename: string } } } }
-    expect(doc.url).toBe(`/api/media/file/${doc.filename}`)
+    const filePath = new URL(doc.url, one.url).pathname
+    expect(filePath).toBe(`/api/media/file/${doc.filename}`)
 
     const stored = filesIn(path.join(s3Dir, bucket))
     expect(stored.some((name) => name.startsWith(doc.filename))).toBe(true)
     expect(stored.some((name) => name.startsWith(doc.sizes.thumbnail.filename))).toBe(true)
 
-    const served = await fetch(`${two.url}${doc.url}`)
+    const served = await fetch(`${two.url}${filePath}`)
     expect(served.status).toBe(200)
     expect(served.headers.get('content-type')).toBe('image/jpeg')
     expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true)

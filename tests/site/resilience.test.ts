@@ -96,6 +96,13 @@ describe('a render that hangs', () => {
 describe('with the database unreachable', () => {
   beforeAll(async () => {
     expect((await get('/zh')).status).toBe(200)
+    // An edit expires what Next keeps (the site's index among it): pages must be rendered again.
+    const edit = await fetch(`${server.url}/api/articles/${guideId}?locale=en`, {
+      method: 'PATCH',
+      headers: json(admin),
+      body: JSON.stringify({ summary: 'Edited before the database goes away.' }),
+    })
+    expect(edit.status).toBe(200)
     await proxy.cut()
   })
 
