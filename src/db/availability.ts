@@ -1,18 +1,12 @@
 import type { PoolConfig } from 'pg'
 
+import { wholeNumber } from '@/lib/wholeNumber'
+
 /**
  * How Lagon behaves while PostgreSQL is unreachable or stuck: connections and statements give up
  * after a bounded time instead of holding a request forever, and the error that results is told
  * apart from a bug, so readers and API clients get a 503 to retry rather than a 500.
  */
-
-const milliseconds = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw.trim() === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 or more), not "${raw}"`)
-  return value
-}
 
 /**
  * The pool's timeouts (DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS; 0 turns one off).
@@ -21,8 +15,8 @@ const milliseconds = (name: string, fallback: number): number => {
  * a little later than the server would.
  */
 export const poolTimeouts = (): Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'query_timeout' | 'idle_in_transaction_session_timeout'> => {
-  const connect = milliseconds('DATABASE_CONNECT_TIMEOUT_MS', 5_000)
-  const statement = milliseconds('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)
+  const connect = wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 5_000)
+  const statement = wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)
   return {
     ...(connect > 0 && { connectionTimeoutMillis: connect }),
     ...(statement > 0 && { statement_timeout: statement, query_timeout: statement + 1_000, idle_in_transaction_session_timeout: statement }),

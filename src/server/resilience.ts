@@ -8,23 +8,16 @@ import type { Server, ServerResponse } from 'node:http'
 
 import { retryAfterSeconds } from '@/db/availability'
 import type { Locale } from '@/lib/locales'
+import { wholeNumber } from '@/lib/wholeNumber'
 import { bcp47 } from '@/site/format'
 import { unavailableText } from '@/site/unavailableText'
 
 const megabyte = 1024 * 1024
 
-const wholeNumber = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw.trim() === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number (0 or more), not "${raw}"`)
-  return value
-}
-
 /** The server's limits, from the environment (documented in .env.example). */
 export const serverSettings = () => ({
   /** Memory for readers' pages, all encodings counted; 0 keeps none. */
-  pageCacheBytes: Math.round(wholeNumber('SITE_PAGE_CACHE_MB', 64) * megabyte),
+  pageCacheBytes: wholeNumber('SITE_PAGE_CACHE_MB', 64) * megabyte,
   /** How long a reader waits for Next to render a page before getting the last good copy, or a 503. */
   renderTimeoutMs: Math.max(1, wholeNumber('SITE_RENDER_TIMEOUT_MS', 10_000)),
   /** How long SIGTERM waits for requests in flight before the process exits anyway. */
