@@ -40,7 +40,8 @@ const start = async (): Promise<void> => {
   }
   // As Next's own standalone server does: the build's configuration, not next.config.ts.
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config)
-  const app = next({ dev: false, dir, hostname, port, conf: config as never })
+  // Served from the folder it was read from, even when that is a copy of the build (a test's own).
+  const app = next({ dev: false, dir, hostname, port, conf: { ...config, distDir } as never })
   const handle = app.getRequestHandler()
   await app.prepare()
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort, waitFor } from './ports'
@@ -10,6 +11,19 @@ export type ServerProcess = {
   output: () => string
   /** Sends `signal` and resolves with the exit code once the process has ended. */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>
+}
+
+/**
+ * A copy of a build for the servers of one test file, in the project folder (LAGON_NEXT_DIST_DIR
+ * is relative to it). Next writes the pages it renders again into its build folder, and the
+ * suite's site server, on another database, must never read them.
+ */
+export const copyOfBuild = (distDir: string, name: string): { distDir: string; remove: () => void } => {
+  const copy = `${distDir}-${name}`
+  rmSync(path.join(root, copy), { recursive: true, force: true })
+  // The standalone output is for the Docker image; the server runs from the project's node_modules.
+  cpSync(path.join(root, distDir), path.join(root, copy), { recursive: true, filter: (source) => !source.includes(`${path.sep}standalone`) })
+  return { distDir: copy, remove: () => rmSync(path.join(root, copy), { recursive: true, force: true }) }
 }
 
 /**

@@ -7,9 +7,9 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess'
+import { copyOfBuild, startServerProcess, type ServerProcess } from '../helpers/serverProcess'
 import { siteAdmin } from '../helpers/site'
-import { siteServerEnv } from '../setup/site'
+import { siteDistDir, siteServerEnv } from '../setup/site'
 
 /**
  * Two instances of Lagon's production server on one database, as behind a load balancer: what
@@ -25,6 +25,7 @@ let s3: S3rver
 let s3Dir: string
 let one: ServerProcess
 let two: ServerProcess
+let builds: ReturnType<typeof copyOfBuild>[] = []
 
 beforeAll(async () => {
   await recreateDatabase(adminUrl, database, templates.seeded)
@@ -45,13 +46,16 @@ beforeAll(async () => {
     API_TRUSTED_PROXIES: '1',
     LAGON_JOBS_CRON: 'off',
   }
-  ;[one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+  // A build folder each, as two machines would have.
+  builds = [copyOfBuild(siteDistDir, 'instance-one'), copyOfBuild(siteDistDir, 'instance-two')]
+  ;[one, two] = await Promise.all(builds.map(({ distDir }) => startServerProcess({ ...env, LAGON_NEXT_DIST_DIR: distDir })))
 })
 
 afterAll(async () => {
   await Promise.all([one?.stop(), two?.stop()])
   await s3?.close()
   rmSync(s3Dir, { recursive: true, force: true })
+  for (const build of builds) build.remove()
 })
 
 const filesIn = (dir: string): string[] =>

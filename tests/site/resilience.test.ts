@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
 import { json } from '../helpers/http'
 import { waitFor } from '../helpers/ports'
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess'
+import { copyOfBuild, startServerProcess, type ServerProcess } from '../helpers/serverProcess'
 import { siteAdmin } from '../helpers/site'
 import { tcpProxy, throughProxy } from '../helpers/tcpProxy'
-import { siteServerEnv } from '../setup/site'
+import { siteDistDir, siteServerEnv } from '../setup/site'
 
 /**
  * Lagon's server when what is behind it fails (src/server/resilience.ts): a server process of this
@@ -21,6 +21,7 @@ const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
 const renderTimeoutMs = 1_500
 
 let server: ServerProcess
+let build: ReturnType<typeof copyOfBuild>
 let proxy: Awaited<ReturnType<typeof tcpProxy>>
 let admin: Record<string, string>
 let guideId: number
@@ -45,8 +46,10 @@ beforeAll(async () => {
   await recreateDatabase(adminUrl, `${testDatabasePrefix}resilience`, templates.seeded)
   const target = new URL(adminUrl)
   proxy = await tcpProxy({ host: target.hostname, port: Number(target.port) })
+  build = copyOfBuild(siteDistDir, 'resilience')
   server = await startServerProcess({
     ...siteServerEnv(throughProxy(databaseUrl, proxy.port)),
+    LAGON_NEXT_DIST_DIR: build.distDir,
     SITE_RENDER_TIMEOUT_MS: String(renderTimeoutMs),
     DATABASE_CONNECT_TIMEOUT_MS: '1000',
     SHUTDOWN_TIMEOUT_MS: '30000',
@@ -60,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop('SIGKILL')
   await proxy?.close()
+  build?.remove()
 })
 
 describe('a render that hangs', () => {
