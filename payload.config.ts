@@ -13,6 +13,7 @@ import { Articles } from './collections/Articles'
 import { Carriers } from './collections/Carriers'
 import { Glossary } from './collections/Glossary'
 import { Media } from './collections/Media'
+import { mediaStorage } from './collections/Media/storage'
 import { Tips } from './collections/Tips'
 import { TranslationMemory } from './collections/TranslationMemory'
 import { Users } from './collections/Users'
@@ -20,6 +21,7 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
 import { withApiHooks } from './src/api/collectionHooks'
+import { answerDatabaseOutage } from './src/api/hooks/answerDatabaseOutage'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
@@ -30,11 +32,12 @@ import { guideEditor } from './src/fields/guideEditor'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
-import { connectTimeoutMs } from './src/db/connection'
+import { outliveLostConnections, poolTimeouts } from './src/db/availability'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/freshness/afterCommit'
 import { shouldRunJobs } from './src/freshness/changeBus'
 import { withMigrationLock } from './src/db/migrationLock'
+import { checkPayloadVersions } from './src/lib/payloadVersions'
 import { sideBySide } from './src/translation/sideBySide'
 import { withRevisions } from './src/concurrency/withRevisions'
 import { isAdminRequest } from './src/access/isAdmin'
@@ -43,6 +46,9 @@ import { deliverWebhook } from './src/webhooks/deliverWebhook'
 import { webhookSettings } from './src/webhooks/settings'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
+
+// Payload's version check cannot allow @payloadcms/storage-s3's 3.90.1 pin; checkPayloadVersions runs instead (onInit).
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER = 'true'
 
 const megabyte = 1024 * 1024
 export const maxUploadBytes = Number(process.env.MEDIA_MAX_MB || 10) * megabyte
@@ -84,6 +90,8 @@ export default buildConfig({
     Glossary,
     TranslationMemory,
   ].map(withApiHooks),
+  // While the database is unreachable the API answers 503 with Retry-After, not 500.
+  hooks: { afterError: [answerDatabaseOutage] },
   // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.
   cors: corsOrigins(),
   jobs: {
@@ -107,6 +115,7 @@ export default buildConfig({
     xliffImportEndpoint,
   ],
   editor: guideEditor,
+  plugins: [mediaStorage()],
   localization: {
     locales: locales.map(({ code, label, ...rest }) => ({
       code,
@@ -123,8 +132,9 @@ export default buildConfig({
     fallbackLanguage: 'en',
   },
   db: withMigrationLock(postgresAdapter({
-    // A database that does not answer fails the command or request waiting for it instead of leaving it hanging.
-    pool: { connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: connectTimeoutMs() },
+    // Bounded waits (see src/db/availability.ts): a database that is down or stuck fails a command
+    // or request, it does not hang it.
+    pool: { connectionString: process.env.DATABASE_URL, ...poolTimeouts() },
     // The schema comes only from committed migrations: a dev push would make `payload migrate` prompt.
     push: false,
     migrationDir: path.join(projectRoot, 'migrations'),
@@ -148,7 +158,9 @@ export default buildConfig({
   // Each locale of a document is published on its own (`versions.drafts.localizeStatus`).
   experimental: { localizeStatus: true },
   onInit: async (payload) => {
+    if (process.env.NODE_ENV !== 'production') await checkPayloadVersions()
     await refuseUnmigratedDatabase(payload)
+    outliveLostConnections(payload.db.pool)
     runCallbacksAfterCommit(payload)
   },
 }).then(staffOnlyLocks)

@@ -6,6 +6,8 @@ import * as migration_20261127_032555_api_keys_webhooks from './20261127_032555_
 import * as migration_20261127_033849_glossary_translation_memory from './20261127_033849_glossary_translation_memory';
 import * as migration_20261201_224911_document_version from './20261201_224911_document_version';
 import * as migration_20261201_225012_slug_indexes from './20261201_225012_slug_indexes';
+import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
+import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261201_225012_slug_indexes.up,
     down: migration_20261201_225012_slug_indexes.down,
-    name: '20261201_225012_slug_indexes'
+    name: '20261201_225012_slug_indexes',
+  },
+  {
+    up: migration_20261201_225537_rate_limits.up,
+    down: migration_20261201_225537_rate_limits.down,
+    name: '20261201_225537_rate_limits',
+  },
+  {
+    up: migration_20261201_230435_media_storage.up,
+    down: migration_20261201_230435_media_storage.down,
+    name: '20261201_230435_media_storage'
   },
 ];

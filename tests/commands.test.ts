@@ -103,7 +103,7 @@ describe('a database that cannot be reached', () => {
     const outcome = await runCommand(
       'migrate',
       [],
-      { PAYLOAD_SECRET: 'test-secret', DATABASE_URL: `postgres://lagon:lagon@127.0.0.1:${silentPort}/lagon`, DATABASE_CONNECT_TIMEOUT: '3' },
+      { PAYLOAD_SECRET: 'test-secret', DATABASE_URL: `postgres://lagon:lagon@127.0.0.1:${silentPort}/lagon`, DATABASE_CONNECT_TIMEOUT_MS: '3000' },
       bound,
     )
     expect(outcome.killed, outcome.output).toBe(false)
@@ -123,7 +123,7 @@ describe('a database that cannot be reached', () => {
     const outcome = await runCommand(
       'lagon',
       ['start'],
-      { PAYLOAD_SECRET: 'test-secret', DATABASE_URL: `postgres://lagon:lagon@127.0.0.1:${silentPort}/lagon`, DATABASE_CONNECT_TIMEOUT: '3' },
+      { PAYLOAD_SECRET: 'test-secret', DATABASE_URL: `postgres://lagon:lagon@127.0.0.1:${silentPort}/lagon`, DATABASE_CONNECT_TIMEOUT_MS: '3000' },
       bound,
     )
     expect(outcome.killed, outcome.output).toBe(false)

@@ -4,6 +4,7 @@ import { collectingReadTags } from '@/freshness/readTags'
 import { expiryClock } from '@/freshness/taggedStore'
 import { localeCodes } from '@/lib/locales'
 import { tags, type PublicCollection } from '@/site/tags'
+import { databaseUnavailableBody, isDatabaseUnavailable, retryAfterSeconds } from '@/db/availability'
 
 import { clientAddress } from './clientAddress'
 import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
@@ -13,22 +14,23 @@ import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, storePublicRead, type CachedRead } from './publicReadCache'
 import { graphqlCapProblems, restCapProblems } from './publicCaps'
 import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
-import { createRateLimiter, rateLimitHeaders } from './rateLimit'
+import { createSharedRateLimiter, rateLimitHeaders } from './rateLimit'
 import { readApiSettings, type ApiSettings } from './settings'
 import { parseQuery, pathProblems, queryProblems } from './strictQuery'
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
-type Policy = { settings: ApiSettings; limit: ReturnType<typeof createRateLimiter> }
+type Policy = { settings: ApiSettings; limit: ReturnType<typeof createSharedRateLimiter> }
 
 const policyKey = Symbol.for('lagon.apiPolicy')
 
 /** Made on the first request, from the environment then; shared by every route (see publicReadCache). */
-const policy = (): Policy => {
+const policy = (config: SanitizedConfig): Policy => {
   const global = globalThis as Record<symbol, Policy | undefined>
   if (!global[policyKey]) {
     const settings = readApiSettings()
-    global[policyKey] = { settings, limit: createRateLimiter({ limit: settings.rateLimit, windowSeconds: settings.rateLimitWindowSeconds }) }
+    const pool = async () => (await getPayload({ config })).db.pool
+    global[policyKey] = { settings, limit: createSharedRateLimiter({ limit: settings.rateLimit, windowSeconds: settings.rateLimitWindowSeconds, pool }) }
   }
   return global[policyKey]
 }
@@ -74,8 +76,21 @@ const listTags = (url: URL): string[] => {
  * The public API's rules around Payload's route handlers (REST and GraphQL), in order: the rate
  * limit, strict parameters and body, then for anonymous reads of published content the in-process
  * cache, CDN caching headers, a strong ETag and 304s. Everything else is `private, no-store`.
+ * A database outage met outside Payload's handler (the shared rate limit, checking credentials)
+ * is a 503 too, as Payload's own errors are (answerDatabaseOutage).
  */
 export const withApiPolicy =
+  <Context>(configPromise: Promise<SanitizedConfig>, handler: Handler<Context>): Handler<Context> =>
+  (incoming, context) =>
+    policed(configPromise, handler)(incoming, context).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error
+      return Response.json(databaseUnavailableBody, {
+        status: 503,
+        headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': privateCacheControl },
+      })
+    })
+
+const policed =
   <Context>(configPromise: Promise<SanitizedConfig>, handler: Handler<Context>): Handler<Context> =>
   async (incoming, context) => {
     const config = await configPromise
@@ -86,9 +101,9 @@ export const withApiPolicy =
       return problemResponse(status, problems, withCors(headers, incoming, config))
     }
 
-    const { settings, limit } = policy()
+    const { settings, limit } = policy(config)
     if (settings.rateLimit > 0) {
-      const verdict = limit(clientAddress(incoming.headers, settings.trustedProxies))
+      const verdict = await limit(clientAddress(incoming.headers, settings.trustedProxies))
       for (const [name, value] of Object.entries(rateLimitHeaders(verdict))) headers.set(name, value)
       if (!verdict.allowed) {
         return refuse(429, [

@@ -6,8 +6,9 @@ type Window = { startedAt: number; count: number }
 const sweepAbove = 50_000
 
 /**
- * A fixed window per client: at most `limit` requests in each `windowSeconds`. In process memory,
- * so each server instance counts on its own (see docs/api-limits.md).
+ * A fixed window per client: at most `limit` requests in each `windowSeconds`, starting with the
+ * client's first request. In process memory: what an instance counts while the shared counters
+ * (below) cannot be reached.
  */
 export const createRateLimiter = ({ limit, windowSeconds, now = Date.now }: { limit: number; windowSeconds: number; now?: () => number }) => {
   const windowMs = windowSeconds * 1000
@@ -30,6 +31,58 @@ export const createRateLimiter = ({ limit, windowSeconds, now = Date.now }: { li
       remaining: Math.max(0, limit - window.count),
       resetSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - time) / 1000)),
       windowSeconds,
+    }
+  }
+}
+
+/** The part of a PostgreSQL pool the shared counters use (Payload's `payload.db.pool`). */
+type Queryable = { query: <Row>(text: string, values: unknown[]) => Promise<{ rows: Row[] }> }
+
+/**
+ * One upsert per request: the client's row is counted up, or starts a new window once the last
+ * one has passed, as the in-memory limiter does. `now()` is the database's clock, the same for
+ * every instance.
+ */
+const countRequest = `
+  insert into rate_limits as counted (client, window_started_at, count) values ($1, now(), 1)
+  on conflict (client) do update set
+    count = case when counted.window_started_at > now() - make_interval(secs => $2) then counted.count + 1 else 1 end,
+    window_started_at = case when counted.window_started_at > now() - make_interval(secs => $2) then counted.window_started_at else now() end
+  returning count, extract(epoch from counted.window_started_at + make_interval(secs => $2) - now())::float8 as reset_seconds`
+
+const forgetPastWindows = 'delete from rate_limits where window_started_at <= now() - make_interval(secs => $1)'
+
+/**
+ * The same limit, counted in PostgreSQL's `rate_limits` table (an UNLOGGED table, see its
+ * migration), so that every instance behind a load balancer counts against one budget per client
+ * (docs/api-limits.md has the cost measured). While the database cannot be reached, each instance
+ * falls back to counting in its own memory: clients are still limited, per instance.
+ */
+export const createSharedRateLimiter = ({ limit, windowSeconds, pool }: { limit: number; windowSeconds: number; pool: () => Promise<Queryable> }) => {
+  const inMemory = createRateLimiter({ limit, windowSeconds })
+  let sweptAt = Date.now()
+  let shared = true
+  return async (client: string): Promise<RateLimitVerdict> => {
+    try {
+      const db = await pool()
+      if (Date.now() - sweptAt > windowSeconds * 1000) {
+        sweptAt = Date.now()
+        db.query(forgetPastWindows, [windowSeconds]).catch(() => {})
+      }
+      const { rows } = await db.query<{ count: number; reset_seconds: number }>(countRequest, [client, windowSeconds])
+      const { count, reset_seconds } = rows[0]!
+      shared = true
+      return {
+        allowed: count <= limit,
+        limit,
+        remaining: Math.max(0, limit - count),
+        resetSeconds: Math.max(1, Math.ceil(reset_seconds)),
+        windowSeconds,
+      }
+    } catch (error) {
+      if (shared) console.warn(`lagon: rate limit counted in this instance's memory until the database answers (${error instanceof Error ? error.message : String(error)})`)
+      shared = false
+      return inMemory(client)
     }
   }
 }

@@ -1,17 +1,11 @@
+import { wholeNumber } from '@/lib/wholeNumber'
+
 import type { GraphQLLimits } from './graphqlCost'
 
 /**
  * The public API's limits, from the environment (documented in .env.example and docs/api-limits.md).
  * Read when first needed, so a test process can set its own before the first request.
  */
-const wholeNumber = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw.trim() === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 or more), not "${raw}"`)
-  return value
-}
-
 export type ApiSettings = {
   /** Requests one client may make per window; 0 turns rate limiting off. */
   rateLimit: number

@@ -7,7 +7,7 @@ import { loadEnvironment } from './environment'
 /**
  * Payload for a command, once `.env` is loaded (the config reads the environment when it loads,
  * hence its late import). A database that cannot be reached, or that answers nothing within
- * DATABASE_CONNECT_TIMEOUT, ends the command with a message naming it.
+ * DATABASE_CONNECT_TIMEOUT_MS, ends the command with a message naming it.
  */
 export const commandPayload = async (command: string, options: { disableOnInit?: boolean } = {}): Promise<Payload> => {
   loadEnvironment()

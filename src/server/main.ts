@@ -20,11 +20,12 @@ import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
 
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
+import { drainable, serverSettings } from './resilience'
 
 const { values: args } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(args.port ?? process.env.PORT ?? 3000)
 const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0'
-const maxEntries = Number(process.env.SITE_PAGE_CACHE_ENTRIES ?? 1000)
+const settings = serverSettings()
 ;(process.env as Record<string, string>).NODE_ENV ??= 'production'
 
 const listen = (server: http.Server, onPort: number, onHost: string): Promise<AddressInfo> =>
@@ -41,7 +42,8 @@ const start = async (): Promise<void> => {
   }
   // As Next's own standalone server does: the build's configuration, not next.config.ts.
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config)
-  const app = next({ dev: false, dir, hostname, port, conf: config as never })
+  // Served from the folder it was read from, even when that is a copy of the build (a test's own).
+  const app = next({ dev: false, dir, hostname, port, conf: { ...config, distDir } as never })
   const handle = app.getRequestHandler()
   await app.prepare()
 
@@ -57,7 +59,7 @@ const start = async (): Promise<void> => {
   const changes = process.env.DATABASE_URL
     ? listenForChanges({ databaseUrl: process.env.DATABASE_URL, onTags: expireInThisInstance, onReconnect: forgetEverythingHere })
     : undefined
-  const pages = readerPages({ nextOrigin: () => nextOrigin, maxEntries })
+  const pages = readerPages({ nextOrigin: () => nextOrigin, maxBytes: settings.pageCacheBytes, renderTimeoutMs: settings.renderTimeoutMs })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     if (isReaderPageRequest(req)) {
@@ -71,18 +73,24 @@ const start = async (): Promise<void> => {
     void handle(req, res)
   })
   server.keepAliveTimeout = 65_000
+  const requests = drainable(server)
   const address = await listen(server, port, hostname)
-  console.log(`lagon: listening on http://${address.address}:${address.port} (reader pages kept in memory: ${maxEntries || 'none'})`)
+  const megabytes = settings.pageCacheBytes / 1024 / 1024
+  console.log(`lagon: listening on http://${address.address}:${address.port} (reader pages kept in memory: ${megabytes ? `up to ${megabytes} MB` : 'none'})`)
 
-  const stop = () => {
-    server.close()
-    nextOnly.close()
+  // A load balancer or orchestrator sends SIGTERM before SIGKILL: what was accepted is answered first.
+  const stop = async () => {
+    console.log(`lagon: stopping, ${requests.inFlight()} request(s) in flight`)
+    const drained = await requests.drain(settings.shutdownTimeoutMs)
+    if (!drained) console.warn(`lagon: ${requests.inFlight()} request(s) still in flight after ${settings.shutdownTimeoutMs} ms, stopping anyway`)
     server.closeAllConnections()
+    nextOnly.close()
     nextOnly.closeAllConnections()
-    void Promise.all([changes?.stop(), app.close()]).finally(() => process.exit(0))
+    await Promise.all([changes?.stop(), app.close()]).catch(() => {})
+    process.exit(0)
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  process.once('SIGTERM', () => void stop())
+  process.once('SIGINT', () => void stop())
 }
 
 start().catch((error: unknown) => {

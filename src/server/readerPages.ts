@@ -9,6 +9,7 @@ import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
 import { isSiteTag } from '@/site/tags'
 
+import { pagesWithinBytes, RenderTimeout, sendUnavailable } from './resilience'
 import { withoutClientRuntime } from './withoutClientRuntime'
 
 type Encoding = 'br' | 'gzip' | 'identity'
@@ -47,26 +48,48 @@ const cacheControl = 'public, max-age=0, must-revalidate'
  * the TTL; a page whose tags Next did not tell is served but not kept (one that reads no data
  * has none, and is kept until the TTL).
  *
+ * When Next cannot make a page (a 5xx, no answer within `renderTimeoutMs`, the database down),
+ * readers get the last good copy still in memory, or the locale's 503 page (see resilience.ts).
+ * Pages are kept within `maxBytes`; which of them are fresh is tracked apart, by ETag.
+ *
  * `nextOrigin` is Next's own handler on a private loopback port.
  */
-export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => string; maxEntries: number }) => {
-  const pages = taggedStore<CachedPage>('pages')
+export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOrigin: () => string; maxBytes: number; renderTimeoutMs: number }) => {
+  // Pages are kept within maxBytes, stale ones too (served while Next cannot render); which of
+  // them are fresh is tracked by their ETag, with the cache tags they were rendered from.
+  const fresh = taggedStore<string>('pages')
+  const kept = pagesWithinBytes<CachedPage>(maxBytes, pageBytes)
+  const freshPage = (path: string): CachedPage | undefined => {
+    const page = kept.get(path)
+    return page && fresh.get(path) === page.etag ? page : undefined
+  }
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
   const fill = async (path: string): Promise<CachedPage | Fetched> => {
     const startedAt = expiryClock()
-    const fetched = await get(agent, `${nextOrigin()}${path}`)
+    const fetched = await get(agent, `${nextOrigin()}${path}`, renderTimeoutMs)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
     if (html === undefined) return fetched
     const page = await compressed(Buffer.from(html), fetched.headers)
+    kept.set(path, page)
     const tags = fetched.headers[pageTagsHeader]
-    if (typeof tags === 'string') pages.store(path, page, tags.split(',').filter(Boolean), startedAt, maxEntries)
+    if (typeof tags === 'string') fresh.store(path, page.etag, tags.split(',').filter(Boolean), startedAt, maxFreshMarks)
     return page
   }
 
+  /** Undefined when Next could not answer; a 5xx is Next's way of saying the same. */
+  const answerAt = (path: string): Promise<CachedPage | Fetched | undefined> =>
+    pageAt(path).then(
+      (answer) => ('variants' in answer || answer.status < 500 ? answer : undefined),
+      (error: unknown) => {
+        console.error(`lagon: ${path}: ${error instanceof Error ? error.message : String(error)}`)
+        return undefined
+      },
+    )
+
   const pageAt = (path: string): Promise<CachedPage | Fetched> => {
-    const cached = pages.get(path)
+    const cached = freshPage(path)
     if (cached) return Promise.resolve(cached)
     let pending = filling.get(path)
     if (!pending) {
@@ -79,13 +102,17 @@ export const readerPages = ({ nextOrigin, maxEntries }: { nextOrigin: () => stri
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = req.url!
     const notFoundPage = isNotFoundPage(path)
-    const cached = pages.get(path)
+    const cached = freshPage(path)
     if (cached && !notFoundPage) return send(req, res, cached, 'HIT')
-    const answer = cached ?? (await pageAt(path))
+    const answer = cached ?? (await answerAt(path))
+    if (!answer) {
+      const lastGood = notFoundPage ? undefined : kept.get(path)
+      return lastGood ? send(req, res, lastGood, 'STALE') : sendUnavailable(res, localeOf(req), req.method === 'HEAD')
+    }
     if ('variants' in answer) return notFoundPage ? sendNotFound(req, res, answer) : send(req, res, answer, 'MISS')
     if (answer.status === 404 && isEmptyErrorShell(answer.body)) {
-      const notFound = await pageAt(paths.notFound(localeOf(req)))
-      if ('variants' in notFound) return sendNotFound(req, res, notFound)
+      const notFound = await answerAt(paths.notFound(localeOf(req)))
+      if (notFound && 'variants' in notFound) return sendNotFound(req, res, notFound)
     }
     relay(req, res, answer)
   }
@@ -117,6 +144,11 @@ export const tagPagesFromNext = (req: IncomingMessage, res: ServerResponse): voi
   }
 }
 
+/** Which kept pages are fresh is a few bytes each; this many are remembered at most. */
+const maxFreshMarks = 100_000
+
+const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + variants.identity.body.length
+
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
 const isNotFoundPage = (path: string): boolean => /^\/[a-z]{2}\/404$/.test(path)
 
@@ -141,15 +173,23 @@ const isCacheable = ({ status, headers }: Fetched): boolean =>
  * Next is asked with nothing of the reader's (no cookies, no Host): the answer may be shared by
  * every reader waiting for the same page, and must be the same for all of them.
  */
-const get = (agent: http.Agent, url: string): Promise<Fetched> =>
+const get = (agent: http.Agent, url: string, timeoutMs: number): Promise<Fetched> =>
   new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers: { 'accept-encoding': 'identity' } }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('end', () => {
+        clearTimeout(deadline)
+        resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) })
+      })
       response.on('error', reject)
     })
-    request.on('error', reject)
+    // The whole answer, not each read: a render that flushed its head and then hung counts too.
+    const deadline = setTimeout(() => request.destroy(new RenderTimeout(new URL(url).pathname, timeoutMs)), timeoutMs)
+    request.on('error', (error) => {
+      clearTimeout(deadline)
+      reject(error)
+    })
   })
 
 const brotli = promisify(brotliCompress)
@@ -181,7 +221,7 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): P
   }
 }
 
-const send = (req: IncomingMessage, res: ServerResponse, page: CachedPage, state: 'HIT' | 'MISS'): void => {
+const send = (req: IncomingMessage, res: ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE'): void => {
   res.setHeader('x-lagon-cache', state)
   if (matches(req.headers['if-none-match'], page.etag)) {
     res.writeHead(304, page.notModified).end()

@@ -5,7 +5,6 @@
  * database of its own copied from the seeded template. Built only when the run includes the
  * browser tests in tests/site/ or tests/admin/.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -14,7 +13,7 @@ import path from 'node:path'
 import { copyBuiltTree, snapshotWorkTree } from '../helpers/workTree'
 import { runOrThrow } from '../../src/cli/processes'
 import { recreateDatabase, siteDatabase, templates, withDatabase } from '../helpers/databases'
-import { freePort, waitFor } from '../helpers/ports'
+import { copyOfBuild, serverEnv, startServerProcess, type ServerProcess } from '../helpers/serverProcess'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -78,48 +77,8 @@ const buildSite = async (): Promise<SiteBuild> => {
 type ServerSettings = { databaseUrl: string; siteUrl?: string }
 
 /** Lagon's server from a build, as the Docker image runs it, ready once its health endpoint answers. */
-export const startBuiltServer = async (
-  dir: string,
-  { databaseUrl, siteUrl }: ServerSettings,
-): Promise<{ url: string; stop: () => Promise<void> }> => {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PAYLOAD_SECRET: 'test-secret',
-    SITE_URL: siteUrl ?? url,
-    MEDIA_DIR: path.join(root, '.data/test-media'),
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: '--no-deprecation',
-    NODE_ENV: 'production',
-  }
-  delete env.LAGON_NEXT_DIST_DIR
-  let output = ''
-  const server: ChildProcess = spawn(process.execPath, ['dist/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: dir, env })
-  server.stdout?.on('data', (chunk) => (output += chunk))
-  server.stderr?.on('data', (chunk) => (output += chunk))
-  const stop = async () => {
-    if (server.exitCode !== null) return
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
-  try {
-    await waitFor(
-      async () => {
-        if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${output}`)
-        return (await fetch(`${url}/api/health`)).ok
-      },
-      60_000,
-      () => `server:\n${output}`,
-    )
-  } catch (error) {
-    await stop()
-    throw error
-  }
-  return { url, stop }
-}
+export const startBuiltServer = async (dir: string, { databaseUrl, siteUrl }: ServerSettings): Promise<ServerProcess> =>
+  startServerProcess(dir, { ...serverEnv(databaseUrl), ...(siteUrl && { SITE_URL: siteUrl }) })
 
 export const startSite = async (
   adminUrl: string,
@@ -161,19 +120,18 @@ export const startSiteServer = async (
   databaseUrl: string,
   { publicUrl }: { publicUrl?: string } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lagon-site-'))
+  const copy = copyOfBuild(build.dir)
   try {
-    copyBuiltTree(build.dir, dir)
-    const server = await startBuiltServer(dir, { databaseUrl, siteUrl: publicUrl })
+    const server = await startBuiltServer(copy.dir, { databaseUrl, siteUrl: publicUrl })
     return {
       url: server.url,
       stop: async () => {
         await server.stop()
-        rmSync(dir, { recursive: true, force: true })
+        copy.remove()
       },
     }
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true })
+    copy.remove()
     throw error
   }
 }

@@ -28,6 +28,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { SourceChanges as SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f } from '../../../../src/translation/admin/SourceChanges'
 import { MachineTranslateButton as MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e } from '../../../../src/translation/machine/admin/MachineTranslateButton'
 import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TranslationsView as TranslationsView_ddf10357a364b81bc45353955b549d30 } from '../../../../src/translation/admin/TranslationsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,6 +64,7 @@ export const importMap = {
   "/src/translation/admin/SourceChanges#SourceChanges": SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f,
   "/src/translation/machine/admin/MachineTranslateButton#MachineTranslateButton": MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e,
   "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/translation/admin/TranslationsView#TranslationsView": TranslationsView_ddf10357a364b81bc45353955b549d30,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
