@@ -27,6 +27,7 @@ import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
 import { guideEditor } from './src/fields/guideEditor'
+import { withLabelsInAdminLanguage } from './src/lib/adminLabels'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { previewUrl } from './src/site/preview'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
@@ -77,7 +78,9 @@ export default buildConfig({
     WebhookDeliveries,
     Glossary,
     TranslationMemory,
-  ].map(withApiHooks),
+  ]
+    .map(withApiHooks)
+    .map(withLabelsInAdminLanguage),
   // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.
   cors: corsOrigins(),
   jobs: {
