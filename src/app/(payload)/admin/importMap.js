@@ -27,6 +27,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SourceChanges as SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f } from '../../../../src/translation/admin/SourceChanges'
 import { MachineTranslateButton as MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e } from '../../../../src/translation/machine/admin/MachineTranslateButton'
+import { FirstAccountNotice as FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
+import { RoleField as RoleField_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
 import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
 import { TranslationsView as TranslationsView_ddf10357a364b81bc45353955b549d30 } from '../../../../src/translation/admin/TranslationsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -62,6 +64,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/translation/admin/SourceChanges#SourceChanges": SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f,
   "/src/translation/machine/admin/MachineTranslateButton#MachineTranslateButton": MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e,
+  "/collections/Users/admin/FirstAccount#FirstAccountNotice": FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55,
+  "/collections/Users/admin/FirstAccount#RoleField": RoleField_4b4478566baf97e8a8f269c40cb30f55,
   "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
   "/src/translation/admin/TranslationsView#TranslationsView": TranslationsView_ddf10357a364b81bc45353955b549d30,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
