@@ -26,6 +26,7 @@ import { translationDetailEndpoint, translationStatusEndpoint } from './src/endp
 import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
+import { adminDateFormat } from './src/fields/dates'
 import { guideEditor } from './src/fields/guideEditor'
 import { withLabelsInAdminLanguage } from './src/lib/adminLabels'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
@@ -50,6 +51,7 @@ export default buildConfig({
     // Gravatar would send every editor's e-mail hash to an outside service.
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
+    dateFormat: adminDateFormat,
     importMap: { baseDir: projectRoot },
     components: {
       afterNavLinks: ['/src/translation/admin/TranslationsNavLink#TranslationsNavLink'],

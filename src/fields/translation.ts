@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
 import { labelledOptions } from '@/lib/adminLabels'
+import { dayAndTime } from '@/fields/dates'
 import { notInLists } from '@/fields/notInLists'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
@@ -67,7 +68,7 @@ export const translationFields = (): Field[] => [
         name: 'translatedAt',
         type: 'date',
         label: { zh: '翻译依据时间', en: 'Translated from source of', fr: 'Traduit depuis la source du' },
-        admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: { readOnly: true, date: dayAndTime },
       },
     ],
   },
