@@ -26,6 +26,7 @@ import { translationDetailEndpoint, translationStatusEndpoint } from './src/endp
 import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
+import { dashboard } from './src/dashboard/widgets'
 import { adminDateFormat } from './src/fields/dates'
 import { guideEditor } from './src/fields/guideEditor'
 import { withLabelsInAdminLanguage } from './src/lib/adminLabels'
@@ -52,6 +53,7 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
     dateFormat: adminDateFormat,
+    dashboard,
     importMap: { baseDir: projectRoot },
     components: {
       afterNavLinks: ['/src/translation/admin/TranslationsNavLink#TranslationsNavLink'],
@@ -65,9 +67,10 @@ export default buildConfig({
         collectionConfig && isLocale(locale?.code)
           ? previewUrl({ collection: collectionConfig.slug, locale: locale.code, slug: data?.slug })
           : null,
+      // Payload shows these labels as they are, in every language: the sizes read the same in zh, en and fr.
       breakpoints: [
-        { label: 'Mobile', name: 'mobile', width: 375, height: 667 },
-        { label: 'Desktop', name: 'desktop', width: 1440, height: 900 },
+        { label: '375 × 667', name: 'mobile', width: 375, height: 667 },
+        { label: '1440 × 900', name: 'desktop', width: 1440, height: 900 },
       ],
     },
   },

@@ -79,7 +79,7 @@ const isAdminText = (value: unknown): value is AdminText =>
  * label is called on the server with the admin's language, so every component gets the string.
  */
 export const inAdminLanguage = (text: AdminText): AdminLabel =>
-  // Some of Payload's callers pass no i18n (a list view's column of a nested field): English, its fallback language.
+  // Should a caller of Payload's pass no i18n: English, the admin's fallback language.
   Object.assign((args?: { i18n?: { language?: string } }) => text[adminLanguage(args?.i18n?.language)], { text })
 
 /** The English of a label, whatever its form: for names and descriptions outside the admin (OpenAPI). */
@@ -104,7 +104,8 @@ const fieldResolved = (field: Field): Field => {
   }
   if ('fields' in field) copy.fields = field.fields.map(fieldResolved)
   if (field.type === 'tabs') {
-    copy.tabs = field.tabs.map((tab) => ({ ...tab, label: resolved(tab.label), fields: tab.fields.map(fieldResolved) }))
+    // Tab labels stay `{ zh, en, fr }`: Payload calls a tab's label function without the language.
+    copy.tabs = field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(fieldResolved) }))
   }
   if (field.type === 'blocks' && field.blocks) {
     copy.blocks = field.blocks.map((block) => ({ ...block, labels: labelsResolved(block.labels), fields: block.fields.map(fieldResolved) }))

@@ -31,6 +31,9 @@ import { FirstAccountNotice as FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f
 import { RoleField as RoleField_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
 import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
 import { TranslationsView as TranslationsView_ddf10357a364b81bc45353955b549d30 } from '../../../../src/translation/admin/TranslationsView'
+import { CollectionCountsWidget as CollectionCountsWidget_d1054e6c937e7b48436bcfccf2059f90 } from '../../../../src/dashboard/CollectionCountsWidget'
+import { WorkWidget as WorkWidget_e2e4cb7a4aae56279d669cd8b13dcb3c } from '../../../../src/dashboard/WorkWidget'
+import { RecentChangesWidget as RecentChangesWidget_89bef73481e6f5cb4ad6a251325a6098 } from '../../../../src/dashboard/RecentChangesWidget'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,5 +71,8 @@ export const importMap = {
   "/collections/Users/admin/FirstAccount#RoleField": RoleField_4b4478566baf97e8a8f269c40cb30f55,
   "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
   "/src/translation/admin/TranslationsView#TranslationsView": TranslationsView_ddf10357a364b81bc45353955b549d30,
+  "/src/dashboard/CollectionCountsWidget#CollectionCountsWidget": CollectionCountsWidget_d1054e6c937e7b48436bcfccf2059f90,
+  "/src/dashboard/WorkWidget#WorkWidget": WorkWidget_e2e4cb7a4aae56279d669cd8b13dcb3c,
+  "/src/dashboard/RecentChangesWidget#RecentChangesWidget": RecentChangesWidget_89bef73481e6f5cb4ad6a251325a6098,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
