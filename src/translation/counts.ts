@@ -5,7 +5,10 @@ import { isLocale, type Locale } from '@/lib/locales'
 
 import type { TranslatedCollection } from './documents'
 
-/** Per locale of one collection: documents whose newest version is a draft, and translations to look at. */
+/**
+ * Per locale of one collection: documents whose newest version is a draft there (a document with
+ * nothing in a locale is a missing translation, not a draft), and translations to look at.
+ */
 export type WorkCounts = Record<Locale, { drafts: number; outdated: number; needsReview: number }>
 
 type Row = { locale: string; drafts: string | number; outdated: string | number; needs_review: string | number }
