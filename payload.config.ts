@@ -28,7 +28,10 @@ import { translationDetailEndpoint, translationStatusEndpoint } from './src/endp
 import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
 import { xliffExportEndpoint, xliffImportEndpoint } from './src/translation/xliff/endpoints'
+import { dashboard } from './src/dashboard/widgets'
+import { adminDateFormat } from './src/fields/dates'
 import { guideEditor } from './src/fields/guideEditor'
+import { withLabelsInAdminLanguage } from './src/lib/adminLabels'
 import { isLocale, locales, sourceLocale } from './src/lib/locales'
 import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
@@ -61,6 +64,8 @@ export default buildConfig({
     // Gravatar would send every editor's e-mail hash to an outside service.
     avatar: 'default',
     meta: { titleSuffix: ' · Lagon' },
+    dateFormat: adminDateFormat,
+    dashboard,
     importMap: { baseDir: projectRoot },
     components: {
       afterNavLinks: ['/src/translation/admin/TranslationsNavLink#TranslationsNavLink'],
@@ -74,9 +79,10 @@ export default buildConfig({
         collectionConfig && isLocale(locale?.code)
           ? previewUrl({ collection: collectionConfig.slug, locale: locale.code, slug: data?.slug })
           : null,
+      // Payload shows these labels as they are, in every language: the sizes read the same in zh, en and fr.
       breakpoints: [
-        { label: 'Mobile', name: 'mobile', width: 375, height: 667 },
-        { label: 'Desktop', name: 'desktop', width: 1440, height: 900 },
+        { label: '375 × 667', name: 'mobile', width: 375, height: 667 },
+        { label: '1440 × 900', name: 'desktop', width: 1440, height: 900 },
       ],
     },
   },
@@ -89,7 +95,9 @@ export default buildConfig({
     WebhookDeliveries,
     Glossary,
     TranslationMemory,
-  ].map(withApiHooks),
+  ]
+    .map(withApiHooks)
+    .map(withLabelsInAdminLanguage),
   // While the database is unreachable the API answers 503 with Retry-After, not 500.
   hooks: { afterError: [answerDatabaseOutage] },
   // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.

@@ -111,6 +111,8 @@ export interface Config {
   locale: 'zh' | 'en' | 'fr';
   widgets: {
     collections: CollectionsWidget;
+    work: WorkWidget;
+    'recent-changes': RecentChangesWidget;
   };
   user: User | ApiKey;
   jobs: {
@@ -1308,6 +1310,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work_widget".
+ */
+export interface WorkWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recent-changes_widget".
+ */
+export interface RecentChangesWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

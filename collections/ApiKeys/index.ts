@@ -3,6 +3,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { apiKeyScopes } from '@/access/apiKeys'
 import { isAdmin } from '@/access/isAdmin'
 import { hasRole } from '@/access/roles'
+import { dayAndTime } from '@/fields/dates'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
@@ -66,7 +67,7 @@ export const ApiKeys: CollectionConfig = {
       type: 'date',
       label: { zh: '最近使用', en: 'Last used', fr: 'Dernière utilisation' },
       access: { create: serverOnly, update: serverOnly },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', readOnly: true, date: dayAndTime },
     },
     {
       name: 'requestCount',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
+import { notInLists } from '@/fields/notInLists'
 import { locales } from '@/lib/locales'
 
 const nobody = () => false
@@ -32,7 +33,7 @@ export const TranslationMemory: CollectionConfig = {
         { name: 'targetLocale', type: 'select', label: { zh: '目标语言', en: 'Target language', fr: 'Langue cible' }, options: localeOptions, required: true },
       ],
     },
-    { name: 'sourceHash', type: 'text', required: true, admin: { readOnly: true } },
+    { name: 'sourceHash', type: 'text', required: true, admin: { readOnly: true, hidden: true, ...notInLists } },
     { name: 'source', type: 'json', label: { zh: '原文', en: 'Source', fr: 'Source' }, required: true, admin: { readOnly: true } },
     { name: 'target', type: 'json', label: { zh: '译文', en: 'Translation', fr: 'Traduction' }, required: true, admin: { readOnly: true } },
     {

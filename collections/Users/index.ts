@@ -27,6 +27,12 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeOperation: [checkApiKey, rejectMalformedId], beforeChange: [firstUserIsAdmin] },
   fields: [
+    {
+      // Shown on the create-first-user screen only.
+      name: 'firstAccountNotice',
+      type: 'ui',
+      admin: { disableListColumn: true, components: { Field: '/collections/Users/admin/FirstAccount#FirstAccountNotice' } },
+    },
     { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
     {
       name: 'role',
@@ -41,6 +47,8 @@ export const Users: CollectionConfig = {
         translator: { zh: '译者', en: 'Translator', fr: 'Traducteur' },
       }),
       access: { create: isAdminField, update: isAdminField },
+      // Not on the create-first-user screen: the first account is always an administrator (firstUserIsAdmin).
+      admin: { components: { Field: '/collections/Users/admin/FirstAccount#RoleField' } },
     },
     {
       name: 'locales',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hiddenFromNonAdmins } from '@/access/hiddenFromNonAdmins'
 import { isAdmin } from '@/access/isAdmin'
 import { nobody } from '@/access/nobody'
+import { dayAndTime } from '@/fields/dates'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
@@ -77,7 +78,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'statusCode', type: 'number', label: { zh: 'HTTP 状态码', en: 'HTTP status', fr: 'Statut HTTP' } },
     { name: 'attempts', type: 'number', label: { zh: '尝试次数', en: 'Attempts', fr: 'Tentatives' }, defaultValue: 0 },
     { name: 'lastError', type: 'textarea', label: { zh: '最近错误', en: 'Last error', fr: 'Dernière erreur' } },
-    { name: 'deliveredAt', type: 'date', label: { zh: '送达时间', en: 'Delivered at', fr: 'Livré le' } },
+    { name: 'deliveredAt', type: 'date', label: { zh: '送达时间', en: 'Delivered at', fr: 'Livré le' }, admin: { date: dayAndTime } },
     {
       name: 'body',
       type: 'json',

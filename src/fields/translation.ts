@@ -2,6 +2,8 @@ import type { Field } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
 import { labelledOptions } from '@/lib/adminLabels'
+import { dayAndTime } from '@/fields/dates'
+import { notInLists } from '@/fields/notInLists'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
 
@@ -29,14 +31,14 @@ export const translationFields = (): Field[] => [
     name: 'sourceFingerprint',
     type: 'text',
     access: { read: isStaffField },
-    admin: { hidden: true, readOnly: true },
+    admin: { hidden: true, readOnly: true, ...notInLists },
   },
   {
     name: 'minorEdit',
     type: 'checkbox',
     virtual: true,
     label: { zh: '小修改（不使译文过时）', en: 'Minor edit (translations stay current)', fr: 'Modification mineure (les traductions restent à jour)' },
-    admin: { position: 'sidebar' },
+    admin: { position: 'sidebar', ...notInLists },
   },
   {
     name: 'translation',
@@ -59,14 +61,14 @@ export const translationFields = (): Field[] => [
         label: { zh: '负责人', en: 'Assignee', fr: 'Responsable' },
         relationTo: 'users',
       },
-      { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true } },
-      { name: 'sourceSnapshot', type: 'json', admin: { hidden: true, readOnly: true } },
-      { name: 'machine', type: 'json', admin: { hidden: true, readOnly: true } },
+      { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true, ...notInLists } },
+      { name: 'sourceSnapshot', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
+      { name: 'machine', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
       {
         name: 'translatedAt',
         type: 'date',
         label: { zh: '翻译依据时间', en: 'Translated from source of', fr: 'Traduit depuis la source du' },
-        admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: { readOnly: true, date: dayAndTime },
       },
     ],
   },
@@ -74,7 +76,11 @@ export const translationFields = (): Field[] => [
     // The computed status and, for an outdated translation, what changed in the source since.
     name: 'translationChanges',
     type: 'ui',
-    admin: { position: 'sidebar', components: { Field: '/src/translation/admin/SourceChanges#SourceChanges' } },
+    admin: {
+      position: 'sidebar',
+      disableListColumn: true,
+      components: { Field: '/src/translation/admin/SourceChanges#SourceChanges' },
+    },
   },
 ]
 

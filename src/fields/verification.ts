@@ -1,5 +1,6 @@
 import type { DateField, TextField } from 'payload'
 
+import { dayOnly } from './dates'
 import { validateCountryCode } from './validators'
 
 export const lastVerifiedField = (): DateField => ({
@@ -8,7 +9,7 @@ export const lastVerifiedField = (): DateField => ({
   label: { zh: '最后核实', en: 'Last verified', fr: 'Dernière vérification' },
   admin: {
     position: 'sidebar',
-    date: { pickerAppearance: 'dayOnly' },
+    date: dayOnly,
     description: {
       zh: '最近一次由人工对照来源核查这些信息的日期。',
       en: 'When a person last checked these facts against their sources.',

@@ -1,3 +1,5 @@
+import type { CollectionConfig, Field, LabelFunction } from 'payload'
+
 /**
  * Labels and descriptions of the admin UI, in each language it speaks (`i18n.supportedLanguages`
  * in payload.config.ts). Payload shows the editor's language; generated types take the English.
@@ -60,3 +62,60 @@ export const labels = {
   seo: { zh: 'SEO', en: 'SEO', fr: 'SEO' },
   unverified: { zh: '未核实', en: 'Unverified', fr: 'Non vérifié' },
 } satisfies Record<string, AdminText>
+
+/** The admin's language among those it speaks; English for any other. */
+export const adminLanguage = (language: string | undefined): keyof AdminText =>
+  language === 'zh' || language === 'fr' ? language : 'en'
+
+/** A label Payload resolves on the server, in the admin's language; `text` keeps every language for readers of the config. */
+export type AdminLabel = LabelFunction & { text: AdminText }
+
+const isAdminText = (value: unknown): value is AdminText =>
+  typeof value === 'object' && value !== null && 'zh' in value && 'en' in value && 'fr' in value
+
+/**
+ * Payload hands a `{ zh, en, fr }` label as is to the browser, and some of its components put it
+ * where a string goes (the sort buttons' aria-labels read "Sort by [object Object]"). A function
+ * label is called on the server with the admin's language, so every component gets the string.
+ */
+export const inAdminLanguage = (text: AdminText): AdminLabel =>
+  // Should a caller of Payload's pass no i18n: English, the admin's fallback language.
+  Object.assign((args?: { i18n?: { language?: string } }) => text[adminLanguage(args?.i18n?.language)], { text })
+
+/** The English of a label, whatever its form: for names and descriptions outside the admin (OpenAPI). */
+export const englishOf = (label: unknown): string | undefined => {
+  if (typeof label === 'string') return label
+  if (isAdminText(label)) return label.en
+  if (typeof label === 'function' && 'text' in label && isAdminText(label.text)) return label.text.en
+  return undefined
+}
+
+const resolved = <T>(label: T): T | AdminLabel => (isAdminText(label) ? inAdminLanguage(label) : label)
+
+const labelsResolved = <T extends { singular?: unknown; plural?: unknown } | undefined>(labels: T) =>
+  labels && { ...labels, singular: resolved(labels.singular), plural: resolved(labels.plural) }
+
+const fieldResolved = (field: Field): Field => {
+  const copy: Record<string, unknown> = { ...field }
+  if ('label' in field) copy.label = resolved(field.label)
+  if ('labels' in field) copy.labels = labelsResolved(field.labels)
+  if ('options' in field) {
+    copy.options = field.options.map((option) => (typeof option === 'object' ? { ...option, label: resolved(option.label) } : option))
+  }
+  if ('fields' in field) copy.fields = field.fields.map(fieldResolved)
+  if (field.type === 'tabs') {
+    // Tab labels stay `{ zh, en, fr }`: Payload calls a tab's label function without the language.
+    copy.tabs = field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(fieldResolved) }))
+  }
+  if (field.type === 'blocks' && field.blocks) {
+    copy.blocks = field.blocks.map((block) => ({ ...block, labels: labelsResolved(block.labels), fields: block.fields.map(fieldResolved) }))
+  }
+  return copy as Field
+}
+
+/** A collection whose labels (its own, its fields', tabs', blocks' and options') reach the admin as strings in its language. */
+export const withLabelsInAdminLanguage = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  labels: labelsResolved(collection.labels),
+  fields: collection.fields.map(fieldResolved),
+})

@@ -1,5 +1,7 @@
 import type { Block, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
+import { englishOf } from '@/lib/adminLabels'
+
 import { queryParameters } from './parameters'
 import {
   blockSchema,
@@ -20,9 +22,7 @@ export const documentedCollections = (config: SanitizedConfig): SanitizedCollect
   config.collections.filter((collection) => collection.custom?.publicApi === true)
 
 const englishSingular = (collection: SanitizedCollectionConfig): string => {
-  const singular = collection.labels?.singular
-  const text = typeof singular === 'object' && singular && 'en' in singular ? String(singular.en) : collection.slug
-  return pascalCase(text)
+  return pascalCase(englishOf(collection.labels?.singular) ?? collection.slug)
 }
 
 type LexicalEditor = { editorConfig?: { resolvedFeatureMap?: Map<string, { sanitizedServerFeatureProps?: { blocks?: Block[] } }> } }

@@ -1,5 +1,7 @@
 import type { Block, Field, SanitizedCollectionConfig } from 'payload'
 
+import { englishOf } from '@/lib/adminLabels'
+
 import type { JsonSchema } from './types'
 
 /** Responses (relationships may be populated objects, server-set fields present) or request bodies. */
@@ -33,8 +35,7 @@ const localizedValue = (schema: JsonSchema, { localeCodes, mode }: SchemaContext
       }
 
 const withDescription = (schema: JsonSchema, field: Field): JsonSchema => {
-  const label = 'label' in field ? field.label : undefined
-  const description = typeof label === 'object' && label && 'en' in label ? String(label.en) : typeof label === 'string' ? label : undefined
+  const description = 'label' in field ? englishOf(field.label) : undefined
   return description ? { ...schema, description } : schema
 }
 

@@ -30,5 +30,4 @@ export const translationAdminLabels = {
 
 export type AdminLanguage = keyof AdminText
 
-export const adminLanguage = (language: string | undefined): AdminLanguage =>
-  language === 'zh' || language === 'fr' ? language : 'en'
+export { adminLanguage } from '@/lib/adminLabels'

@@ -6,6 +6,7 @@ export const machineTranslateField = (): UIField => ({
   type: 'ui',
   admin: {
     position: 'sidebar',
+    disableListColumn: true,
     components: { Field: '/src/translation/machine/admin/MachineTranslateButton#MachineTranslateButton' },
   },
 })

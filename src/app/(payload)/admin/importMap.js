@@ -27,9 +27,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SourceChanges as SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f } from '../../../../src/translation/admin/SourceChanges'
 import { MachineTranslateButton as MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e } from '../../../../src/translation/machine/admin/MachineTranslateButton'
+import { FirstAccountNotice as FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
+import { RoleField as RoleField_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
 import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TranslationsView as TranslationsView_ddf10357a364b81bc45353955b549d30 } from '../../../../src/translation/admin/TranslationsView'
+import { CollectionCountsWidget as CollectionCountsWidget_d1054e6c937e7b48436bcfccf2059f90 } from '../../../../src/dashboard/CollectionCountsWidget'
+import { WorkWidget as WorkWidget_e2e4cb7a4aae56279d669cd8b13dcb3c } from '../../../../src/dashboard/WorkWidget'
+import { RecentChangesWidget as RecentChangesWidget_89bef73481e6f5cb4ad6a251325a6098 } from '../../../../src/dashboard/RecentChangesWidget'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -63,8 +68,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/translation/admin/SourceChanges#SourceChanges": SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f,
   "/src/translation/machine/admin/MachineTranslateButton#MachineTranslateButton": MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e,
+  "/collections/Users/admin/FirstAccount#FirstAccountNotice": FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55,
+  "/collections/Users/admin/FirstAccount#RoleField": RoleField_4b4478566baf97e8a8f269c40cb30f55,
   "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/translation/admin/TranslationsView#TranslationsView": TranslationsView_ddf10357a364b81bc45353955b549d30,
+  "/src/dashboard/CollectionCountsWidget#CollectionCountsWidget": CollectionCountsWidget_d1054e6c937e7b48436bcfccf2059f90,
+  "/src/dashboard/WorkWidget#WorkWidget": WorkWidget_e2e4cb7a4aae56279d669cd8b13dcb3c,
+  "/src/dashboard/RecentChangesWidget#RecentChangesWidget": RecentChangesWidget_89bef73481e6f5cb4ad6a251325a6098,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
