@@ -1,6 +1,6 @@
 import type { Access, CollectionSlug, FlattenedField, Payload } from 'payload'
 
-import { publicReadGeneration } from '@/api/publicReadCache'
+import { expiryClock } from '@/freshness/taggedStore'
 import { isRecord } from '@/lib/isRecord'
 
 import { keyReadsDrafts } from './apiKeys'
@@ -85,12 +85,13 @@ const knownKey = Symbol.for('lagon.publishedIds')
 
 /**
  * The ids of a collection a reader may read (for media: those published content uses). Kept
- * until public content changes (the generation of the cache of public reads, bumped by every
- * write to a public collection, and again when it commits): one read per change, not per request.
+ * until public content changes (the clock of src/freshness/, which every change event moves, on
+ * every instance): one read per change, not per request. It reads the whole collection: see the
+ * scale note in docs/security.md.
  */
 export const publishedIds = (payload: Payload, collection: string): Promise<Set<number>> => {
   const global = globalThis as Record<symbol, Known | undefined>
-  const generation = publicReadGeneration()
+  const generation = expiryClock()
   if (global[knownKey]?.generation !== generation) global[knownKey] = { generation, ids: new Map() }
   const known = global[knownKey]!
   let ids = known.ids.get(collection)
