@@ -14,7 +14,6 @@ import { lagonCommand, runOrThrow } from '../../src/cli/processes'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { benchMachine, writeBenchResults } from '../results'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 const savesArg = process.argv.indexOf('--saves')
 const saves = savesArg > 0 ? Number(process.argv[savesArg + 1]) : 200
 const warmup = 20
