@@ -5,19 +5,11 @@
  * Lagon's per-document lock and once without it (the `serializeSaves` hook taken out of this
  * process's config: lost updates, but the save's bare cost). Writes bench/results/concurrency-<date>.{json,md}.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { CollectionBeforeOperationHook, Payload } from 'payload'
 
-import { runOrThrow } from '../../src/cli/processes'
 import { serializeSaves } from '../../src/concurrency/serializeSaves'
-import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
-import { benchMachine, writeBenchResults } from '../results'
-import { freePort } from '../../tests/helpers/ports'
+import { benchMachine, startBenchPayload, writeBenchResults } from '../results'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 const savesArg = process.argv.indexOf('--saves')
 /** Saves per writer. */
 const saves = savesArg > 0 ? Number(process.argv[savesArg + 1]) : 100
@@ -57,15 +49,8 @@ const setLock = (payload: Payload, on: boolean) => {
   hooks.beforeOperation = on ? [serializeSaves, ...others] : others
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagon-bench-concurrency-'))
-const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' })
+const { payload, stop } = await startBenchPayload('concurrency')
 try {
-  const env = { ...process.env, DATABASE_URL: database.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation', LAGON_JOBS_CRON: 'off' }
-  await runOrThrow(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/migrate.ts'], env, { quiet: true })
-  Object.assign(process.env, env)
-  const { default: config } = await import('@payload-config')
-  const { getPayload } = await import('payload')
-  const payload = await getPayload({ config })
   // Deadlocked saves are counted below, not logged one by one.
   payload.logger.level = 'fatal'
 
@@ -90,9 +75,6 @@ try {
     results[`${writers} writers on one document, ${mode}`] = await measure(writers, oneDocument)
     results[`${writers} writers on ${writers} documents, ${mode}`] = await measure(writers, ownDocument)
   }
-  // Payload's destroy leaves the pool's idle connections open: the server's stop below ends them.
-  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
-  await payload.destroy()
 
   const machine = benchMachine()
   const table = [
@@ -104,7 +86,6 @@ try {
   console.log(summary)
   writeBenchResults('concurrency', machine.date, { machine, saves, warmup, writers, results }, summary)
 } finally {
-  await database.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await stop()
 }
 process.exit(0)

@@ -5,41 +5,17 @@
  * queues one delivery per endpoint), and saves drafts with those endpoints. Deliveries are not run
  * (no job cron in this process): the numbers are the save's own. Writes bench/results/webhooks-<date>.{json,md}.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-
-import { lagonCommand, runOrThrow } from '../../src/cli/processes'
-import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
-import { benchMachine, writeBenchResults } from '../results'
+import { benchMachine, startBenchPayload, writeBenchResults } from '../results'
 
 const savesArg = process.argv.indexOf('--saves')
 const saves = savesArg > 0 ? Number(process.argv[savesArg + 1]) : 200
 const warmup = 20
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 const round = (ms: number) => Number(ms.toFixed(2))
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagon-bench-webhooks-'))
-const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' })
+const { payload, stop } = await startBenchPayload('webhooks')
 try {
-  const env = { ...process.env, DATABASE_URL: database.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation', LAGON_JOBS_CRON: 'off' }
-  await runOrThrow(...lagonCommand('migrate'), env, { quiet: true })
-  Object.assign(process.env, env)
-  const { default: config } = await import('@payload-config')
-  const { getPayload } = await import('payload')
-  const payload = await getPayload({ config })
-
   const article = await payload.create({ collection: 'articles', data: { title: '基准', destination: 'NC', _status: 'published' } })
   let edit = 0
   const publishEdit = () =>
@@ -76,9 +52,6 @@ try {
   results['publish, 3 endpoints listening (3 deliveries queued)'] = await measure(publishEdit)
   results['draft save, 3 endpoints listening'] = await measure(saveDraft)
   const queued = await payload.count({ collection: 'webhook-deliveries' })
-  // Payload's destroy leaves the pool's idle connections open: the server's stop below ends them.
-  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
-  await payload.destroy()
 
   const machine = benchMachine()
   const table = [
@@ -90,7 +63,6 @@ try {
   console.log(summary)
   writeBenchResults('webhooks', machine.date, { machine, saves, warmup, results, queued: queued.totalDocs }, summary)
 } finally {
-  await database.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await stop()
 }
 process.exit(0)
