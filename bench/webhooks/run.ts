@@ -33,7 +33,7 @@ const round = (ms: number) => Number(ms.toFixed(2))
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagon-bench-webhooks-'))
 const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' })
 try {
-  const env = { ...process.env, DATABASE_URL: database.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation', LAGON_JOBS_CRON: 'off' }
+  const env = { ...process.env, DATABASE_URL: database.url, PAYLOAD_SECRET: 'bench-secret', NODE_OPTIONS: '--no-deprecation', LAGON_JOBS_CRON: 'off', WEBHOOK_ALLOW_PRIVATE: 'true' }
   await runOrThrow(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/migrate.ts'], env, { quiet: true })
   Object.assign(process.env, env)
   const { default: config } = await import('@payload-config')
