@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, startApiServer } from './helpers/apiServer'
 import { errorPaths, json } from './helpers/http'
 import { declaredBody } from './helpers/rawHttp'
+import { publishedTip } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { createStaff, password } from './helpers/users'
 
@@ -16,13 +17,7 @@ beforeAll(async () => {
   api = await startApiServer()
   await createStaff(db.payload)
   editor = await login(api.url, 'editor@lagon.test', password)
-  tipId = (
-    await db.payload.create({
-      collection: 'tips',
-      locale: 'zh',
-      data: { title: '机场有免费 Wi-Fi', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
-    })
-  ).id
+  tipId = await publishedTip(db.payload)
 })
 afterAll(async () => {
   await api?.close()
