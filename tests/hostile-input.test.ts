@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { login, startApiServer } from './helpers/apiServer'
 import { json } from './helpers/http'
+import { publishedTip } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { declaredBody } from './helpers/rawHttp'
 import { createStaff, password } from './helpers/users'
@@ -27,13 +28,7 @@ beforeAll(async () => {
   await createStaff(db.payload)
   admin = await login(api.url, 'admin@lagon.test', password)
   editor = await login(api.url, 'editor@lagon.test', password)
-  tipId = (
-    await db.payload.create({
-      collection: 'tips',
-      locale: 'zh',
-      data: { title: '机场有免费 Wi-Fi', destination: 'NC', category: 'other', sourceLocale: 'zh', _status: 'published' },
-    })
-  ).id
+  tipId = await publishedTip(db.payload)
 })
 afterAll(async () => {
   await api?.close()

@@ -25,6 +25,8 @@ beforeAll(async () => {
     LAGON_JOBS_CRON: '* * * * * *',
     WEBHOOK_RETRY_DELAY_MS: '300',
     WEBHOOK_TIMEOUT_MS: String(deliveryTimeoutMs),
+    // The receiver runs on this machine (tests/webhookAddresses.test.ts checks the refusal).
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   })
   api = await startApiServer()
   receiver = await startWebhookReceiver()

@@ -9,6 +9,7 @@ import { publishedMediaOrStaff } from '@/access/publishedIds'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'
+import { guardTranslatorMedia } from '@/hooks/guardTranslatorMedia'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
   // Documented in the OpenAPI contract (src/openapi/document.ts).
   custom: { publicApi: true },
   labels: collectionLabels.media,
-  hooks: { beforeOperation: [checkApiKey, rejectMalformedId] },
+  hooks: { beforeOperation: [checkApiKey, rejectMalformedId, guardTranslatorMedia] },
   access: { read: publishedMediaOrStaff, create: isStaff, update: isStaff, delete: isAdmin },
   admin: { useAsTitle: 'alt' },
   upload: {

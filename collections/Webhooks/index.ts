@@ -7,6 +7,7 @@ import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
 
+import { requirePublicAddress } from './hooks/publicAddress'
 import { keepOrRotateSecret } from './hooks/secret'
 
 export const developersGroup = { zh: '开发者', en: 'Developers', fr: 'Développeurs' }
@@ -22,7 +23,7 @@ export const Webhooks: CollectionConfig = {
     hidden: hiddenFromNonAdmins,
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId], beforeValidate: [requirePublicAddress] },
   fields: [
     { name: 'name', type: 'text', label: labels.name, required: true },
     {

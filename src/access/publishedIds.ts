@@ -4,6 +4,7 @@ import { expiryClock } from '@/freshness/taggedStore'
 import { isRecord } from '@/lib/isRecord'
 
 import { keyReadsDrafts } from './apiKeys'
+import { eachValue } from './readerView'
 import { isReader } from './roles'
 
 export const mediaSlug = 'media'
@@ -25,33 +26,21 @@ const richTextMedia = (node: unknown, found: Set<number>): void => {
 }
 
 /** The media a document's values point to: upload fields and rich text, in every locale it holds. */
-const mediaIn = (fields: FlattenedField[], row: Record<string, unknown>, found: Set<number>): void => {
-  for (const field of fields) {
-    const stored = row[field.name]
-    if (stored === undefined || stored === null) continue
-    // Read with locale=all: a localized value is an object keyed by locale.
-    const values = 'localized' in field && field.localized && isRecord(stored) ? Object.values(stored) : [stored]
-    for (const value of values) {
-      if (field.type === 'upload' && field.relationTo === mediaSlug) {
-        for (const item of Array.isArray(value) ? value : [value]) {
-          const id = idOf(item)
-          if (id !== undefined) found.add(id)
-        }
-      } else if (field.type === 'richText') {
-        richTextMedia(value, found)
-      } else if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
-        mediaIn(field.flattenedFields, value, found)
-      } else if (field.type === 'array' && Array.isArray(value)) {
-        for (const item of value) if (isRecord(item)) mediaIn(field.flattenedFields, item, found)
-      } else if (field.type === 'blocks' && Array.isArray(value)) {
-        for (const item of value) {
-          const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
-          if (block && isRecord(item)) mediaIn(block.flattenedFields, item, found)
-        }
+const mediaIn = (fields: FlattenedField[], row: Record<string, unknown>, found: Set<number>): void =>
+  eachValue(fields, row, (field, value) => {
+    if (field.type === 'upload' && field.relationTo === mediaSlug) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        const id = idOf(item)
+        if (id !== undefined) found.add(id)
       }
+      return true
     }
-  }
-}
+    if (field.type === 'richText') {
+      richTextMedia(value, found)
+      return true
+    }
+    return false
+  })
 
 /**
  * Every medium a published locale of a public document uses, found by reading those documents as

@@ -25,26 +25,62 @@ export const readsAsReader = (req: PayloadRequest, overrideAccess: boolean | und
 
 type Row = Record<string, unknown>
 
-/** Keeps, in every localized value of `row` (an object keyed by locale), only the locales of `keep`. */
-export const keepLocales = (fields: FlattenedField[], row: Row, keep: ReadonlySet<string>): void => {
-  for (const field of fields) {
-    const value = row[field.name]
-    if (value === undefined || value === null) continue
-    if ('localized' in field && field.localized) {
-      if (isRecord(value)) row[field.name] = Object.fromEntries(Object.entries(value).filter(([locale]) => keep.has(locale)))
-      continue
-    }
-    if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
-      keepLocales(field.flattenedFields, value, keep)
-    } else if (field.type === 'array' && Array.isArray(value)) {
-      for (const item of value) if (isRecord(item)) keepLocales(field.flattenedFields, item, keep)
-    } else if (field.type === 'blocks' && Array.isArray(value)) {
-      for (const item of value) {
-        const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
-        if (block && isRecord(item)) keepLocales(block.flattenedFields, item, keep)
-      }
+/** Handles a field of `row` itself (returns true), or lets the walk go into it (a group, an array, blocks). */
+export type FieldVisitor = (field: FlattenedField, row: Row) => boolean
+
+/** Walks into one value of a group, tab, array or blocks field. */
+export const walkInto = (field: FlattenedField, value: unknown, visit: FieldVisitor): void => {
+  if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
+    walkFields(field.flattenedFields, value, visit)
+  } else if (field.type === 'array' && Array.isArray(value)) {
+    for (const item of value) if (isRecord(item)) walkFields(field.flattenedFields, item, visit)
+  } else if (field.type === 'blocks' && Array.isArray(value)) {
+    for (const item of value) {
+      const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
+      if (block && isRecord(item)) walkFields(block.flattenedFields, item, visit)
     }
   }
+}
+
+/** Every field of a stored document that holds a value, groups, array rows and blocks included. */
+export const walkFields = (fields: FlattenedField[], row: Row, visit: FieldVisitor): void => {
+  for (const field of fields) {
+    const value = row[field.name]
+    if (value === undefined || value === null || visit(field, row)) continue
+    walkInto(field, value, visit)
+  }
+}
+
+const isLocalized = (field: FlattenedField): boolean => 'localized' in field && Boolean(field.localized)
+
+/** Keeps, in every localized value of `row` (an object keyed by locale), only the locales of `keep`. */
+export const keepLocales = (fields: FlattenedField[], row: Row, keep: ReadonlySet<string>): void =>
+  walkFields(fields, row, (field, values) => {
+    if (!isLocalized(field)) return false
+    const value = values[field.name]
+    if (isRecord(value)) values[field.name] = Object.fromEntries(Object.entries(value).filter(([locale]) => keep.has(locale)))
+    return true
+  })
+
+/**
+ * Calls `leaf` with each value a field holds (each locale's, for a localized field read with
+ * locale=all) and a way to replace it; goes into containers, localized ones included.
+ */
+export const eachValue = (fields: FlattenedField[], row: Row, leaf: (field: FlattenedField, value: unknown, replace: (next: unknown) => void) => boolean): void => {
+  const visit: FieldVisitor = (field, values) => {
+    const stored = values[field.name]
+    const perLocale = isLocalized(field) && isRecord(stored) && !('relationTo' in stored)
+    const entries = perLocale ? Object.entries(stored) : [['', stored] as const]
+    for (const [locale, value] of entries) {
+      const replace = (next: unknown) => {
+        if (perLocale) (stored as Row)[locale] = next
+        else values[field.name] = next
+      }
+      if (!leaf(field, value, replace)) walkInto(field, value, visit)
+    }
+    return true
+  }
+  walkFields(fields, row, visit)
 }
 
 /** The locales published for a document, from its stored `_status` (an object keyed by locale, or a string in `locale`). */
@@ -131,33 +167,16 @@ const visibleRelation = (value: unknown, target: string | string[], sets: Map<st
   return set.has(id) ? value : undefined
 }
 
-const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void => {
-  for (const field of fields) {
-    const stored = row[field.name]
-    if (stored === undefined || stored === null) continue
-    const perLocale = 'localized' in field && field.localized && isRecord(stored) && !('relationTo' in stored)
-    const values = perLocale ? Object.entries(stored) : [['', stored] as const]
-    for (const [locale, value] of values) {
-      let kept: unknown = value
-      if (field.type === 'relationship' || field.type === 'upload') {
-        kept = Array.isArray(value)
-          ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
-          : (visibleRelation(value, field.relationTo, sets) ?? null)
-      } else if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
-        dropHidden(field.flattenedFields, value, sets)
-      } else if (field.type === 'array' && Array.isArray(value)) {
-        for (const item of value) if (isRecord(item)) dropHidden(field.flattenedFields, item, sets)
-      } else if (field.type === 'blocks' && Array.isArray(value)) {
-        for (const item of value) {
-          const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
-          if (block && isRecord(item)) dropHidden(block.flattenedFields, item, sets)
-        }
-      }
-      if (perLocale) (stored as Row)[locale] = kept
-      else row[field.name] = kept
-    }
-  }
-}
+const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void =>
+  eachValue(fields, row, (field, value, replace) => {
+    if (field.type !== 'relationship' && field.type !== 'upload') return false
+    replace(
+      Array.isArray(value)
+        ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
+        : (visibleRelation(value, field.relationTo, sets) ?? null),
+    )
+    return true
+  })
 
 /**
  * Relations to documents a reader may not read (a draft, a medium only drafts use) are left out

@@ -2,6 +2,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import type { WebhookDelivery } from '@/payload-types'
 
+import { refusedWebhookAddress } from './address'
 import { webhookSettings } from './settings'
 import { signatureHeader } from './verify'
 
@@ -16,8 +17,14 @@ const describeFailure = (error: unknown): string => {
   return `${error instanceof Error ? error.message : String(error)}${detail ? ` (${detail})` : ''}`
 }
 
-/** One signed POST; redirects are not followed (a receiver that moved must be updated by an admin). */
+/**
+ * One signed POST; redirects are not followed (a receiver that moved must be updated by an admin).
+ * The address is checked again here: a name may resolve elsewhere than when it was registered.
+ * Only the receiver's status is kept, never its body: an admin reads `lastError`.
+ */
 const post = async (url: string, secret: string, delivery: WebhookDelivery): Promise<Outcome> => {
+  const refusal = await refusedWebhookAddress(url)
+  if (refusal) return { ok: false, statusCode: null, error: `Not sent: ${refusal}.` }
   const body = JSON.stringify(delivery.body)
   const timestamp = Math.floor(Date.now() / 1000)
   try {
@@ -34,9 +41,9 @@ const post = async (url: string, secret: string, delivery: WebhookDelivery): Pro
       },
       body,
     })
-    const text = await response.text().catch(() => '')
+    await response.body?.cancel().catch(() => {})
     if (response.ok) return { ok: true, statusCode: response.status, error: null }
-    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}` }
+    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` }
   } catch (error) {
     return { ok: false, statusCode: null, error: describeFailure(error) }
   }
