@@ -7,7 +7,7 @@
  * The bundles live in node_modules/.cache/lagon-commands/<hash of their inputs>/ and are made
  * again (in about a second) only when a file they were made from has changed. Plain JavaScript,
  * so that it runs before anything is bundled. Commands run under Node's `production` condition
- * (see `condition`): started without it, this starts itself again with it.
+ * (see `condition`): npm's scripts give it, and started without it, this starts itself again with it.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
