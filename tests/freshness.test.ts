@@ -1,12 +1,14 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { listenForChanges } from '@/freshness/changeBus'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { changeChannel } from '@/freshness/settings'
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 
 import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
+import { within } from './helpers/site'
 
 const lists = (collection: string) => [`${collection}:lists:zh`, `${collection}:lists:en`, `${collection}:lists:fr`]
 
@@ -215,5 +217,55 @@ describe('a committed write', () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(expired()).toEqual([])
     expect(heard.length).toBe(before)
+  })
+})
+
+describe("an instance's change listener", () => {
+  let db: TestPayload
+  let sender: pg.Client
+
+  beforeAll(async () => {
+    db = await startPayload('migrated')
+    sender = new pg.Client({ connectionString: db.databaseUrl })
+    await sender.connect()
+  })
+  afterAll(async () => {
+    await sender?.end()
+    await db?.close()
+  })
+
+  const notify = (payload: string) => sender.query('select pg_notify($1, $2)', [changeChannel, payload])
+
+  it("applies other instances' tags, and ignores what is not an announcement or not a site tag", async () => {
+    const heard: string[][] = []
+    const bus = listenForChanges({ databaseUrl: db.databaseUrl, onTags: async (tags) => void heard.push(tags), onReconnect: () => {} })
+    try {
+      // Alone on its database, it takes the jobs lock once connected and listening.
+      await within(5_000, () => bus.isJobRunner(), 50)
+      await notify('not json')
+      await notify(JSON.stringify({ tags: ['articles:1'] }))
+      await notify(JSON.stringify({ origin: 'another instance', tags: ['articles:1:fr', 'users:3', 'articles:lists:fr'] }))
+      await within(2_000, async () => heard.length > 0, 20)
+      expect(heard).toEqual([['articles:1:fr', 'articles:lists:fr']])
+    } finally {
+      await bus.stop()
+    }
+  })
+
+  it('lets one instance at a time run jobs, and another take over when it stops', async () => {
+    const listen = () => listenForChanges({ databaseUrl: db.databaseUrl, onTags: async () => {}, onReconnect: () => {} })
+    const first = listen()
+    const second = listen()
+    try {
+      await within(5_000, async () => (await first.isJobRunner()) || (await second.isJobRunner()), 50)
+      const runners = [await first.isJobRunner(), await second.isJobRunner()]
+      expect(runners.filter(Boolean)).toHaveLength(1)
+      const [runner, other] = runners[0] ? [first, second] : [second, first]
+      await runner.stop()
+      await within(5_000, () => other.isJobRunner(), 50)
+    } finally {
+      await first.stop()
+      await second.stop()
+    }
   })
 })

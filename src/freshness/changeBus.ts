@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { isSiteTag } from '@/site/tags'
+
 import { changeChannel } from './settings'
 
 type Message = { origin: string; tags: string[] }
@@ -52,6 +54,18 @@ export const announceTags = async (payload: Payload, tags: string[]): Promise<vo
   }
 }
 
+/** An announcement, or nothing for a payload that is not one (anyone with access to the database may NOTIFY). */
+const parsed = (payload: string): Message | undefined => {
+  try {
+    const message = JSON.parse(payload) as Partial<Message>
+    return typeof message.origin === 'string' && Array.isArray(message.tags)
+      ? { origin: message.origin, tags: message.tags.filter(isSiteTag) }
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Held for the life of a listener's connection: the instance holding it runs the jobs queue. */
 const jobsLock = `select pg_try_advisory_lock(hashtext('lagon:jobs-runner')) as locked`
 
@@ -96,8 +110,9 @@ export const listenForChanges = ({
     next.on('end', retry)
     next.on('notification', ({ channel, payload }) => {
       if (channel !== changeChannel || !payload) return
-      const message = JSON.parse(payload) as Message
-      if (message.origin !== shared.origin) void onTags(message.tags)
+      const message = parsed(payload)
+      // Its own changes were expired here when they committed.
+      if (message && message.origin !== shared.origin && message.tags.length > 0) void onTags(message.tags)
     })
     try {
       await next.connect()
