@@ -19,7 +19,8 @@ const adminUrl = inject('adminUrl')
 const site = inject('site')!
 const database = `${testDatabasePrefix}instances`
 const bucket = 'lagon-media'
-const rateLimit = 4
+// Above what this file's other requests make from 127.0.0.1 (health checks, the upload).
+const rateLimit = 12
 
 let s3: S3rver
 let s3Dir: string
@@ -89,12 +90,13 @@ describe('the API rate limit', () => {
   it('is one budget per client across instances', async () => {
     const from = (server: ServerProcess) => fetch(`${server.url}/api/tips?locale=fr&depth=0&limit=1`, { headers: { 'x-forwarded-for': '203.0.113.77' } })
     const remaining: string[] = []
-    for (const server of [one, two, one, two]) {
-      const response = await from(server)
+    for (let sent = 0; sent < rateLimit; sent += 1) {
+      const response = await from(sent % 2 === 0 ? one : two)
       expect(response.status).toBe(200)
       remaining.push(response.headers.get('ratelimit-remaining')!)
     }
-    expect(remaining).toEqual(['3', '2', '1', '0'])
+    // Counted down by both instances together, as one budget.
+    expect(remaining).toEqual(Array.from({ length: rateLimit }, (_, sent) => String(rateLimit - 1 - sent)))
     for (const server of [one, two]) {
       const refused = await from(server)
       expect(refused.status).toBe(429)
