@@ -5,6 +5,7 @@ import { adminLanguage, collectionLabels } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { workCounts } from '@/translation/counts'
 import { translatedCollections } from '@/translation/documents'
+import { translationStatusLabels } from '@/translation/statuses'
 
 import { dashboardLabels as text } from './labels'
 
@@ -37,8 +38,8 @@ export const WorkWidget = async ({ req }: WidgetServerProps) => {
             <th />
             <th />
             <th>{text.drafts[lang]}</th>
-            <th>{text.outdated[lang]}</th>
-            <th>{text.needsReview[lang]}</th>
+            <th>{translationStatusLabels.outdated[lang]}</th>
+            <th>{translationStatusLabels['needs-review'][lang]}</th>
           </tr>
         </thead>
         <tbody>

@@ -12,8 +12,6 @@ export const dashboardLabels = {
     fr: 'Dans chaque langue : les documents dont la dernière version est un brouillon, et les traductions dont la source a changé ou qui attendent une relecture.',
   },
   drafts: { zh: '草稿', en: 'Drafts', fr: 'Brouillons' },
-  outdated: { zh: '译文过时', en: 'Outdated translations', fr: 'Traductions obsolètes' },
-  needsReview: { zh: '待审校', en: 'Needs review', fr: 'À relire' },
   recent: { zh: '最近修改', en: 'Latest changes', fr: 'Dernières modifications' },
   nothingYet: { zh: '还没有内容。', en: 'Nothing yet.', fr: 'Rien pour l’instant.' },
   draft: { zh: '草稿', en: 'Draft', fr: 'Brouillon' },
