@@ -26,7 +26,8 @@ const slugsIn = (doc: Doc, locale: Locale | 'all', locales: Locale[]): Partial<R
   return Object.fromEntries(
     locales.map((each) => [
       each,
-      [current[each], ...((previous[each] as unknown[] | undefined) ?? [])].filter((slug): slug is string => typeof slug === 'string' && slug !== ''),
+      // A restored version can hand its history over in another shape: only a list counts.
+      [current[each], ...(Array.isArray(previous[each]) ? previous[each] : [])].filter((slug): slug is string => typeof slug === 'string' && slug !== ''),
     ]),
   )
 }
