@@ -1,12 +1,8 @@
-import path from 'node:path'
-
 import pg from 'pg'
 import { expect, inject, it } from 'vitest'
 
-import { runOrThrow } from '../src/cli/processes'
+import { lagonCommand, runOrThrow } from '../src/cli/processes'
 import { recreateDatabase, testDatabasePrefix, withDatabase } from './helpers/databases'
-
-const root = path.join(import.meta.dirname, '..')
 
 it('two processes migrating one empty database at once (instances starting together) apply each migration once, both succeeding', async () => {
   const adminUrl = inject('adminUrl')
@@ -14,7 +10,7 @@ it('two processes migrating one empty database at once (instances starting toget
   await recreateDatabase(adminUrl, name)
   const databaseUrl = withDatabase(adminUrl, name)
   const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret', NODE_OPTIONS: '--no-deprecation' }
-  const migrate = () => runOrThrow(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/migrate.ts'], env, { quiet: true, timeoutMs: 180_000 })
+  const migrate = () => runOrThrow(...lagonCommand('migrate'), env, { quiet: true, timeoutMs: 180_000 })
   await Promise.all([migrate(), migrate()])
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()

@@ -2,6 +2,8 @@ import type { NumberField } from 'payload'
 
 import { signedIn } from '@/access/signedIn'
 
+import { notInLists } from './notInLists'
+
 /**
  * The document's revision: one more with every save (a draft, an autosave, a publish, a restore),
  * whatever locale it touches. Set by the save itself (`src/concurrency/`), never by the client:
@@ -12,5 +14,6 @@ export const revisionField = (): NumberField => ({
   type: 'number',
   defaultValue: 1,
   access: { read: signedIn },
-  admin: { hidden: true, readOnly: true },
+  // Bookkeeping: neither on the form nor among the list's columns and filters.
+  admin: { hidden: true, readOnly: true, ...notInLists },
 })

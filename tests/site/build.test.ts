@@ -63,11 +63,16 @@ describe('SITE_URL, read when the server starts', () => {
   })
 
   it('is the address of every URL in the sitemap, and of the sitemap in robots.txt', async () => {
-    const sitemap = await text(`${deployed.url}/sitemap.xml`)
-    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc!)
+    // The sitemap is an index of sitemaps, each named by its public address too; read here from the server itself.
+    const locationsIn = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc!)
+    const index = await text(`${deployed.url}/sitemap.xml`)
+    const pages = locationsIn(index)
+    expect(pages.length).toBeGreaterThan(0)
+    const sitemaps = [index, ...(await Promise.all(pages.map((page) => text(page.replace(publicAddress, deployed.url)))))]
+    const locations = sitemaps.flatMap(locationsIn)
     expect(locations).toContain(`${publicAddress}${guide}`)
     for (const location of locations) expect(location.startsWith(`${publicAddress}/`), location).toBe(true)
-    expect(sitemap).not.toContain(deployed.url)
+    for (const sitemap of sitemaps) expect(sitemap).not.toContain(deployed.url)
     expect(await text(`${deployed.url}/robots.txt`)).toContain(`Sitemap: ${publicAddress}/sitemap.xml`)
   })
 
