@@ -79,7 +79,9 @@ describe('media on S3-compatible storage', () => {
     expect(stored.some((name) => name.startsWith(doc.filename))).toBe(true)
     expect(stored.some((name) => name.startsWith(doc.sizes.thumbnail.filename))).toBe(true)
 
-    const served = await fetch(`${two.url}${filePath}`)
+    // No published page uses it yet: readers may not have it (docs/security.md), staff may, from either instance.
+    expect((await fetch(`${two.url}${filePath}`)).status).toBe(403)
+    const served = await fetch(`${two.url}${filePath}`, { headers: admin })
     expect(served.status).toBe(200)
     expect(served.headers.get('content-type')).toBe('image/jpeg')
     expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true)
