@@ -132,6 +132,20 @@ describe('strict REST bodies', () => {
     expect(unchanged).toBe(true)
   })
 
+  it("takes a list without rows as the admin's form sends it (its row count, 0), and refuses any other number for a list", async () => {
+    const form = (data: Record<string, unknown>) => {
+      const body = new FormData()
+      body.append('_payload', JSON.stringify(data))
+      return { method: 'PATCH', headers: editor, body }
+    }
+    const emptied = await fetch(`${api.url}/api/tips/${tipId}?locale=zh&draft=true&autosave=true`, form({ title: '带现金', sources: 0 }))
+    expect(emptied.status, await emptied.clone().text()).toBe(200)
+    const { status, text, unchanged } = await attempt(`/api/tips/${tipId}?locale=zh`, form({ sources: 3 }))
+    expect(status).toBe(400)
+    expect(text).toContain('sources')
+    expect(unchanged).toBe(true)
+  })
+
   it('refuses a mistyped update, or one in an unknown locale, and leaves the tip as it was', async () => {
     for (const [path, body, named] of [
       [`/api/tips/${tipId}?locale=zh`, JSON.stringify({ title: 3.14 }), 'title'],
