@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { json } from '../helpers/http'
-import { siteAdmin } from '../helpers/site'
+import { siteAdmin, within } from '../helpers/site'
 
 /**
  * Lagon's server in front of Next (src/server/): readers' pages from memory, without Next's
@@ -116,7 +116,9 @@ describe('a page read while its document changes', () => {
     await Promise.all(readers)
     const after = await Promise.all(Array.from({ length: 10 }, () => raw(guide)))
     for (const response of after) expect(response.body.toString('utf8')).toContain(renamed.replace(/'/g, '&#x27;'))
-    expect(after.at(-1)!.headers['x-lagon-cache']).toBe('HIT')
+    // And it is kept again: a read soon comes from memory (soon, not at once: other test files
+    // publish on this site meanwhile, and a list they change may expire this page once more).
+    await within(5_000, async () => (await raw(guide)).headers['x-lagon-cache'] === 'HIT')
     // The guide as the other tests expect it.
     await fetch(`${site.url}/api/articles/${id}?locale=en`, { method: 'PATCH', headers: json(admin), body: JSON.stringify({ title }) })
   })
