@@ -367,8 +367,8 @@ export interface Carrier {
            */
           currency?: string | null;
         };
-        includesPhoneNumber?: boolean | null;
-        receivesSms?: boolean | null;
+        includesPhoneNumber?: ('yes' | 'usually' | 'usually-not' | 'no' | 'unknown') | null;
+        receivesSms?: ('yes' | 'usually' | 'usually-not' | 'no' | 'unknown') | null;
         notes?: string | null;
         id?: string | null;
       }[]

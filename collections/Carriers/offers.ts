@@ -1,9 +1,26 @@
-import type { ArrayField } from 'payload'
+import type { ArrayField, SelectField } from 'payload'
 
-import { labelledOptions, labels } from '@/lib/adminLabels'
+import { type AdminText, labelledOptions, labels } from '@/lib/adminLabels'
 import { validateCurrencyCode, validateDataAllowance, validateNonNegative } from '@/fields/validators'
 
 export const offerTypes = ['physical-sim', 'esim', 'tourist-sim'] as const
+
+/** How sure a fact about an offer is: travel eSIMs "usually" lack a number, which a yes/no box can't say. */
+export const likelihoods = ['yes', 'usually', 'usually-not', 'no', 'unknown'] as const
+
+const likelihoodField = (name: string, label: AdminText): SelectField => ({
+  name,
+  type: 'select',
+  label,
+  defaultValue: 'unknown',
+  options: labelledOptions(likelihoods, {
+    yes: { zh: '是', en: 'Yes', fr: 'Oui' },
+    usually: { zh: '通常是', en: 'Usually', fr: 'En général oui' },
+    'usually-not': { zh: '通常不是', en: 'Usually not', fr: 'En général non' },
+    no: { zh: '否', en: 'No', fr: 'Non' },
+    unknown: { zh: '不详', en: 'Unknown', fr: 'Inconnu' },
+  }),
+})
 
 export const offersField = (): ArrayField => ({
   name: 'offers',
@@ -95,18 +112,8 @@ export const offersField = (): ArrayField => ({
     {
       type: 'row',
       fields: [
-        {
-          name: 'includesPhoneNumber',
-          type: 'checkbox',
-          label: { zh: '含电话号码', en: 'Includes phone number', fr: 'Numéro de téléphone inclus' },
-          defaultValue: false,
-        },
-        {
-          name: 'receivesSms',
-          label: { zh: '可接收短信', en: 'Receives SMS', fr: 'Réception des SMS' },
-          type: 'checkbox',
-          defaultValue: false,
-        },
+        likelihoodField('includesPhoneNumber', { zh: '含电话号码', en: 'Includes phone number', fr: 'Numéro de téléphone inclus' }),
+        likelihoodField('receivesSms', { zh: '可接收短信', en: 'Receives SMS', fr: 'Réception des SMS' }),
       ],
     },
     { name: 'notes', type: 'textarea', label: { zh: '备注', en: 'Notes', fr: 'Remarques' }, localized: true },

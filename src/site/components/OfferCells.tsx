@@ -9,7 +9,8 @@ export type Offer = NonNullable<Carrier['offers']>[number]
 /** The facts of one offer, as table cells with their column name for narrow screens. */
 export const OfferCells = ({ offer, locale }: { offer: Offer; locale: Locale }) => {
   const m = t(locale)
-  const yesNo = (value: boolean | null | undefined) => (value ? m.yes : m.no)
+  const likelihood = (value: Offer['receivesSms'] | null | undefined) =>
+    value === 'yes' ? m.yes : value === 'usually' ? m.usually : value === 'usually-not' ? m.usuallyNot : value === 'no' ? m.no : m.unknown
   const data = offer.unlimitedData
     ? m.unlimited
     : offer.dataAllowanceGB != null
@@ -32,9 +33,9 @@ export const OfferCells = ({ offer, locale }: { offer: Offer; locale: Locale }) 
       <td data-label={m.data}>{data}</td>
       <td data-label={m.validity}>{offer.validityDays ? m.days(formatNumber(offer.validityDays, locale)) : m.unknown}</td>
       <td data-label={m.price}>{price}</td>
-      <td data-label={m.phoneNumber}>{yesNo(offer.includesPhoneNumber)}</td>
-      <td data-label={m.sms}>{yesNo(offer.receivesSms)}</td>
-      <td data-label={m.esim}>{yesNo(offer.type === 'esim')}</td>
+      <td data-label={m.phoneNumber}>{likelihood(offer.includesPhoneNumber)}</td>
+      <td data-label={m.sms}>{likelihood(offer.receivesSms)}</td>
+      <td data-label={m.esim}>{offer.type === 'esim' ? m.yes : m.no}</td>
     </>
   )
 }
