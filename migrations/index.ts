@@ -64,6 +64,6 @@ export const migrations = [
   {
     up: migration_20261202_025306_offer_likelihoods.up,
     down: migration_20261202_025306_offer_likelihoods.down,
-    name: '20261202_025306_offer_likelihoods'
+    name: '20261202_025306_offer_likelihoods',
   },
 ];
