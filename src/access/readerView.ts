@@ -195,10 +195,7 @@ const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, Readon
  * size of the collections).
  */
 export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
-  const sets = new Map<string, ReadonlySet<number>>()
-  for (const [target, ids] of referredIds(fields, row)) {
-    const visible = await readable(target, ids)
-    if (visible) sets.set(target, visible)
-  }
+  const asked = await Promise.all([...referredIds(fields, row)].map(async ([target, ids]) => [target, await readable(target, ids)] as const))
+  const sets = new Map<string, ReadonlySet<number>>(asked.filter((entry): entry is [string, ReadonlySet<number>] => entry[1] !== undefined))
   if (sets.size > 0) dropHidden(fields, row, sets)
 }
