@@ -271,6 +271,7 @@ export interface Media {
    * What the image shows, for readers who cannot see it.
    */
   alt?: string | null;
+  usedByPublished?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -1065,6 +1066,7 @@ export interface TipsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  usedByPublished?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

@@ -92,3 +92,75 @@ describe('media uploads', () => {
     expect(response.status).toBe(403)
   })
 })
+
+describe('which media readers get', () => {
+  const anonymous = async (id: number, filename: string) => {
+    const [record, file] = await Promise.all([fetch(`${api.url}/api/media/${id}`), fetch(`${api.url}/api/media/file/${filename}`)])
+    await Promise.all([record.arrayBuffer(), file.arrayBuffer()])
+    return { record: record.status, file: file.status }
+  }
+  const shown = { record: 200, file: 200 }
+
+  const uploaded = async (name: string) => {
+    const response = await upload(await photo(64, 48, 'png'), name, 'image/png', { alt: name })
+    expect(response.status).toBe(201)
+    return ((await response.json()) as { doc: { id: number; filename: string } }).doc
+  }
+
+  const bodyShowing = (mediaId: number) => ({
+    root: {
+      type: 'root', version: 1, format: '', indent: 0, direction: null,
+      children: [{ type: 'upload', version: 3, format: '', relationTo: 'media', value: mediaId, fields: null, id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }],
+    },
+  })
+
+  const write = async (method: 'POST' | 'PATCH', path: string, data?: Record<string, unknown>) => {
+    const response = await fetch(`${api.url}/api/articles${path}`, {
+      method,
+      headers: { ...editor, 'content-type': 'application/json' },
+      body: data && JSON.stringify(data),
+    })
+    expect(response.status, await response.clone().text()).toBeLessThan(300)
+    return ((await response.json()) as { doc: { id: number } }).doc
+  }
+
+  it('follow the publication of what uses them: publish, edit, unpublish, delete', async () => {
+    const hero = await uploaded('rule-hero.png')
+    const inline = await uploaded('rule-inline.png')
+    // Read once before: an answer kept by the API's cache must not outlive the change.
+    expect(await anonymous(hero.id, hero.filename)).not.toEqual(shown)
+
+    const article = await write('POST', '?locale=zh&draft=true', {
+      title: '媒体规则', slug: 'media-rule', destination: 'NC', heroImage: hero.id, body: bodyShowing(inline.id), _status: 'draft',
+    })
+    expect(await anonymous(hero.id, hero.filename)).not.toEqual(shown)
+    expect(await anonymous(inline.id, inline.filename)).not.toEqual(shown)
+
+    await write('PATCH', `/${article.id}?locale=zh`, { _status: 'published' })
+    expect(await anonymous(hero.id, hero.filename)).toEqual(shown)
+    expect(await anonymous(inline.id, inline.filename)).toEqual(shown)
+
+    // The published text stops showing the inline image: readers lose it, and keep the hero.
+    await write('PATCH', `/${article.id}?locale=zh`, { body: bodyShowing(hero.id) })
+    expect(await anonymous(inline.id, inline.filename)).not.toEqual(shown)
+    expect(await anonymous(hero.id, hero.filename)).toEqual(shown)
+
+    // Another published guide shows the hero too: unpublishing the first leaves it to readers.
+    const other = await write('POST', '?locale=zh', { title: '另一篇', slug: 'media-rule-other', destination: 'NC', heroImage: hero.id, _status: 'published' })
+    await write('PATCH', `/${article.id}?locale=zh`, { _status: 'draft' })
+    expect(await anonymous(hero.id, hero.filename)).toEqual(shown)
+
+    // Deleting is an admin's: through the Local API, the same hooks.
+    await db.payload.delete({ collection: 'articles', id: other.id })
+    expect(await anonymous(hero.id, hero.filename)).not.toEqual(shown)
+  })
+
+  it('count a locale only once it is published', async () => {
+    const image = await uploaded('rule-fr-seo.png')
+    const article = await write('POST', '?locale=zh', { title: '只有中文', slug: 'zh-only', destination: 'NC', _status: 'published' })
+    await write('PATCH', `/${article.id}?locale=fr&draft=true`, { title: 'Brouillon', seo: { image: image.id }, _status: 'draft' })
+    expect(await anonymous(image.id, image.filename)).not.toEqual(shown)
+    await write('PATCH', `/${article.id}?locale=fr`, { _status: 'published' })
+    expect(await anonymous(image.id, image.filename)).toEqual(shown)
+  })
+})

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { lagonCommand, run } from '@/cli/processes'
 import { translatedCollections } from '@/translation/documents'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
@@ -336,5 +337,61 @@ describe('GET /api/translations/status', () => {
     // Unassigned: every tip row but the assigned ones.
     const unassigned = await report({ collection: 'tips', assignee: 'none' })
     expect(unassigned.rows).toHaveLength(tipsOnly.rows.length - expected.length)
+  })
+})
+
+describe('the report on a few hundred documents', () => {
+  type Page = Report & { page: number; totalRows: number; totalPages: number }
+  const key = (row: { collection: string; id: number; locale: string }) => `${row.collection}/${row.id}/${row.locale}`
+
+  beforeAll(async () => {
+    const { code, output } = await run(
+      ...lagonCommand('seed-scale', '--articles', '150', '--carriers', '20', '--tips', '30'),
+      { ...process.env, DATABASE_URL: db.databaseUrl },
+      { quiet: true, timeoutMs: 170_000 },
+    )
+    expect(code, output).toBe(0)
+  }, 180_000)
+
+  it('comes one bounded page at a time, every row once, with counts over all of them', async () => {
+    const documents = (await Promise.all(translatedCollections.map((collection) => db.payload.count({ collection })))).reduce(
+      (sum, { totalDocs }) => sum + totalDocs,
+      0,
+    )
+    expect(documents).toBeGreaterThan(200)
+    const first = (await report({ limit: '100' })) as Page
+    expect(first.totalRows).toBe(documents * 2)
+    expect(Object.values(first.counts).reduce((sum, count) => sum + count, 0)).toBe(first.totalRows)
+    expect(first.totalPages).toBe(Math.ceil(first.totalRows / 100))
+    const seen = new Set<string>()
+    for (let page = 1; page <= first.totalPages; page += 1) {
+      const { rows } = (await report({ limit: '100', page: String(page) })) as Page
+      expect(rows.length).toBeLessThanOrEqual(100)
+      for (const row of rows) seen.add(key(row))
+    }
+    expect(seen.size).toBe(first.totalRows)
+    // Past the last page: no rows, not an error.
+    expect(((await report({ limit: '100', page: String(first.totalPages + 1) })) as Page).rows).toEqual([])
+  })
+
+  it('decides each status as the per-translation rule does, also through a status filter', async () => {
+    const { counts } = await report({ collection: 'articles' })
+    for (const status of translationStatuses.filter((each) => counts[each] > 0)) {
+      const { rows, totalRows } = (await report({ collection: 'articles', status, limit: '7' })) as Page
+      expect(totalRows).toBe(counts[status])
+      expect(rows.length).toBe(Math.min(7, counts[status]))
+      for (const row of rows) expect(await statusOf(row.collection, row.id, row.locale), key(row)).toBe(status)
+    }
+    // The synthetic guides have both untranslated and translated locales.
+    expect(counts.missing).toBeGreaterThan(0)
+    expect(counts.missing).toBeLessThan(Object.values(counts).reduce((sum, count) => sum + count, 0))
+  })
+
+  it('refuses a page or limit that is not one, naming the parameter', async () => {
+    for (const [name, value] of [['page', '0'], ['page', 'x'], ['limit', '1000'], ['limit', '0']]) {
+      const response = await fetch(`${api.url}/api/translations/status?${name}=${value}`, { headers: headers.editor })
+      expect(response.status).toBe(400)
+      expect(JSON.stringify(await response.json())).toContain(`${name}:`)
+    }
   })
 })

@@ -6,10 +6,14 @@
  * - 50 random published guide pages, each requested once, never requested before (cold: neither
  *   Lagon's page cache nor Next's data cache holds them): time to the whole page, p50 / p99;
  * - the HTML size of the home pages and of the first, a middle and the last page of every list;
- * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95.
+ * - warm throughput of a guide page against nginx serving the same bytes (bench/site's measure);
+ * - a Zipf read load at 64 connections with one published edit a second (./zipf.ts): errors,
+ *   page-cache hit ratio, p99, freshness of each edited page, the server's memory;
+ * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95;
+ * - `next build`: time and peak memory (of its largest process), with 10,000 guides in the database.
  * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -18,10 +22,13 @@ import pg from 'pg'
 import { appUrl, buildApp, migrateAndSeed, startApp } from '../site/app'
 import { runBenchmark } from '../site/cleanup'
 import { loadNow, waitForIdle } from '../site/machine'
+import { measureAgainstNginx } from '../site/measure'
 import { readOptions } from '../site/options'
 import { runStep } from '../site/processes'
 import { prepareApp } from '../site/setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
+
+import { measureZipf } from './zipf'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')
@@ -87,7 +94,7 @@ const measureListSizes = async (base: string) => {
   return { sizes, largest: Math.max(...Object.values(sizes)) }
 }
 
-const adminHeaders = async (base: string): Promise<Record<string, string>> => {
+const adminLogin = async (base: string): Promise<string> => {
   const credentials = { email: 'bench-admin@lagon.test', password: 'bench admin password' }
   const register = await fetch(`${base}/api/users/first-register`, {
     method: 'POST',
@@ -97,13 +104,12 @@ const adminHeaders = async (base: string): Promise<Record<string, string>> => {
   const response = register.ok
     ? register
     : await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) })
-  const { token } = (await response.json()) as { token: string }
-  // A browser's navigation: Payload takes the cookie only from a same-origin request (CSRF).
-  return { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
+  return ((await response.json()) as { token: string }).token
 }
 
-const measureAdmin = async (base: string) => {
-  const headers = await adminHeaders(base)
+const measureAdmin = async (base: string, token: string) => {
+  // A browser's navigation: Payload takes the cookie only from a same-origin request (CSRF).
+  const headers = { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
   const views = ['/admin/collections/articles', '/admin/collections/carriers', '/admin/collections/tips', '/admin/translations']
   const result: Record<string, { requests: number; p95: number; p50: number; status: number }> = {}
   for (const view of views) {
@@ -127,7 +133,7 @@ async function main(): Promise<void> {
   const options = readOptions()
   const loadBefore = loadNow()
   console.log(`bench: ${loadBefore.uptime}`)
-  const { reused, setup } = await prepareApp(options)
+  const { dir, reused, setup } = await prepareApp(options)
   const timings: Record<string, number> = {}
   if (!reused) {
     console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
@@ -140,10 +146,13 @@ async function main(): Promise<void> {
     })
     timings.seedScaleSeconds = (Date.now() - started) / 1000
     started = Date.now()
-    await buildApp(setup)
+    const peakFile = path.join(dir, 'build-peak-kb')
+    await buildApp(setup, peakFile)
     timings.buildSeconds = (Date.now() - started) / 1000
+    timings.buildPeakMB = Math.round(Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1)) / 1024)
+    console.log(`bench: next build ${timings.buildSeconds.toFixed(0)} s, peak ${timings.buildPeakMB} MB (largest process)`)
   }
-  await startApp(setup)
+  const server = await startApp(setup)
   const base = appUrl(setup.port)
   await waitForIdle(options.waitIdleSeconds)
   // One request starts Payload and Next's route code before anything is timed.
@@ -152,14 +161,23 @@ async function main(): Promise<void> {
   console.log(`bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms`)
   const lists = await measureListSizes(base)
   console.log(`bench: largest home or list page ${lists.largest} bytes`)
-  const admin = await measureAdmin(base)
+  const warnings: string[] = []
+  const warm = await measureAgainstNginx(dir, setup, warnings)
+  console.log(`bench: warm guide ${warm.app.requestsPerSecond.toFixed(0)} req/s, nginx ${warm.nginx.requestsPerSecond.toFixed(0)} req/s (ratio ${warm.ratio.toFixed(2)})`)
+  const token = await adminLogin(base)
+  const zipf = await measureZipf(base, setup.databaseUrl, server.child.pid!, { authorization: `JWT ${token}` })
+  console.log(
+    `bench: zipf ${zipf.requests} requests, ${zipf.non2xx + zipf.errors + zipf.timeouts} failed, hit ratio ${(zipf.hitRatio * 100).toFixed(1)} %, p99 ${zipf.p99Ms} ms, ` +
+      `${zipf.edits.freshWithin1s}/${zipf.edits.count} edits fresh within 1 s (max ${zipf.edits.freshMaxMs.toFixed(0)} ms), RSS max ${zipf.rssMB.max} MB`,
+  )
+  const admin = await measureAdmin(base, token)
   for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
   const loadAfter = loadNow()
   console.log(`bench: ${loadAfter.uptime}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = path.join(resultsDir, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, guides, lists, admin }, null, 2))
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, guides, lists, warm, zipf, admin, warnings }, null, 2))
   console.log(`bench: results in ${path.relative(repoRoot, file)}`)
 }
 

@@ -47,10 +47,16 @@ export async function migrateAndSeed(setup: AppSetup): Promise<void> {
   await runStep('seed', ...command(setup, 'seed'), options)
 }
 
-/** `next build` for production (it needs no database and bakes in no address). */
-export async function buildApp(setup: AppSetup): Promise<void> {
+/**
+ * `next build` for production (it needs no database and bakes in no address). With `peakFile`,
+ * run under GNU time, which writes there the peak resident memory (KB) of its largest process.
+ */
+export async function buildApp(setup: AppSetup, peakFile?: string): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
-  await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })
+  const [command, args] = peakFile
+    ? ['/usr/bin/time', ['-f', '%M', '-o', peakFile, bin(setup, 'next'), 'build']]
+    : [bin(setup, 'next'), ['build']]
+  await runStep('next build', command, args, { cwd: setup.appDir, env })
 }
 
 /** Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health endpoint answers. */

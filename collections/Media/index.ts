@@ -5,7 +5,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
-import { publishedMediaOrStaff } from '@/access/publishedIds'
+import { publishedMediaOrStaff } from '@/access/publishedMedia'
+import { usedByPublishedField } from '@/fields/usedByPublished'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'
@@ -53,5 +54,6 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    usedByPublishedField(),
   ],
 }

@@ -140,36 +140,46 @@ const pathProblem = (fields: FlattenedField[], path: string[], locale: string | 
   return undefined
 }
 
-type Readable = (collection: string) => Promise<ReadonlySet<number>> | undefined
+/** Which of `ids` of a collection readers may read, or `undefined` for a collection whose access already decides alone. */
+type Readable = (collection: string, ids: number[]) => Promise<ReadonlySet<number>> | undefined
 
-/** The collections a document's relation fields point to. */
-const relationTargets = (fields: FlattenedField[], found = new Set<string>()): Set<string> => {
-  for (const field of fields) {
-    if (field.type === 'relationship' || field.type === 'upload') {
-      for (const target of Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]) found.add(target)
-    } else if ('flattenedFields' in field) {
-      relationTargets(field.flattenedFields, found)
-    } else if (field.type === 'blocks') {
-      for (const block of field.blocks) relationTargets(block.flattenedFields, found)
+/** The collection and id a relation value names (an id, `{ relationTo, value }`, or a populated document). */
+const relationOf = (value: unknown, target: string | string[]): { collection: string; id: number } | undefined => {
+  const polymorphic = isRecord(value) && typeof value.relationTo === 'string'
+  const collection = polymorphic ? (value.relationTo as string) : typeof target === 'string' ? target : undefined
+  const raw = polymorphic ? value.value : value
+  const id = Number(isRecord(raw) ? raw.id : raw)
+  return collection && Number.isInteger(id) ? { collection, id } : undefined
+}
+
+const isRelation = (field: FlattenedField): field is FlattenedField & { relationTo: string | string[] } =>
+  field.type === 'relationship' || field.type === 'upload'
+
+/** The ids each collection's relations of a document name, in every locale it holds. */
+const referredIds = (fields: FlattenedField[], row: Row): Map<string, number[]> => {
+  const found = new Map<string, number[]>()
+  eachValue(fields, row, (field, value) => {
+    if (!isRelation(field)) return false
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const relation = relationOf(item, field.relationTo)
+      if (relation) found.set(relation.collection, [...(found.get(relation.collection) ?? []), relation.id])
     }
-  }
+    return true
+  })
   return found
 }
 
-/** One relation value (an id, `{ relationTo, value }`, or a populated document), or `undefined` when it names a hidden document. */
+/** One relation value, or `undefined` when it names a hidden document. */
 const visibleRelation = (value: unknown, target: string | string[], sets: Map<string, ReadonlySet<number>>): unknown => {
-  const polymorphic = isRecord(value) && typeof value.relationTo === 'string'
-  const collection = polymorphic ? (value.relationTo as string) : typeof target === 'string' ? target : undefined
-  const set = collection ? sets.get(collection) : undefined
-  if (!set) return value
-  const raw = polymorphic ? value.value : value
-  const id = Number(isRecord(raw) ? raw.id : raw)
-  return set.has(id) ? value : undefined
+  const relation = relationOf(value, target)
+  const set = relation ? sets.get(relation.collection) : undefined
+  if (!relation || !set) return value
+  return set.has(relation.id) ? value : undefined
 }
 
 const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void =>
   eachValue(fields, row, (field, value, replace) => {
-    if (field.type !== 'relationship' && field.type !== 'upload') return false
+    if (!isRelation(field)) return false
     replace(
       Array.isArray(value)
         ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
@@ -181,14 +191,11 @@ const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, Readon
 /**
  * Relations to documents a reader may not read (a draft, a medium only drafts use) are left out
  * of the reader's document, even as bare ids: an id in a list says that a draft exists.
- * `readable` gives the ids of a collection readers may read, or `undefined` for a collection
- * whose access already decides alone.
+ * `readable` is asked only about the ids this document names (a bounded question, whatever the
+ * size of the collections).
  */
 export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
-  const sets = new Map<string, ReadonlySet<number>>()
-  for (const target of relationTargets(fields)) {
-    const ids = await readable(target)
-    if (ids) sets.set(target, ids)
-  }
+  const asked = await Promise.all([...referredIds(fields, row)].map(async ([target, ids]) => [target, await readable(target, ids)] as const))
+  const sets = new Map<string, ReadonlySet<number>>(asked.filter((entry): entry is [string, ReadonlySet<number>] => entry[1] !== undefined))
   if (sets.size > 0) dropHidden(fields, row, sets)
 }

@@ -8,10 +8,10 @@ import { APIError, type PayloadRequest } from 'payload'
  */
 const lockWaitSeconds = 10
 
-type Session = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+export type Session = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
 
 /** The save's own transaction (its lock lasts until it commits or rolls back), or the pool without one. */
-const sessionOf = async (req: PayloadRequest): Promise<Session> => {
+export const sessionOf = async (req: PayloadRequest): Promise<Session> => {
   const adapter = req.payload.db as unknown as PostgresAdapter
   const transaction = await req.transactionID
   const session = transaction === undefined || transaction === null ? undefined : adapter.sessions[String(transaction)]?.db

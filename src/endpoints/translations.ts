@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, roles } from '@/access/roles'
 import { isLocale, localeCodes } from '@/lib/locales'
 import { isTranslatedCollection, translatedCollections } from '@/translation/documents'
-import { parseFilters, translationDetail, translationReport } from '@/translation/report'
+import { parseFilters, parsePage, translationDetail, translationReport } from '@/translation/report'
 
 const noStore = { 'cache-control': 'no-store' }
 
@@ -16,16 +16,19 @@ const refuseNonStaff = (req: PayloadRequest): Response | null => {
   return null
 }
 
-/** `GET /api/translations/status?collection=&locale=&status=&assignee=`: the dashboard's data. */
+/** `GET /api/translations/status?collection=&locale=&status=&assignee=&page=&limit=`: the dashboard's data, one page at a time. */
 export const translationStatusEndpoint: Endpoint = {
   path: '/translations/status',
   method: 'get',
   handler: async (req) => {
     const refused = refuseNonStaff(req)
     if (refused) return refused
-    const filters = parseFilters(req.query as Record<string, unknown>)
+    const query = req.query as Record<string, unknown>
+    const filters = parseFilters(query)
     if ('error' in filters) return error(400, filters.error)
-    return Response.json({ filters, ...(await translationReport(req.payload, req.user, filters)) }, { headers: noStore })
+    const page = parsePage(query)
+    if ('error' in page) return error(400, page.error)
+    return Response.json({ filters, ...(await translationReport(req.payload, filters, page)) }, { headers: noStore })
   },
 }
 

@@ -22,6 +22,8 @@ export type ChangeEvent = {
   }
   /** A field shared by every locale changed (a carrier's price, a guide's destination). */
   sharedFieldsChanged: boolean
+  /** Media that published content began or stopped using with this write (src/freshness/mediaUses.ts): readers' access to them changed. */
+  mediaMarked?: number[]
 }
 
 /** Documents that other documents embed: their changes reach every page showing them. */
@@ -38,14 +40,16 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.lengt
  * - the lists of every locale (`lists`): a published document appears in each locale's lists,
  *   in its own translation or along the fallback chain;
  * - the slugs that led or now lead to it (`slug`), when they or its publication changed.
+ * - each medium published content began or stopped using (`document`): whether readers may read it.
  * A change to locales that readers neither saw nor will see (a draft of an unpublished locale)
- * expires nothing.
+ * expires nothing more.
  */
 export const tagsToExpire = (event: ChangeEvent): string[] => {
   const { collection, id, locales, published } = event
+  const media = (event.mediaMarked ?? []).map((medium) => tags.document('media', medium))
   const seen = locales.filter((locale) => published.before.includes(locale) || published.after.includes(locale))
   // A shared field may show in a published locale this write did not read; a new draft shows nowhere.
-  if (seen.length === 0 && (!event.sharedFieldsChanged || event.operation === 'create')) return []
+  if (seen.length === 0 && (!event.sharedFieldsChanged || event.operation === 'create')) return media
   const publicationChanged = !sameSet(published.before, published.after)
   const slugsChanged = locales.some((locale) => !sameSet(event.slugs.before[locale] ?? [], event.slugs.after[locale] ?? []))
   const everyLocale = publicationChanged || slugsChanged || event.sharedFieldsChanged || event.operation !== 'update' || embeddable.has(collection)
@@ -62,5 +66,6 @@ export const tagsToExpire = (event: ChangeEvent): string[] => {
     ...locales.map((locale) => tags.documentIn(collection, id, locale)),
     ...localeCodes.map((locale) => tags.lists(collection, locale)),
     ...slugs,
+    ...media,
   ]
 }

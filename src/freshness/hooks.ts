@@ -7,6 +7,7 @@ import type { PublicCollection } from '@/site/tags'
 import { afterCommit } from './afterCommit'
 import type { ChangeEvent } from './changeEvent'
 import { applyChange } from './expire'
+import { updateMediaUses } from './mediaUses'
 
 type Doc = Record<string, unknown>
 
@@ -81,7 +82,8 @@ export const changeEventOf = ({
 
 /**
  * Every committed write to a public collection expires what it touched, once committed, here
- * and on every instance (src/freshness/expire.ts). Scheduled publications (the jobs queue) and
+ * and on every instance (src/freshness/expire.ts); inside its transaction, it keeps the marks of
+ * the media published content uses (src/freshness/mediaUses.ts). Scheduled publications (the jobs queue) and
  * scripts write through the Local API, and so through these hooks too.
  */
 export const expireAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
@@ -92,6 +94,7 @@ export const expireAfterChange: CollectionAfterChangeHook = async ({ collection,
     operation,
     locale: writeLocale(req),
   })
+  event.mediaMarked = await updateMediaUses(req, collection, doc.id)
   await afterCommit(req, () => applyChange(req.payload, event))
   return doc
 }
@@ -104,6 +107,7 @@ export const expireAfterDelete: CollectionAfterDeleteHook = async ({ collection,
     operation: 'delete',
     locale: writeLocale(req),
   })
+  event.mediaMarked = await updateMediaUses(req, collection, doc.id)
   await afterCommit(req, () => applyChange(req.payload, event))
   return doc
 }

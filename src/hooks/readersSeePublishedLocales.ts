@@ -1,9 +1,10 @@
 import type { CollectionBeforeReadHook, CollectionSlug } from 'payload'
 
-import { publishedIds, publishedScan } from '@/access/publishedIds'
+import { readableAmong, readableScan } from '@/access/readableIds'
 import { dropHiddenRelations, keepLocales, publishedIn, readsAsReader } from '@/access/readerView'
 import { isRecord } from '@/lib/isRecord'
 import { localeCodes } from '@/lib/locales'
+import type { PublicCollection } from '@/site/tags'
 
 /**
  * A reader's document loses the values of every locale not published for it, here, on the
@@ -27,10 +28,12 @@ export const readersSeePublishedLocales: CollectionBeforeReadHook = async ({ col
   }
   const keep = publishedIn(status, req.locale ?? undefined)
   if (keep.size < localeCodes.length) keepLocales(collection.flattenedFields, doc, keep)
-  // The reads that make these sets are a reader's too: they must not wait for themselves.
-  if (req.context[publishedScan] !== true) {
-    await dropHiddenRelations(collection.flattenedFields, doc, (target) =>
-      req.payload.collections[target as CollectionSlug]?.config.custom?.publicApi === true ? publishedIds(req.payload, target) : undefined,
+  // The reads that answer which relations are readable are a reader's too: their own relations are not asked about.
+  if (req.context[readableScan] !== true) {
+    await dropHiddenRelations(collection.flattenedFields, doc, (target, ids) =>
+      req.payload.collections[target as CollectionSlug]?.config.custom?.publicApi === true
+        ? readableAmong(req.payload, target as PublicCollection, ids)
+        : undefined,
     )
   }
   return doc

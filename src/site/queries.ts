@@ -153,7 +153,8 @@ const readSlugOwners = async (collection: SiteCollection, slug: string, preview:
   const payload = await sitePayload()
   const ids = async (where: Where) =>
     (
-      await payload.find({ collection, locale: 'all', where, select: { updatedAt: true }, depth: 0, limit: 10, draft: preview, overrideAccess: preview })
+      // No count: a lookup needs the ids, not how many there are (one query less per cold page).
+      await payload.find({ collection, locale: 'all', where, select: { updatedAt: true }, depth: 0, limit: 10, pagination: false, draft: preview, overrideAccess: preview })
     ).docs.map((doc) => doc.id as number)
   const current = await ids({ slug: { equals: slug } })
   return current.length ? current : ids({ slugHistory: { equals: slug } })

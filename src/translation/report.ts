@@ -1,9 +1,11 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 
 import { sourceChanges, type FieldChange } from './diff'
 import { isTranslatedCollection, translatedCollections, type TranslatedCollection } from './documents'
+import { translationRows } from './reportRows'
 import { translatableContent } from './sourceContent'
 import { translationStatus } from './status'
 import { translationStatuses, type TranslationStatus } from './statuses'
@@ -33,14 +35,18 @@ export type TranslationFilters = {
 export type TranslationReport = {
   /** Per status, over the rows the collection, locale and assignee filters keep (not the status filter). */
   counts: Record<TranslationStatus, number>
+  /** One page of the rows every filter keeps. */
   rows: TranslationRow[]
+  page: number
+  limit: number
+  /** Rows every filter keeps, over all pages. */
+  totalRows: number
+  totalPages: number
 }
 
 type Doc = Record<string, unknown> & { id: number }
 type Translation = { assignee?: number | { id: number } | null; translatedAt?: string | null; sourceSnapshot?: unknown }
 
-const assigneeId = (value: Translation['assignee']): number | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 /** Filters read from query parameters; an unknown value is an error naming its parameter. */
 export const parseFilters = (query: Record<string, unknown>): TranslationFilters | { error: string } => {
@@ -70,69 +76,78 @@ export const parseFilters = (query: Record<string, unknown>): TranslationFilters
 /** Whose eyes: readers are given published versions whatever they ask (`readersGetPublished`), staff the newest. */
 type Reader = PayloadRequest['user']
 
-const readAll = async (payload: Payload, collection: TranslatedCollection, locale: Locale, user: Reader) =>
-  (
-    await payload.find({
-      collection,
-      locale,
-      fallbackLocale: false,
-      draft: true,
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: true,
-      user,
-    })
-  ).docs as unknown as Doc[]
+/** One page of the report: rows `limit` at a time, newest changes first. */
+export type ReportPage = { page: number; limit: number }
+
+export const reportPageSize = 50
+const maxReportPageSize = 200
+
+/** `page` and `limit` read from query parameters; a bad value is an error naming its parameter. */
+export const parsePage = (query: Record<string, unknown>): ReportPage | { error: string } => {
+  const { page = '1', limit = String(reportPageSize) } = query
+  if (!/^\d{1,6}$/.test(String(page)) || Number(page) < 1) return { error: 'page: must be a whole number from 1.' }
+  if (!/^\d{1,3}$/.test(String(limit)) || Number(limit) < 1 || Number(limit) > maxReportPageSize) {
+    return { error: `limit: must be a whole number from 1 to ${maxReportPageSize}.` }
+  }
+  return { page: Number(page), limit: Number(limit) }
+}
+
+type StoredRow = {
+  collection: TranslatedCollection
+  id: number | string
+  title: string
+  source_locale: string
+  locale: Locale
+  status: TranslationStatus
+  assignee: number | string | null
+  translated_at: string | Date | null
+  updated_at: string | Date
+}
+
+const iso = (value: string | Date): string => new Date(value).toISOString()
 
 /**
- * Every article, carrier and tip in every target locale with its computed status: the data of the
- * translation dashboard and of `GET /api/translations/status`. The newest versions (drafts
- * included) are read: that is what translators work on.
+ * Every article, carrier and tip in every target locale with its status (the newest versions,
+ * drafts included: what translators work on), one page at a time: the data of the translation
+ * dashboard and of `GET /api/translations/status`. Statuses are decided in the database
+ * (src/translation/reportRows.ts): a page costs two queries (the counts, the page's rows) and
+ * brings `limit` rows into the server, whatever the number of documents.
  */
 export const translationReport = async (
   payload: Payload,
-  user: Reader,
   filters: TranslationFilters = {},
+  { page, limit }: ReportPage = { page: 1, limit: reportPageSize },
 ): Promise<TranslationReport> => {
   const collections = filters.collection ? [filters.collection] : translatedCollections
-  const all: TranslationRow[] = []
-  for (const collection of collections) {
-    const config = payload.collections[collection].config
-    const fields = translatableFields(config.fields)
-    const titleField = config.admin.useAsTitle ?? 'id'
-    const byLocale = new Map<Locale, Map<number, Doc>>()
-    for (const locale of localeCodes) {
-      byLocale.set(locale, new Map((await readAll(payload, collection, locale, user)).map((doc) => [doc.id, doc])))
-    }
-    for (const [id, any] of byLocale.get(localeCodes[0]!)!) {
-      const source = isLocale(any.sourceLocale) ? any.sourceLocale : defaultSourceLocale
-      const sourceDoc = byLocale.get(source)!.get(id)!
-      for (const locale of localeCodes) {
-        if (locale === source || (filters.locale && filters.locale !== locale)) continue
-        const doc = byLocale.get(locale)!.get(id)!
-        const translation = (doc.translation ?? {}) as Translation
-        all.push({
-          collection,
-          id,
-          title: String(sourceDoc[titleField] ?? doc[titleField] ?? id),
-          sourceLocale: source,
-          locale,
-          status: translationStatus(doc, any.sourceFingerprint as string | null, fields),
-          assignee: assigneeId(translation.assignee),
-          translatedAt: translation.translatedAt ?? null,
-          updatedAt: String(doc.updatedAt),
-        })
-      }
-    }
-  }
-  const kept = all.filter(
-    (row) =>
-      filters.assignee === undefined || row.assignee === (filters.assignee === 'none' ? null : filters.assignee),
+  const all = sql.join(
+    collections.map((collection) => sql`(${translationRows(payload, collection, filters)})`),
+    sql` union all `,
   )
+  const execute = async <T>(query: ReturnType<typeof sql>) => ((await payload.db.drizzle.execute(query)) as unknown as { rows: T[] }).rows
   const counts = Object.fromEntries(translationStatuses.map((status) => [status, 0])) as Record<TranslationStatus, number>
-  for (const row of kept) counts[row.status] += 1
-  return { counts, rows: filters.status ? kept.filter((row) => row.status === filters.status) : kept }
+  for (const { status, count } of await execute<{ status: TranslationStatus; count: number | string }>(
+    sql`select status, count(*) as count from (${all}) r group by status`,
+  )) {
+    if (status in counts) counts[status] = Number(count)
+  }
+  const totalRows = filters.status ? counts[filters.status] : Object.values(counts).reduce((sum, count) => sum + count, 0)
+  const stored = await execute<StoredRow>(sql`
+    select * from (${all}) r ${filters.status ? sql`where status = ${filters.status}` : sql``}
+    order by updated_at desc, collection, id, locale limit ${limit} offset ${(page - 1) * limit}`)
+  const rows = stored.map(
+    (row): TranslationRow => ({
+      collection: row.collection,
+      id: Number(row.id),
+      title: row.title,
+      sourceLocale: isLocale(row.source_locale) ? row.source_locale : defaultSourceLocale,
+      locale: row.locale,
+      status: row.status,
+      assignee: row.assignee === null ? null : Number(row.assignee),
+      translatedAt: row.translated_at === null ? null : iso(row.translated_at),
+      updatedAt: iso(row.updated_at),
+    }),
+  )
+  return { counts, rows, page, limit, totalRows, totalPages: Math.max(1, Math.ceil(totalRows / limit)) }
 }
 
 export type TranslationDetail = {

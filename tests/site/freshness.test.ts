@@ -138,3 +138,32 @@ describe('scheduled publishing', () => {
     }
   })
 })
+
+describe('what a publication expires', () => {
+  const cacheState = async (path: string) => {
+    const response = await fetch(`${site.url}${path}`)
+    await response.arrayBuffer()
+    return { status: response.status, cache: response.headers.get('x-lagon-cache') }
+  }
+  const publish = async (title: string, slug: string) => {
+    const response = await fetch(`${site.url}/api/articles?locale=en`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ title, slug, destination: 'NC', _status: 'published' }),
+    })
+    expect(response.status).toBe(201)
+  }
+
+  it('leaves a kept guide page kept: a guide carries the tags of what it shows, not those of the lists', async () => {
+    await publish('A guide that stays kept', 'stays-kept')
+    await within(2000, async () => (await cacheState('/en/guides/stays-kept')).status === 200)
+    // Kept once rendered (other files' writes to what it shows are none: it shows nothing of theirs).
+    await within(5000, async () => (await cacheState('/en/guides/stays-kept')).cache === 'HIT')
+    await within(5000, async () => (await cacheState('/en/guides')).cache === 'HIT')
+
+    await publish('An unrelated guide', 'unrelated-guide')
+    // The list shows the new guide at once: it was expired; the guide page was not.
+    expect(await (await fetch(`${site.url}/en/guides`)).text()).toContain('An unrelated guide')
+    expect(await cacheState('/en/guides/stays-kept')).toEqual({ status: 200, cache: 'HIT' })
+  })
+})

@@ -7,7 +7,7 @@ import { hasRole, roles } from '@/access/roles'
 import { collectionLabels } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { translatedCollections } from '@/translation/documents'
-import { parseFilters, translationReport, type TranslationFilters } from '@/translation/report'
+import { parseFilters, parsePage, reportPageSize, translationReport, type TranslationFilters } from '@/translation/report'
 import { translationStatusLabels, translationStatuses } from '@/translation/statuses'
 
 import { adminLanguage, translationAdminLabels as text } from './labels'
@@ -31,7 +31,7 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
 
 /**
  * `/admin/translations`: every article, carrier and tip × target language with its status,
- * counts per status on top. The filters are a plain GET form: no client code of its own, and
+ * counts per status on top, one page of rows at a time (`?page=`, plain links). The filters are a plain GET form: no client code of its own, and
  * every filtered view is a URL that can be bookmarked or shared.
  */
 export const TranslationsView = async ({ initPageResult, params, searchParams }: AdminViewServerProps) => {
@@ -47,7 +47,8 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
   const query = Object.fromEntries(Object.entries(searchParams ?? {}).map(([key, value]) => [key, single(value)]))
   const parsed = parseFilters(query)
   const filters: TranslationFilters = 'error' in parsed ? {} : parsed
-  const { counts, rows } = await translationReport(payload, user, filters)
+  const pageAsked = parsePage({ page: query.page })
+  const { counts, rows, page, totalPages } = await translationReport(payload, filters, 'error' in pageAsked ? { page: 1, limit: reportPageSize } : pageAsked)
   const staff = (
     await payload.find({ collection: 'users', depth: 0, limit: 0, pagination: false, sort: 'name', overrideAccess: true })
   ).docs
@@ -68,7 +69,7 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
         <ul className="translations-dashboard__counts">
           {translationStatuses.map((status) => (
             <li key={status} data-status={status}>
-              <a href={linkWith({ status })} aria-current={filters.status === status ? 'true' : undefined}>
+              <a href={linkWith({ status, page: undefined })} aria-current={filters.status === status ? 'true' : undefined}>
                 <span className="translations-dashboard__count">{counts[status]}</span>{' '}
                 <span>{translationStatusLabels[status][lang]}</span>
               </a>
@@ -148,6 +149,23 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
             </tbody>
           </table>
         )}
+        {totalPages > 1 ? (
+          <nav className="translations-dashboard__pages" aria-label={text.dashboard[lang]}>
+            {page > 1 ? (
+              <a href={linkWith({ page: page > 2 ? String(page - 1) : undefined })} rel="prev">
+                {text.previousPage[lang]}
+              </a>
+            ) : null}{' '}
+            <span>
+              {page} / {totalPages}
+            </span>{' '}
+            {page < totalPages ? (
+              <a href={linkWith({ page: String(page + 1) })} rel="next">
+                {text.nextPage[lang]}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </Gutter>
     </DefaultTemplate>
   )

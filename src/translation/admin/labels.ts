@@ -18,6 +18,8 @@ export const translationAdminLabels = {
   document: { zh: '文档', en: 'Document', fr: 'Document' },
   translatedAt: { zh: '翻译依据时间', en: 'Translated from source of', fr: 'Traduit depuis la source du' },
   noRows: { zh: '没有符合条件的翻译。', en: 'No translation matches these filters.', fr: 'Aucune traduction ne correspond à ces filtres.' },
+  previousPage: { zh: '上一页', en: 'Previous page', fr: 'Page précédente' },
+  nextPage: { zh: '下一页', en: 'Next page', fr: 'Page suivante' },
   source: { zh: '原文', en: 'Source', fr: 'Source' },
   copyFromSource: { zh: '复制原文', en: 'Copy from source', fr: 'Copier la source' },
   sourceChanged: {

@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process'
+
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+/**
+ * The reader load of a real site: 64 keep-alive connections asking for guide pages drawn from a
+ * Zipf distribution (a few pages most of the time, a long tail), while an editor publishes one
+ * edit a second through the API. Measures errors, the share of pages Lagon's page cache answered
+ * (`x-lagon-cache: HIT`), latency, how long each edited page took to show the edit, and the
+ * server's memory.
+ */
+export type ZipfResult = {
+  connections: number
+  durationSeconds: number
+  pages: number
+  exponent: number
+  requests: number
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  /** HIT among the answers that said (`x-lagon-cache`). */
+  hitRatio: number
+  cacheStates: Record<string, number>
+  edits: { count: number; failed: number; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
+  rssMB: { start: number; max: number; end: number }
+}
+
+export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1 }
+
+type Guide = { id: number; locale: string; path: string }
+
+/** Published (guide, locale) pairs, in a random order that is the popularity ranking. */
+const rankedGuides = async (databaseUrl: string, count: number): Promise<Guide[]> => {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: number; locale: string; slug: string }>(
+      `select _parent_id as id, _locale as locale, slug from articles_locales
+       where _status = 'published' and title is not null and slug is not null order by random() limit $1`,
+      [count],
+    )
+    return rows.map((row) => ({ id: row.id, locale: row.locale, path: `/${row.locale}/guides/${encodeURIComponent(row.slug)}` }))
+  } finally {
+    await client.end()
+  }
+}
+
+/** Draws ranks 0…n-1 with probability ∝ 1 / (rank + 1)^s. */
+const zipfSampler = (n: number, s: number): (() => number) => {
+  const cumulative: number[] = []
+  let total = 0
+  for (let rank = 1; rank <= n; rank += 1) cumulative.push((total += 1 / rank ** s))
+  return () => {
+    const target = Math.random() * total
+    let low = 0
+    let high = n - 1
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (cumulative[middle]! < target) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+}
+
+/** Resident memory of a process group (the server and anything it started), in MB. */
+const groupRssMB = (pid: number): number => {
+  try {
+    const output = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' })
+    return Math.round(output.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024)
+  } catch {
+    return 0
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * One edit a second: a new summary on a guide among the most read (so the edit meets readers),
+ * published through the API as an editor's save; then the page is asked for until it shows the
+ * new summary (every 20 ms, at most 5 s): the time from the save's answer to the first fresh page.
+ */
+const editEverySecond = async (base: string, headers: Record<string, string>, guides: Guide[], until: number) => {
+  const fresh: number[] = []
+  let failed = 0
+  let neverFresh = 0
+  for (let index = 0; performance.now() < until; index += 1) {
+    const started = performance.now()
+    const guide = guides[index % Math.min(50, guides.length)]!
+    const summary = `Zipf edit ${index} at ${Date.now()}`
+    const response = await fetch(`${base}/api/articles/${guide.id}?locale=${guide.locale}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ summary }),
+    })
+    await response.arrayBuffer()
+    if (!response.ok) {
+      failed += 1
+    } else {
+      const saved = performance.now()
+      let seen = false
+      while (performance.now() - saved < 5_000) {
+        const page = await fetch(`${base}${guide.path}`)
+        if ((await page.text()).includes(summary)) {
+          fresh.push(performance.now() - saved)
+          seen = true
+          break
+        }
+        await sleep(20)
+      }
+      if (!seen) neverFresh += 1
+    }
+    await sleep(Math.max(0, 1_000 - (performance.now() - started)))
+  }
+  return {
+    count: fresh.length + failed + neverFresh,
+    failed,
+    freshP50Ms: percentile(fresh, 50),
+    freshMaxMs: fresh.length ? Math.max(...fresh) : 0,
+    freshWithin1s: fresh.filter((ms) => ms <= 1_000).length,
+    neverFresh,
+  }
+}
+
+export const measureZipf = async (base: string, databaseUrl: string, serverPid: number, headers: Record<string, string>): Promise<ZipfResult> => {
+  const { connections, durationSeconds, pages, exponent } = zipfShape
+  const guides = await rankedGuides(databaseUrl, pages)
+  const draw = zipfSampler(guides.length, exponent)
+  const cacheStates: Record<string, number> = {}
+  const rss = { start: groupRssMB(serverPid), max: 0, end: 0 }
+  const sampler = setInterval(() => (rss.max = Math.max(rss.max, groupRssMB(serverPid))), 1_000)
+  const until = performance.now() + durationSeconds * 1_000
+  try {
+    const [result, edits] = await Promise.all([
+      autocannon({
+        url: base,
+        connections,
+        duration: durationSeconds,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({ ...request, path: guides[draw()]!.path }),
+            onResponse: (_status, _body, _context, headers) => {
+              const state = (headers as Record<string, string | undefined>)?.['x-lagon-cache'] ?? 'none'
+              cacheStates[state] = (cacheStates[state] ?? 0) + 1
+            },
+          },
+        ],
+      }),
+      editEverySecond(base, headers, guides, until),
+    ])
+    rss.end = groupRssMB(serverPid)
+    const said = Object.entries(cacheStates).filter(([state]) => state !== 'none').reduce((sum, [, count]) => sum + count, 0)
+    return {
+      connections,
+      durationSeconds,
+      pages: guides.length,
+      exponent,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      hitRatio: said ? (cacheStates.HIT ?? 0) / said : 0,
+      cacheStates,
+      edits,
+      rssMB: rss,
+    }
+  } finally {
+    clearInterval(sampler)
+  }
+}
