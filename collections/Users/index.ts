@@ -5,7 +5,7 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { hasRole, roles } from '@/access/roles'
 import { forgetFailuresOnLogin, guardLogin } from '@/accounts/loginGuard'
 import { checkPasswordChange } from '@/accounts/passwordChange'
-import { secureCookies } from '@/accounts/settings'
+import { siteIsHttps } from '@/accounts/settings'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { checkApiKey } from '@/hooks/checkApiKey'
@@ -22,7 +22,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 0,
     // Each login is a session in the account; a password change ends all but the one that made it.
     useSessions: true,
-    cookies: { secure: secureCookies(), sameSite: 'Lax' },
+    cookies: { secure: siteIsHttps(), sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',

@@ -79,8 +79,11 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
     forgetOldFailures(db).catch(() => {})
   }
 
-  const account = await req.payload.db.findOne({ collection: 'users', req, where: { email: { equals: email } } })
+  const byEmail = { collection: 'users', req, where: { email: { equals: email } } } as const
+  const account = await req.payload.db.findOne(byEmail)
   if (!account) {
+    // What Payload does for an account before refusing a wrong password: its lookup again, and the hashing.
+    await req.payload.db.findOne(byEmail)
     await hashAsIfChecking(data.password)
     throw new AuthenticationError(req.t)
   }

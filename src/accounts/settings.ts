@@ -24,5 +24,5 @@ export const readAccountSettings = (): AccountSettings => ({
   lockoutMaxSeconds: Math.max(1, wholeNumber('LOGIN_LOCKOUT_MAX_SECONDS', 3600)),
 })
 
-/** The cookies Payload sets carry `Secure` when the public address is https (SITE_URL). */
-export const secureCookies = (siteUrl = configuredSiteUrl() ?? ''): boolean => siteUrl.toLowerCase().startsWith('https://')
+/** An https public address (SITE_URL): cookies are `Secure` and responses carry HSTS. */
+export const siteIsHttps = (siteUrl = configuredSiteUrl() ?? ''): boolean => siteUrl.toLowerCase().startsWith('https://')
