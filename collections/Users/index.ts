@@ -49,6 +49,23 @@ export const Users: CollectionConfig = {
     },
     { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
     {
+      // Never stored: checked and dropped by checkPasswordChange.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: { zh: '当前密码', en: 'Current password', fr: 'Mot de passe actuel' },
+      admin: {
+        description: {
+          zh: '修改自己的密码时需要填写。',
+          en: 'Needed to change your own password.',
+          fr: 'Nécessaire pour changer votre propre mot de passe.',
+        },
+        disableListColumn: true,
+        disableListFilter: true,
+        components: { Field: '/collections/Users/admin/CurrentPassword#CurrentPasswordField' },
+      },
+    },
+    {
       name: 'role',
       type: 'select',
       label: { zh: '角色', en: 'Role', fr: 'Rôle' },

@@ -15,6 +15,10 @@ const bare = (address: string): string => {
 }
 
 export const parseTrustedProxies = (raw = process.env.TRUSTED_PROXIES ?? ''): TrustedProxies => {
+  // The count it replaces cannot be turned into addresses: left set, it would silently trust no proxy.
+  if (process.env.API_TRUSTED_PROXIES && !process.env.TRUSTED_PROXIES) {
+    throw new Error('API_TRUSTED_PROXIES (a number of proxies) is replaced by TRUSTED_PROXIES: the proxies\' addresses or CIDR ranges, such as 10.0.0.0/8')
+  }
   const list = new BlockList()
   const ranges = raw
     .split(',')

@@ -81,6 +81,34 @@ describe('the admin under its CSP', () => {
   })
 })
 
+describe('one’s own password in the admin', () => {
+  it('changes with the current password given in the account form', async () => {
+    const email = 'csp-editor@lagon.test'
+    const before = 'the editor’s first passphrase'
+    const after = 'the editor’s second passphrase'
+    const created = await fetch(`${site.url}/api/users`, { method: 'POST', headers: json(admin), body: JSON.stringify({ email, password: before, name: 'CSP editor', role: 'editor' }) })
+    expect(created.status).toBe(201)
+    const { context, page, problems } = await watchedContext()
+    await page.goto(`${site.url}/admin/login`)
+    await page.fill('input[name="email"]', email)
+    await page.fill('input[name="password"]', before)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/', { timeout: 60_000 })
+    await page.goto(`${site.url}/admin/account`)
+    await page.click('#change-password', { timeout: 60_000 })
+    await page.fill('#field-password', after)
+    await page.fill('#field-confirm-password', after)
+    await page.fill('#field-currentPassword', before)
+    await page.click('#action-save')
+    const logIn = (password: string) =>
+      fetch(`${site.url}/api/users/login`, { method: 'POST', headers: json(), body: JSON.stringify({ email, password }) }).then((response) => response.status)
+    await expect.poll(() => logIn(after), { timeout: 30_000 }).toBe(200)
+    expect(await logIn(before)).toBe(401)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})
+
 describe('framing', () => {
   it('lets the admin frame the live preview, and no page frame a reader page or the admin', async () => {
     const { context, page } = await watchedContext()
