@@ -10,6 +10,7 @@ import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_l
 import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
 import * as migration_20261202_025132_media_uses from './20261202_025132_media_uses';
 import * as migration_20261202_025306_offer_likelihoods from './20261202_025306_offer_likelihoods';
+import * as migration_20261202_025433_users_lockout from './20261202_025433_users_lockout';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261202_025306_offer_likelihoods.up,
     down: migration_20261202_025306_offer_likelihoods.down,
     name: '20261202_025306_offer_likelihoods',
+  },
+  {
+    up: migration_20261202_025433_users_lockout.up,
+    down: migration_20261202_025433_users_lockout.down,
+    name: '20261202_025433_users_lockout',
   },
 ];

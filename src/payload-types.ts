@@ -451,6 +451,10 @@ export interface Carrier {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your own password.
+   */
+  currentPassword?: string | null;
   role: 'admin' | 'editor' | 'translator';
   /**
    * The locales this translator works in.
@@ -464,8 +468,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -1131,6 +1133,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   role?: T;
   locales?: T;
   updatedAt?: T;
@@ -1141,8 +1144,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await startPayload('migrated', {
     API_RATE_LIMIT: String(limit),
     API_RATE_LIMIT_WINDOW: '60',
-    API_TRUSTED_PROXIES: '1',
+    TRUSTED_PROXIES: '127.0.0.1',
     CORS_ORIGINS: `${partner}, http://localhost:4000`,
   })
   api = await startApiServer()

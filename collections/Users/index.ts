@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf } from '@/access/adminOrSelf'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { hasRole, roles } from '@/access/roles'
+import { forgetFailuresOnLogin, guardLogin } from '@/accounts/loginGuard'
+import { checkPasswordChange } from '@/accounts/passwordChange'
+import { siteIsHttps } from '@/accounts/settings'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { checkApiKey } from '@/hooks/checkApiKey'
@@ -13,7 +16,14 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: collectionLabels.users,
-  auth: true,
+  auth: {
+    // Payload's lock (5 failures from anywhere lock the account for everyone) let anyone lock any
+    // known account: failures are counted per account and client address instead (guardLogin).
+    maxLoginAttempts: 0,
+    // Each login is a session in the account; a password change ends all but the one that made it.
+    useSessions: true,
+    cookies: { secure: siteIsHttps(), sameSite: 'Lax' },
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'locales'],
@@ -25,7 +35,11 @@ export const Users: CollectionConfig = {
     update: adminOrSelf,
     delete: isAdmin,
   },
-  hooks: { beforeOperation: [checkApiKey, rejectMalformedId], beforeChange: [firstUserIsAdmin] },
+  hooks: {
+    beforeOperation: [checkApiKey, rejectMalformedId, guardLogin, checkPasswordChange],
+    beforeChange: [firstUserIsAdmin],
+    afterLogin: [forgetFailuresOnLogin],
+  },
   fields: [
     {
       // Shown on the create-first-user screen only.
@@ -34,6 +48,23 @@ export const Users: CollectionConfig = {
       admin: { disableListColumn: true, components: { Field: '/collections/Users/admin/FirstAccount#FirstAccountNotice' } },
     },
     { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
+    {
+      // Never stored: checked and dropped by checkPasswordChange.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: { zh: '当前密码', en: 'Current password', fr: 'Mot de passe actuel' },
+      admin: {
+        description: {
+          zh: '修改自己的密码时需要填写。',
+          en: 'Needed to change your own password.',
+          fr: 'Nécessaire pour changer votre propre mot de passe.',
+        },
+        disableListColumn: true,
+        disableListFilter: true,
+        components: { Field: '/collections/Users/admin/CurrentPassword#CurrentPasswordField' },
+      },
+    },
     {
       name: 'role',
       type: 'select',

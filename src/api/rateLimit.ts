@@ -36,7 +36,7 @@ export const createRateLimiter = ({ limit, windowSeconds, now = Date.now }: { li
 }
 
 /** The part of a PostgreSQL pool the shared counters use (Payload's `payload.db.pool`). */
-type Queryable = { query: <Row>(text: string, values: unknown[]) => Promise<{ rows: Row[] }> }
+export type Queryable = { query: <Row>(text: string, values: unknown[]) => Promise<{ rows: Row[] }> }
 
 /**
  * One upsert per request: the client's row is counted up, or starts a new window once the last
@@ -50,7 +50,17 @@ const countRequest = `
     window_started_at = case when counted.window_started_at > now() - make_interval(secs => $2) then counted.window_started_at else now() end
   returning count, extract(epoch from counted.window_started_at + make_interval(secs => $2) - now())::float8 as reset_seconds`
 
-const forgetPastWindows = 'delete from rate_limits where window_started_at <= now() - make_interval(secs => $1)'
+/**
+ * Each limiter forgets only its own rows: the API's (bare addresses) and those of a `scope`
+ * (`login|…`, `lockout|…`, see src/accounts/) live in one table with windows of their own.
+ */
+const forgetPastWindows = (scope: string | undefined) =>
+  scope
+    ? 'delete from rate_limits where window_started_at <= now() - make_interval(secs => $1) and starts_with(client, $2)'
+    : "delete from rate_limits where window_started_at <= now() - make_interval(secs => $1) and strpos(client, '|') = 0"
+
+/** The row of `client` in a scope: scopes never share a key with the API's bare addresses. */
+export const scopedKey = (scope: string | undefined, client: string): string => (scope ? `${scope}|${client}` : client)
 
 /**
  * The same limit, counted in PostgreSQL's `rate_limits` table (an UNLOGGED table, see its
@@ -58,7 +68,18 @@ const forgetPastWindows = 'delete from rate_limits where window_started_at <= no
  * (docs/api-limits.md has the cost measured). While the database cannot be reached, each instance
  * falls back to counting in its own memory: clients are still limited, per instance.
  */
-export const createSharedRateLimiter = ({ limit, windowSeconds, pool }: { limit: number; windowSeconds: number; pool: () => Promise<Queryable> }) => {
+export const createSharedRateLimiter = ({
+  limit,
+  windowSeconds,
+  pool,
+  scope,
+}: {
+  limit: number
+  windowSeconds: number
+  pool: () => Promise<Queryable>
+  /** Another limit in the same table (the login's): its rows are `scope|client`. */
+  scope?: string
+}) => {
   const inMemory = createRateLimiter({ limit, windowSeconds })
   let sweptAt = Date.now()
   let shared = true
@@ -67,9 +88,9 @@ export const createSharedRateLimiter = ({ limit, windowSeconds, pool }: { limit:
       const db = await pool()
       if (Date.now() - sweptAt > windowSeconds * 1000) {
         sweptAt = Date.now()
-        db.query(forgetPastWindows, [windowSeconds]).catch(() => {})
+        db.query(forgetPastWindows(scope), scope ? [windowSeconds, `${scope}|`] : [windowSeconds]).catch(() => {})
       }
-      const { rows } = await db.query<{ count: number; reset_seconds: number }>(countRequest, [client, windowSeconds])
+      const { rows } = await db.query<{ count: number; reset_seconds: number }>(countRequest, [scopedKey(scope, client), windowSeconds])
       const { count, reset_seconds } = rows[0]!
       shared = true
       return {

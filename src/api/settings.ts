@@ -1,5 +1,6 @@
 import { wholeNumber } from '@/lib/wholeNumber'
 
+import { parseTrustedProxies, type TrustedProxies } from './clientAddress'
 import type { GraphQLLimits } from './graphqlCost'
 
 /**
@@ -10,8 +11,8 @@ export type ApiSettings = {
   /** Requests one client may make per window; 0 turns rate limiting off. */
   rateLimit: number
   rateLimitWindowSeconds: number
-  /** How many proxies in front of Lagon append to X-Forwarded-For (0: none). */
-  trustedProxies: number
+  /** The proxies in front of Lagon whose X-Forwarded-For entries count (TRUSTED_PROXIES). */
+  trustedProxies: TrustedProxies
   /** Responses the in-process cache of public reads keeps; 0 turns it off. */
   readCacheEntries: number
   /** Largest JSON body (REST and GraphQL), in bytes. */
@@ -26,7 +27,7 @@ const megabyte = 1024 * 1024
 export const readApiSettings = (): ApiSettings => ({
   rateLimit: wholeNumber('API_RATE_LIMIT', 1200),
   rateLimitWindowSeconds: Math.max(1, wholeNumber('API_RATE_LIMIT_WINDOW', 60)),
-  trustedProxies: wholeNumber('API_TRUSTED_PROXIES', 0),
+  trustedProxies: parseTrustedProxies(),
   readCacheEntries: wholeNumber('API_READ_CACHE_ENTRIES', 1000),
   maxBodyBytes: Math.max(1, wholeNumber('API_MAX_BODY_KB', 2048)) * 1024,
   // The files themselves are limited by MEDIA_MAX_MB (Payload's own check names the file) and

@@ -15,12 +15,15 @@ import { parseArgs } from 'node:util'
 
 import next from 'next'
 
+import { siteIsHttps } from '@/accounts/settings'
+import { parseTrustedProxies } from '@/api/clientAddress'
 import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
 
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
 import { drainable, serverSettings } from './resilience'
+import { secureRequest } from './securityHeaders'
 
 const { values: args } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(args.port ?? process.env.PORT ?? 3000)
@@ -59,9 +62,12 @@ const start = async (): Promise<void> => {
   const changes = process.env.DATABASE_URL
     ? listenForChanges({ databaseUrl: process.env.DATABASE_URL, onTags: expireInThisInstance, onReconnect: forgetEverythingHere })
     : undefined
+  // Read once: a wrong TRUSTED_PROXIES stops the server here, naming the entry.
+  const security = { https: siteIsHttps(), trustedProxies: parseTrustedProxies() }
   const pages = readerPages({ nextOrigin: () => nextOrigin, maxBytes: settings.pageCacheBytes, renderTimeoutMs: settings.renderTimeoutMs })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
+    secureRequest(req, res, security)
     if (isReaderPageRequest(req)) {
       pages(req, res).catch((error: unknown) => {
         console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)

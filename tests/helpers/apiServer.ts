@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 
+import { forwardedFor, parseTrustedProxies } from '@/api/clientAddress'
 
 type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 const toRequest = (req: IncomingMessage, origin: string): Request => {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  // As Next's server does (base-server.js): the connection's address, unless the client sent one.
-  req.headers['x-forwarded-for'] ??= req.socket.remoteAddress
+  // As Lagon's server does in front of Next (src/server/main.ts): the client's own header only from a trusted proxy.
+  req.headers['x-forwarded-for'] = forwardedFor(req.socket.remoteAddress, req.headers['x-forwarded-for'], parseTrustedProxies())
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers: req.headers as Record<string, string>,

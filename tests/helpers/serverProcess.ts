@@ -39,6 +39,9 @@ export const serverEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   MEDIA_DIR: path.join(root, '.data/test-media'),
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_OPTIONS: '--no-deprecation',
+  // Every test logs in from 127.0.0.1, as many clients behind one address: the login's own limit
+  // (tests/accounts.test.ts covers it) would refuse the suite's later files.
+  LOGIN_RATE_LIMIT: '1000',
 })
 
 /**

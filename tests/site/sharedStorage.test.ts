@@ -44,7 +44,7 @@ beforeAll(async () => {
     S3_SECRET_ACCESS_KEY: 'S3RVER',
     S3_FORCE_PATH_STYLE: 'true',
     API_RATE_LIMIT: String(rateLimit),
-    API_TRUSTED_PROXIES: '1',
+    TRUSTED_PROXIES: '127.0.0.1',
     LAGON_JOBS_CRON: 'off',
   }
   // A build folder each, as two machines would have.

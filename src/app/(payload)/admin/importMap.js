@@ -28,6 +28,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { SourceChanges as SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f } from '../../../../src/translation/admin/SourceChanges'
 import { MachineTranslateButton as MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e } from '../../../../src/translation/machine/admin/MachineTranslateButton'
 import { FirstAccountNotice as FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
+import { CurrentPasswordField as CurrentPasswordField_cc551d7bce8383a3194ba0bd03660fd1 } from '../../../../collections/Users/admin/CurrentPassword'
 import { RoleField as RoleField_4b4478566baf97e8a8f269c40cb30f55 } from '../../../../collections/Users/admin/FirstAccount'
 import { TranslationsNavLink as TranslationsNavLink_4e08d121605177a77453c3b06a2999b8 } from '../../../../src/translation/admin/TranslationsNavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -69,6 +70,7 @@ export const importMap = {
   "/src/translation/admin/SourceChanges#SourceChanges": SourceChanges_664eb3ddace0e976a5dc5cca757a7c8f,
   "/src/translation/machine/admin/MachineTranslateButton#MachineTranslateButton": MachineTranslateButton_7909bfc78d7f7fe1b44684d6726a760e,
   "/collections/Users/admin/FirstAccount#FirstAccountNotice": FirstAccountNotice_4b4478566baf97e8a8f269c40cb30f55,
+  "/collections/Users/admin/CurrentPassword#CurrentPasswordField": CurrentPasswordField_cc551d7bce8383a3194ba0bd03660fd1,
   "/collections/Users/admin/FirstAccount#RoleField": RoleField_4b4478566baf97e8a8f269c40cb30f55,
   "/src/translation/admin/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_4e08d121605177a77453c3b06a2999b8,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
