@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import type { Locale } from '@/lib/locales'
 
 import { bcp47 } from './format'
+import { feedLinks } from './feeds'
 import { hreflangLinks } from './hreflang'
 import { absolute, siteUrl } from './paths'
 
@@ -20,7 +21,7 @@ type PageMetadata = {
 
 /**
  * Title, description, canonical, hreflang alternates (exactly the published locales, plus
- * x-default: src/site/hreflang.ts), OpenGraph and Twitter tags. A fallback page is `noindex` and canonical to the
+ * x-default: src/site/hreflang.ts), the locale's feeds, OpenGraph and Twitter tags. A fallback page is `noindex` and canonical to the
  * version it shows.
  */
 export const pageMetadata = ({ locale, shown, title, description, alternates, image, type = 'website' }: PageMetadata): Metadata => {
@@ -30,7 +31,7 @@ export const pageMetadata = ({ locale, shown, title, description, alternates, im
     metadataBase: new URL(siteUrl()),
     title,
     description: description ?? undefined,
-    alternates: { canonical: absolute(canonical), languages },
+    alternates: { canonical: absolute(canonical), languages, types: feedLinks(locale) },
     robots: shown === locale ? undefined : { index: false, follow: true },
     openGraph: {
       type,
