@@ -21,6 +21,7 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { migrations } from './migrations'
 import { withApiHooks } from './src/api/collectionHooks'
+import { stableErrorNames } from './src/api/errorNames'
 import { answerDatabaseOutage } from './src/api/hooks/answerDatabaseOutage'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
@@ -99,7 +100,7 @@ export default buildConfig({
     .map(withApiHooks)
     .map(withLabelsInAdminLanguage),
   // While the database is unreachable the API answers 503 with Retry-After, not 500.
-  hooks: { afterError: [answerDatabaseOutage] },
+  hooks: { afterError: [answerDatabaseOutage, stableErrorNames] },
   // Browsers on these origins may call the API (CORS_ORIGINS); preflights are answered by Payload.
   cors: corsOrigins(),
   jobs: {
