@@ -10,7 +10,8 @@ import type { Problem } from './problems'
 const noFallback = ['none', 'null', 'false']
 const operators = [...validOperatorSet].join(', ')
 const wholeNumber = /^\d+$/
-const maxNumber = 1_000_000
+/** The largest `depth`, `limit` or `page` anyone may send (the OpenAPI document states it). */
+export const maxNumber = 1_000_000
 
 /** The query string as Payload reads it (the same parser and options as its createPayloadRequest). */
 export const parseQuery = (search: string): Record<string, unknown> =>

@@ -1,8 +1,18 @@
 import type { SanitizedConfig } from 'payload'
 
+import { maxPublicDepth, maxPublicLimit } from '@/api/settings'
+import { maxNumber } from '@/api/strictQuery'
+
 import type { Parameter } from './types'
 
-/** The query parameters of Payload's REST API, with the locales and depth limit of this config. */
+const whole = (value: number) => value.toLocaleString('en')
+
+/**
+ * The query parameters of Payload's REST API, with the locales of this config and the bounds the
+ * server enforces (src/api/publicCaps.ts, src/api/strictQuery.ts): `schema` holds an anonymous
+ * client's, which every client may send, and `x-authenticated` a signed-in one's (staff, API keys).
+ * Past a bound the answer is a 400 naming it (tests/openapiLimits.test.ts sends each).
+ */
 export const queryParameters = (config: SanitizedConfig): Record<string, Parameter> => {
   const localization = config.localization || null
   const codes = localization ? localization.localeCodes : []
@@ -29,8 +39,9 @@ export const queryParameters = (config: SanitizedConfig): Record<string, Paramet
     depth: {
       name: 'depth',
       in: 'query',
-      description: `How many levels of relationships and uploads are populated as documents; 0 returns ids. Default ${config.defaultDepth}.`,
-      schema: { type: 'integer', minimum: 0, maximum: config.maxDepth, default: config.defaultDepth },
+      description: `How many levels of relationships and uploads are populated as documents; 0 returns ids. Default ${config.defaultDepth}. Anonymous clients: at most ${maxPublicDepth}. Signed-in clients (\`x-authenticated\`): up to ${whole(maxNumber)} accepted, populated at most ${config.maxDepth} levels deep.`,
+      schema: { type: 'integer', minimum: 0, maximum: Math.min(maxPublicDepth, config.maxDepth), default: config.defaultDepth },
+      'x-authenticated': { minimum: 0, maximum: maxNumber },
     },
     select: {
       name: 'select',
@@ -58,14 +69,15 @@ export const queryParameters = (config: SanitizedConfig): Record<string, Paramet
     limit: {
       name: 'limit',
       in: 'query',
-      description: 'Documents per page. Default 10.',
-      schema: { type: 'integer', minimum: 0, default: 10 },
+      description: `Documents per page. Default 10. Anonymous clients: 1 to ${maxPublicLimit}. Signed-in clients (\`x-authenticated\`): 0 (every document) to ${whole(maxNumber)}.`,
+      schema: { type: 'integer', minimum: 1, maximum: maxPublicLimit, default: 10 },
+      'x-authenticated': { minimum: 0, maximum: maxNumber },
     },
     page: {
       name: 'page',
       in: 'query',
-      description: 'Page number, from 1.',
-      schema: { type: 'integer', minimum: 1, default: 1 },
+      description: `Page number, from 1 to ${whole(maxNumber)} (past the last page, no documents).`,
+      schema: { type: 'integer', minimum: 1, maximum: maxNumber, default: 1 },
     },
     draft: {
       name: 'draft',

@@ -10,6 +10,8 @@ export type Parameter = {
   explode?: boolean
   schema: JsonSchema
   example?: unknown
+  /** The bounds for signed-in clients (staff, API keys) where they differ from `schema`'s, which are anonymous clients'. */
+  'x-authenticated'?: { minimum: number; maximum: number }
 }
 
 export type Response = { description: string; content?: Record<string, { schema: JsonSchema }>; headers?: Record<string, unknown> }

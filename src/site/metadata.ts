@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 
-import { localeCodes, type Locale } from '@/lib/locales'
+import type { Locale } from '@/lib/locales'
 
 import { bcp47 } from './format'
+import { feedLinks } from './feeds'
+import { hreflangLinks } from './hreflang'
 import { absolute, siteUrl } from './paths'
 
 type PageMetadata = {
@@ -19,19 +21,17 @@ type PageMetadata = {
 
 /**
  * Title, description, canonical, hreflang alternates (exactly the published locales, plus
- * x-default), OpenGraph and Twitter tags. A fallback page is `noindex` and canonical to the
+ * x-default: src/site/hreflang.ts), the locale's feeds, OpenGraph and Twitter tags. A fallback page is `noindex` and canonical to the
  * version it shows.
  */
 export const pageMetadata = ({ locale, shown, title, description, alternates, image, type = 'website' }: PageMetadata): Metadata => {
   const canonical = alternates[shown]!
-  const languages: Record<string, string> = {}
-  for (const code of localeCodes) if (alternates[code]) languages[bcp47(code)] = absolute(alternates[code]!)
-  languages['x-default'] = absolute(alternates.en ?? alternates[shown]!)
+  const languages = Object.fromEntries(hreflangLinks(alternates))
   return {
     metadataBase: new URL(siteUrl()),
     title,
     description: description ?? undefined,
-    alternates: { canonical: absolute(canonical), languages },
+    alternates: { canonical: absolute(canonical), languages, types: feedLinks(locale) },
     robots: shown === locale ? undefined : { index: false, follow: true },
     openGraph: {
       type,

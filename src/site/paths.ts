@@ -8,6 +8,8 @@ export const paths = {
   carrier: (locale: Locale, slug: string) => `/${locale}/carriers/${slug}`,
   tips: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/tips/page/${page}` : `/${locale}/tips`),
   notFound: (locale: Locale) => `/${locale}/404`,
+  /** A locale's Atom or JSON feed of guides or tips (src/site/feeds.ts). */
+  feed: (kind: 'guides' | 'tips', locale: Locale, format: 'atom' | 'json') => `/feeds/${kind}-${locale}.${format}`,
 }
 
 /** Read through a variable: `next build` inlines every literal `process.env.NEXT_PUBLIC_…`. */

@@ -1,6 +1,6 @@
 import { localeCodes, isLocale, type Locale } from '@/lib/locales'
 
-import { bcp47 } from './format'
+import { hreflangLinks } from './hreflang'
 import { everyLocale, publishedPaths } from './params'
 import { absolute, paths } from './paths'
 import { cachedRead, entriesWithIds, publishedIdsIn, type SiteCollection } from './queries'
@@ -34,10 +34,10 @@ const escape = (value: string) =>
 
 type Url = { path: string; lastmod?: string; alternates: Partial<Record<Locale, string>> }
 
-/** One `<url>` in the order the sitemaps.org schema requires: loc, lastmod, then the xhtml:link extensions. */
+/** One `<url>` in the order the sitemaps.org schema requires: loc, lastmod, then the xhtml:link extensions (x-default last, as on the pages). */
 const urlElement = ({ path, lastmod, alternates }: Url) =>
-  `<url><loc>${escape(absolute(path))}</loc>${lastmod ? `<lastmod>${escape(lastmod)}</lastmod>` : ''}${Object.entries(alternates)
-    .map(([locale, href]) => `<xhtml:link rel="alternate" hreflang="${bcp47(locale as Locale)}" href="${escape(absolute(href))}"/>`)
+  `<url><loc>${escape(absolute(path))}</loc>${lastmod ? `<lastmod>${escape(lastmod)}</lastmod>` : ''}${hreflangLinks(alternates)
+    .map(([hreflang, href]) => `<xhtml:link rel="alternate" hreflang="${hreflang}" href="${escape(href)}"/>`)
     .join('')}</url>`
 
 const urlset = (urls: Url[]) =>
