@@ -81,7 +81,8 @@ const groupRssMB = (pid: number): number => {
   }
 }
 
-const percentile = (values: number[], p: number) => {
+/** The value at or below which `p` % of `values` fall (0 for none). */
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
 }
