@@ -29,7 +29,7 @@ export type ZipfResult = {
   statuses: Record<string, number>
   /** The most read pages, each asked for once before the load: a site that has been serving for a while. */
   warmedPages: number
-  edits: { count: number; failed: number; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
+  edits: { count: number; failed: number; failedStatuses: number[]; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
   rssMB: { start: number; max: number; end: number }
 }
 
@@ -96,6 +96,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 const editEverySecond = async (base: string, headers: Record<string, string>, guides: Guide[], until: number) => {
   const fresh: number[] = []
+  const failedStatuses: number[] = []
   let failed = 0
   let neverFresh = 0
   for (let index = 0; performance.now() < until; index += 1) {
@@ -110,6 +111,7 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
     await response.arrayBuffer()
     if (!response.ok) {
       failed += 1
+      failedStatuses.push(response.status)
     } else {
       const saved = performance.now()
       let seen = false
@@ -129,6 +131,7 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
   return {
     count: fresh.length + failed + neverFresh,
     failed,
+    failedStatuses,
     freshP50Ms: percentile(fresh, 50),
     freshMaxMs: fresh.length ? Math.max(...fresh) : 0,
     freshWithin1s: fresh.filter((ms) => ms <= 1_000).length,
