@@ -28,17 +28,13 @@ import { runStep } from '../site/processes'
 import { prepareApp } from '../site/setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
 
-import { measureZipf } from './zipf'
+import { measureZipf, percentile } from './zipf'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')
 const scale = { articles: 10_000, carriers: 200, tips: 2_000 }
 const locales = ['zh', 'en', 'fr'] as const
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
 /** Milliseconds to the whole response, and its body. */
 const timed = async (url: string, headers: Record<string, string> = {}) => {

@@ -25,11 +25,15 @@ export type ZipfResult = {
   /** HIT among the answers that said (`x-lagon-cache`). */
   hitRatio: number
   cacheStates: Record<string, number>
-  edits: { count: number; failed: number; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
+  /** Answers by status code (autocannon counts timeouts and socket errors apart). */
+  statuses: Record<string, number>
+  /** The most read pages, each asked for once before the load: a site that has been serving for a while. */
+  warmedPages: number
+  edits: { count: number; failed: number; failedStatuses: number[]; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
   rssMB: { start: number; max: number; end: number }
 }
 
-export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1 }
+export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1, warmed: 200 }
 
 type Guide = { id: number; locale: string; path: string }
 
@@ -77,7 +81,8 @@ const groupRssMB = (pid: number): number => {
   }
 }
 
-const percentile = (values: number[], p: number) => {
+/** The value at or below which `p` % of `values` fall (0 for none). */
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
 }
@@ -91,26 +96,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 const editEverySecond = async (base: string, headers: Record<string, string>, guides: Guide[], until: number) => {
   const fresh: number[] = []
+  const failedStatuses: number[] = []
   let failed = 0
   let neverFresh = 0
   for (let index = 0; performance.now() < until; index += 1) {
     const started = performance.now()
     const guide = guides[index % Math.min(50, guides.length)]!
     const summary = `Zipf edit ${index} at ${Date.now()}`
+    // A save that cannot reach the server counts as status 0.
     const response = await fetch(`${base}/api/articles/${guide.id}?locale=${guide.locale}`, {
       method: 'PATCH',
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ summary }),
-    })
-    await response.arrayBuffer()
-    if (!response.ok) {
+    }).catch(() => undefined)
+    await response?.arrayBuffer().catch(() => undefined)
+    if (!response?.ok) {
       failed += 1
+      failedStatuses.push(response?.status ?? 0)
     } else {
       const saved = performance.now()
       let seen = false
       while (performance.now() - saved < 5_000) {
-        const page = await fetch(`${base}${guide.path}`)
-        if ((await page.text()).includes(summary)) {
+        const text = await fetch(`${base}${guide.path}`).then((page) => page.text(), () => '')
+        if (text.includes(summary)) {
           fresh.push(performance.now() - saved)
           seen = true
           break
@@ -124,6 +132,7 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
   return {
     count: fresh.length + failed + neverFresh,
     failed,
+    failedStatuses,
     freshP50Ms: percentile(fresh, 50),
     freshMaxMs: fresh.length ? Math.max(...fresh) : 0,
     freshWithin1s: fresh.filter((ms) => ms <= 1_000).length,
@@ -132,10 +141,18 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
 }
 
 export const measureZipf = async (base: string, databaseUrl: string, serverPid: number, headers: Record<string, string>): Promise<ZipfResult> => {
-  const { connections, durationSeconds, pages, exponent } = zipfShape
+  const { connections, durationSeconds, pages, exponent, warmed } = zipfShape
   const guides = await rankedGuides(databaseUrl, pages)
   const draw = zipfSampler(guides.length, exponent)
+  // The head of the distribution, four at a time; the tail stays cold, as on a live site.
+  const head = guides.slice(0, warmed)
+  await Promise.all(
+    Array.from({ length: 4 }, async (_, worker) => {
+      for (let index = worker; index < head.length; index += 4) await (await fetch(`${base}${head[index]!.path}`)).arrayBuffer()
+    }),
+  )
   const cacheStates: Record<string, number> = {}
+  const statuses: Record<string, number> = {}
   const rss = { start: groupRssMB(serverPid), max: 0, end: 0 }
   const sampler = setInterval(() => (rss.max = Math.max(rss.max, groupRssMB(serverPid))), 1_000)
   const until = performance.now() + durationSeconds * 1_000
@@ -149,7 +166,8 @@ export const measureZipf = async (base: string, databaseUrl: string, serverPid: 
           {
             method: 'GET',
             setupRequest: (request) => ({ ...request, path: guides[draw()]!.path }),
-            onResponse: (_status, _body, _context, headers) => {
+            onResponse: (status, _body, _context, headers) => {
+              statuses[status] = (statuses[status] ?? 0) + 1
               const state = (headers as Record<string, string | undefined>)?.['x-lagon-cache'] ?? 'none'
               cacheStates[state] = (cacheStates[state] ?? 0) + 1
             },
@@ -174,6 +192,8 @@ export const measureZipf = async (base: string, databaseUrl: string, serverPid: 
       timeouts: result.timeouts,
       hitRatio: said ? (cacheStates.HIT ?? 0) / said : 0,
       cacheStates,
+      statuses,
+      warmedPages: head.length,
       edits,
       rssMB: rss,
     }
