@@ -7,7 +7,7 @@ import { readApiSettings } from '@/api/settings'
 
 import { countAttempt, forgetFailures, lockedForSeconds, lockoutKey } from './lockout'
 import { passwordMatches } from './passwordHash'
-import { passwordProblem } from './passwordPolicy'
+import { inLanguage, passwordProblem } from './passwordPolicy'
 import { readAccountSettings } from './settings'
 
 type PasswordData = { email?: unknown; password?: unknown; currentPassword?: unknown }
@@ -29,8 +29,7 @@ const currentPasswordMessages = {
   },
 }
 
-const say = (req: PayloadRequest, messages: Record<'en' | 'fr' | 'zh', string>) =>
-  messages[(['zh', 'en', 'fr'] as const).find((code) => code === req.i18n?.language) ?? 'en']
+const say = (req: PayloadRequest, messages: Record<'en' | 'fr' | 'zh', string>) => inLanguage(messages, req.i18n?.language)
 
 /**
  * A password set by any operation on accounts (create, the first account, an update, a reset by

@@ -17,6 +17,10 @@ const common = new Set<string>(commonPasswords)
 
 type Language = 'zh' | 'en' | 'fr'
 
+/** A message in the request's language (`req.i18n.language`), English for any other. */
+export const inLanguage = (messages: Record<Language, string>, language: string | undefined): string =>
+  messages[(['zh', 'en', 'fr'] as const).find((code) => code === language) ?? 'en']
+
 const messages = {
   text: { en: 'a password is text', fr: 'un mot de passe est du texte', zh: '密码必须是文本' },
   short: {
@@ -49,7 +53,7 @@ export const isCommonPassword = (password: string): boolean => variants(password
 
 /** What is wrong with `password` as a new password, in the language asked for; undefined when it is fine. */
 export const passwordProblem = (password: unknown, { email, language }: { email?: unknown; language?: string } = {}): string | undefined => {
-  const say = (key: keyof typeof messages) => messages[key][(['zh', 'en', 'fr'] as const).find((code) => code === language) ?? 'en']
+  const say = (key: keyof typeof messages) => inLanguage(messages[key], language)
   if (typeof password !== 'string') return say('text')
   const characters = [...password].length
   if (characters < minPasswordLength) return say('short')

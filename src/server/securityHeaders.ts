@@ -36,6 +36,9 @@ const styleHash = (style: string) => `'sha256-${createHash('sha256').update(styl
  */
 const siteStyleAttributes = ['color:transparent']
 
+/** Where @monaco-editor/react loads Monaco from unless told otherwise (its loader's default). */
+const monacoCdn = 'https://cdn.jsdelivr.net'
+
 const policy = (directives: Record<string, string[]>): string =>
   Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
@@ -74,10 +77,12 @@ export const contentSecurityPolicy = (kind: ResponseKind, { nonce, https }: { no
       return policy({
         'default-src': ["'self'"],
         'script-src': [`'nonce-${nonce}'`, "'strict-dynamic'"],
-        // React sets style attributes and some components inject <style> elements.
-        'style-src': ["'self'", "'unsafe-inline'"],
+        // React sets style attributes and some components inject <style> elements. Payload's JSON
+        // and code fields load their editor (Monaco) from jsDelivr: its script through
+        // 'strict-dynamic', its stylesheet and font from there.
+        'style-src': ["'self'", "'unsafe-inline'", monacoCdn],
         'img-src': ["'self'", 'data:', 'blob:'],
-        'font-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:', monacoCdn],
         'worker-src': ["'self'", 'blob:'],
         // The live preview's frame: our own site.
         'frame-src': ["'self'"],

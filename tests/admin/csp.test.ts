@@ -78,7 +78,7 @@ describe('the admin under its CSP', () => {
     await page.waitForLoadState('networkidle')
     expect(problems).toEqual([])
     await context.close()
-  })
+  }, 180_000)
 })
 
 describe('one’s own password in the admin', () => {
@@ -106,7 +106,7 @@ describe('one’s own password in the admin', () => {
     expect(await logIn(before)).toBe(401)
     expect(problems).toEqual([])
     await context.close()
-  })
+  }, 180_000)
 })
 
 describe('framing', () => {
@@ -142,5 +142,5 @@ describe('framing', () => {
     expect(await framed('/admin/login')).toBeNull()
     expect(await framed(previewPath)).toBe('内容安全策略测试（已编辑）')
     await context.close()
-  })
+  }, 180_000)
 })
