@@ -133,6 +133,8 @@ export const loadRows = async (
       if (value !== null) await client.query(`select setval($1::regclass, $2, true)`, [quoted(sequence), value])
     }
     await client.query('commit')
+    // Fresh tables have no statistics: the planner would guess until autovacuum gets to them.
+    await client.query('analyze')
   } catch (error) {
     await client.query('rollback').catch(() => {})
     throw error
