@@ -1,6 +1,7 @@
 import type { FlattenedField, PayloadRequest } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
+import { guideBlocks } from '@/fields/guideEditor'
 import { isRecord } from '@/lib/isRecord'
 import { isLocale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
@@ -142,7 +143,7 @@ const pathProblem = (fields: FlattenedField[], path: string[], locale: string | 
 
 type Readable = (collection: string) => Promise<ReadonlySet<number>> | undefined
 
-/** The collections a document's relation fields point to. */
+/** The collections a document's relation fields point to (rich text's relations are found in its values). */
 const relationTargets = (fields: FlattenedField[], found = new Set<string>()): Set<string> => {
   for (const field of fields) {
     if (field.type === 'relationship' || field.type === 'upload') {
@@ -154,6 +155,67 @@ const relationTargets = (fields: FlattenedField[], found = new Set<string>()): S
     }
   }
   return found
+}
+
+/** A rich-text block's relation fields (`carrier` of a carrier embed…), by block type. */
+const blockRelations = new Map(
+  guideBlocks.map((block) => [
+    block.slug,
+    block.fields.flatMap((field) =>
+      (field.type === 'relationship' || field.type === 'upload') && 'name' in field ? [{ name: field.name, relationTo: field.relationTo }] : [],
+    ),
+  ]),
+)
+
+/**
+ * The relations one Lexical node holds: an upload or relationship node's `value`, an internal
+ * link's `doc`, a block's relation fields. Each with how to hide it: drop the node, or (a link)
+ * keep its text without the link.
+ */
+const nodeRelations = (node: Row): { value: unknown; target: string | string[]; hidden: 'drop' | 'unwrap' }[] => {
+  const fields = isRecord(node.fields) ? node.fields : undefined
+  if ((node.type === 'upload' || node.type === 'relationship') && typeof node.relationTo === 'string') {
+    return [{ value: node.value, target: node.relationTo, hidden: 'drop' }]
+  }
+  if ((node.type === 'link' || node.type === 'autolink') && fields?.linkType === 'internal' && isRecord(fields.doc)) {
+    return [{ value: fields.doc, target: [], hidden: 'unwrap' }]
+  }
+  if ((node.type === 'block' || node.type === 'inlineBlock') && fields && typeof fields.blockType === 'string') {
+    return (blockRelations.get(fields.blockType) ?? []).flatMap(({ name, relationTo }) =>
+      (Array.isArray(fields[name]) ? (fields[name] as unknown[]) : [fields[name]]).map((value) => ({ value, target: relationTo, hidden: 'drop' as const })),
+    )
+  }
+  return []
+}
+
+const targetsOf = (value: unknown, target: string | string[]): string[] =>
+  isRecord(value) && typeof value.relationTo === 'string' ? [value.relationTo] : Array.isArray(target) ? target : [target]
+
+/** Every Lexical node of a rich-text value, nested editors (a callout's content) included. */
+const eachNode = (value: unknown, visit: (node: Row) => void): void => {
+  if (Array.isArray(value)) return value.forEach((item) => eachNode(item, visit))
+  if (!isRecord(value)) return
+  if (typeof value.type === 'string') visit(value)
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) eachNode(child, visit)
+}
+
+/** Rich text without the nodes that name a hidden document: embeds and relationship nodes go, links keep their text. */
+const dropHiddenNodes = (node: Row, sets: Map<string, ReadonlySet<number>>): void => {
+  if (Array.isArray(node.children)) {
+    node.children = node.children.flatMap((child: unknown): unknown[] => {
+      if (!isRecord(child)) return [child]
+      const hidden = nodeRelations(child).find(({ value, target }) => value != null && visibleRelation(value, target, sets) === undefined)
+      if (hidden?.hidden === 'drop') return []
+      dropHiddenNodes(child, sets)
+      return hidden?.hidden === 'unwrap' && Array.isArray(child.children) ? child.children : [child]
+    })
+  }
+  for (const value of Object.values(node)) {
+    if (isRecord(value)) {
+      if (isRecord(value.root)) dropHiddenNodes(value.root, sets)
+      else if (value !== node.children) dropHiddenNodes(value, sets)
+    }
+  }
 }
 
 /** One relation value (an id, `{ relationTo, value }`, or a populated document), or `undefined` when it names a hidden document. */
@@ -169,6 +231,10 @@ const visibleRelation = (value: unknown, target: string | string[], sets: Map<st
 
 const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void =>
   eachValue(fields, row, (field, value, replace) => {
+    if (field.type === 'richText') {
+      if (isRecord(value) && isRecord(value.root)) dropHiddenNodes(value.root, sets)
+      return true
+    }
     if (field.type !== 'relationship' && field.type !== 'upload') return false
     replace(
       Array.isArray(value)
@@ -186,7 +252,13 @@ const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, Readon
  */
 export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
   const sets = new Map<string, ReadonlySet<number>>()
-  for (const target of relationTargets(fields)) {
+  const targets = relationTargets(fields)
+  eachValue(fields, row, (field, value) => {
+    if (field.type !== 'richText') return false
+    eachNode(value, (node) => nodeRelations(node).forEach(({ value: related, target }) => targetsOf(related, target).forEach((name) => targets.add(name))))
+    return true
+  })
+  for (const target of targets) {
     const ids = await readable(target)
     if (ids) sets.set(target, ids)
   }
