@@ -106,18 +106,31 @@ const canonical = (answer: string): string => {
   return `${status} ${JSON.stringify(sorted(JSON.parse(body.join(' '))))}`
 }
 
+/**
+ * A GET, sent again once if the server had closed the kept-alive connection it went out on: on a
+ * loaded machine a pause between two reads can outlast the server's keep-alive timeout.
+ */
+const read = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error
+    return fetch(url, init)
+  }
+}
+
 /** Every answer the API gives about every document: lists and each document, per locale, to staff (drafts too) and anonymous readers. */
 const answers = async (): Promise<Map<string, string>> => {
   const found = new Map<string, string>()
   const get = async (pathAndQuery: string, headers: Record<string, string>, who: string) => {
-    const response = await fetch(`${api.url}${pathAndQuery}`, { headers })
+    const response = await read(`${api.url}${pathAndQuery}`, { headers })
     found.set(`${who} ${pathAndQuery}`, `${response.status} ${await response.text()}`)
     return response
   }
   for (const collection of collections) {
     const list = await get(`/api/${collection}?limit=100&depth=0&locale=all&draft=true&sort=id`, staff, 'staff')
     expect(list.status, collection).toBe(200)
-    const { docs } = (await fetch(`${api.url}/api/${collection}?limit=100&depth=0&draft=true&sort=id`, { headers: staff }).then((r) => r.json())) as {
+    const { docs } = (await read(`${api.url}/api/${collection}?limit=100&depth=0&draft=true&sort=id`, { headers: staff }).then((r) => r.json())) as {
       docs: { id: number }[]
     }
     for (const locale of locales) {
@@ -138,13 +151,13 @@ const answers = async (): Promise<Map<string, string>> => {
 /** Every file a media document names (the original and each image size), with its bytes through the API. */
 const mediaFiles = async (): Promise<Map<string, Buffer>> => {
   const files = new Map<string, Buffer>()
-  const { docs } = (await fetch(`${api.url}/api/media?limit=100&depth=0`, { headers: staff }).then((r) => r.json())) as {
+  const { docs } = (await read(`${api.url}/api/media?limit=100&depth=0`, { headers: staff }).then((r) => r.json())) as {
     docs: { url: string; sizes: Record<string, { url: string | null }> }[]
   }
   for (const doc of docs) {
     for (const url of [doc.url, ...Object.values(doc.sizes ?? {}).map((size) => size.url)]) {
       if (!url) continue
-      const response = await fetch(new URL(new URL(url, api.url).pathname, api.url), { headers: staff })
+      const response = await read(new URL(new URL(url, api.url).pathname, api.url), { headers: staff })
       expect(response.status, url).toBe(200)
       files.set(url, Buffer.from(await response.arrayBuffer()))
     }
@@ -343,4 +356,62 @@ describe('backup then restore into an empty database', () => {
       expect(output).toContain('Lagon 9.0.0')
     }, 120_000)
   })
+})
+
+describe('media in a bucket (S3_BUCKET)', () => {
+  it('backs up every object of the bucket and restores them into the bucket of the restoring configuration', async () => {
+    const { default: S3rver } = await import('s3rver')
+    const { S3Client, PutObjectCommand, ListObjectsV2Command, GetObjectCommand } = await import('@aws-sdk/client-s3')
+    const s3Dir = mkdtempSync(path.join(tmpdir(), 'lagon-backup-s3-'))
+    const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'from', configs: [] }, { name: 'to', configs: [] }] })
+    const { port } = await s3.run()
+    const settings = {
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
+    }
+    const client = new S3Client({
+      endpoint: settings.S3_ENDPOINT,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    })
+    const objects = (bucket: string) => async () => {
+      const found = new Map<string, Buffer>()
+      const { Contents = [] } = await client.send(new ListObjectsV2Command({ Bucket: bucket }))
+      for (const { Key } of Contents) {
+        const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key }))
+        found.set(Key!, Buffer.from(await Body!.transformToByteArray()))
+      }
+      return found
+    }
+    try {
+      const stored = new Map([
+        ['lagoon.png', filesBefore.values().next().value!],
+        ['guides/2026/lagoon-card.webp', Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256))],
+        ['empty.txt', Buffer.alloc(0)],
+      ])
+      for (const [Key, Body] of stored) await client.send(new PutObjectCommand({ Bucket: 'from', Key, Body }))
+      const bucketArchive = path.join(scratch, 'bucket.tar.gz')
+      const backup = await runCommand('backup', ['--out', bucketArchive], { DATABASE_URL: db.databaseUrl, ...settings, S3_BUCKET: 'from' })
+      expect(backup.code, backup.output).toBe(0)
+      expect(backup.output).toContain('backup: media: 3 file(s)')
+      expect(backup.output).toContain('from s3://from')
+
+      const target = `${testDatabasePrefix}backup_bucket`
+      await recreateDatabase(adminUrl, target)
+      const restore = await runCommand('restore', [bucketArchive], { DATABASE_URL: withDatabase(adminUrl, target), ...settings, S3_BUCKET: 'to' })
+      expect(restore.code, restore.output).toBe(0)
+      const restored = await objects('to')()
+      expect([...restored.keys()].sort()).toEqual([...stored.keys()].sort())
+      for (const [key, bytes] of stored) expect(restored.get(key)!.equals(bytes), key).toBe(true)
+      expect(await tableCount(target)).toBeGreaterThan(40)
+    } finally {
+      client.destroy()
+      await s3.close()
+      rmSync(s3Dir, { recursive: true, force: true })
+    }
+  }, 300_000)
 })
