@@ -366,3 +366,99 @@ describe('staff still see everything', () => {
     expect(text).toContain('公开图片')
   })
 })
+
+describe('relations inside rich text', () => {
+  // A published article whose body embeds a draft carrier, a draft tip, and names the draft article
+  // (a relationship node and an internal link): the body is the reader's, the drafts are not.
+  let embedding: number
+  let draftTip: number
+  const block = (blockType: string, field: string, value: number) => ({
+    type: 'block',
+    version: 2,
+    format: '',
+    fields: { id: `${blockType}-${value}`, blockName: '', blockType, [field]: value },
+  })
+
+  beforeAll(async () => {
+    draftTip = (
+      await db.payload.create({ collection: 'tips', locale: 'zh', draft: true, data: { title: 'HIDDEN 草稿提示', destination: 'NC', category: 'other' } })
+    ).id
+    const body = paragraph('正文')
+    body.root.children.push(
+      block('carrierEmbed', 'carrier', ids.draftCarrier) as never,
+      block('tipEmbed', 'tip', draftTip) as never,
+      block('carrierEmbed', 'carrier', ids.carrier) as never,
+      { type: 'relationship', version: 2, format: '', relationTo: 'articles', value: ids.draftArticle } as never,
+      {
+        type: 'paragraph',
+        version: 1,
+        format: '',
+        indent: 0,
+        direction: null,
+        textFormat: 0,
+        textStyle: '',
+        children: [
+          {
+            type: 'link',
+            version: 3,
+            format: '',
+            indent: 0,
+            direction: null,
+            fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: ids.draftArticle } },
+            children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '链接文字', version: 1 }],
+          },
+        ],
+      } as never,
+    )
+    embedding = (
+      await db.payload.create({
+        collection: 'articles',
+        locale: 'zh',
+        data: { title: '嵌入文章', destination: 'NC', sourceLocale: 'zh', body: body as never, _status: 'published' },
+      })
+    ).id
+  })
+
+  /** The relations a body names: `collection:id` of each block, relationship node and internal link. */
+  const named = (node: unknown, found = new Set<string>()): Set<string> => {
+    if (Array.isArray(node)) node.forEach((child) => named(child, found))
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return found
+    const value = node as Record<string, unknown>
+    const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id: number }).id : item)
+    if (value.type === 'relationship' || value.type === 'upload') found.add(`${value.relationTo}:${idOf(value.value)}`)
+    const fields = value.fields as Record<string, unknown> | undefined
+    if (value.type === 'block' && fields) {
+      if ('carrier' in fields) found.add(`carriers:${idOf(fields.carrier)}`)
+      if ('tip' in fields) found.add(`tips:${idOf(fields.tip)}`)
+    }
+    if (value.type === 'link' && fields?.doc) {
+      const doc = fields.doc as { relationTo: string; value: unknown }
+      found.add(`${doc.relationTo}:${idOf(doc.value)}`)
+    }
+    for (const child of Object.values(value)) if (child && typeof child === 'object') named(child, found)
+    return found
+  }
+
+  it.each(Object.entries(readers))('%s: no draft is named, at depth 0 or 1, in any locale', async (_name, headers) => {
+    const published = new Set([`carriers:${ids.carrier}`])
+    for (const depth of [0, 1]) {
+      for (const locale of ['zh', 'all']) {
+        const one = JSON.parse((await get(`/api/articles/${embedding}?locale=${locale}&depth=${depth}`, headers)).text)
+        const body = locale === 'all' ? one.body.zh : one.body
+        expect(named(body), `depth ${depth}, locale ${locale}`).toEqual(published)
+        expect(JSON.stringify(body)).toContain('链接文字')
+        const list = JSON.parse((await get(`/api/articles?locale=${locale}&depth=${depth}&where[id][equals]=${embedding}`, headers)).text)
+        expect(named(list.docs[0].body), `list, depth ${depth}, locale ${locale}`).toEqual(published)
+      }
+    }
+    const graph = await graphql(`{ Article(id: ${embedding}, locale: zh) { body(depth: 0) } }`, headers)
+    expect(named(JSON.parse(graph.text).data.Article.body)).toEqual(published)
+  })
+
+  it('staff see every embed', async () => {
+    const { text } = await get(`/api/articles/${embedding}?locale=zh&depth=0`, admin)
+    expect(named(JSON.parse(text).body)).toEqual(
+      new Set([`carriers:${ids.draftCarrier}`, `tips:${draftTip}`, `carriers:${ids.carrier}`, `articles:${ids.draftArticle}`]),
+    )
+  })
+})

@@ -1,6 +1,7 @@
 import type { FlattenedField, PayloadRequest } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
+import { guideBlocks } from '@/fields/guideEditor'
 import { isRecord } from '@/lib/isRecord'
 import { isLocale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
@@ -155,15 +156,59 @@ const relationOf = (value: unknown, target: string | string[]): { collection: st
 const isRelation = (field: FlattenedField): field is FlattenedField & { relationTo: string | string[] } =>
   field.type === 'relationship' || field.type === 'upload'
 
+/** A rich-text block's relation fields (`carrier` of a carrier embed…), by block type. */
+const blockRelations = new Map(
+  guideBlocks.map((block) => [
+    block.slug,
+    block.fields.flatMap((field) =>
+      (field.type === 'relationship' || field.type === 'upload') && 'name' in field ? [{ name: field.name, relationTo: field.relationTo }] : [],
+    ),
+  ]),
+)
+
+/**
+ * The relations one Lexical node holds: an upload or relationship node's `value`, an internal
+ * link's `doc`, a block's relation fields. Each with how to hide it: drop the node, or (a link)
+ * keep its text without the link.
+ */
+const nodeRelations = (node: Row): { value: unknown; target: string | string[]; hidden: 'drop' | 'unwrap' }[] => {
+  const fields = isRecord(node.fields) ? node.fields : undefined
+  if ((node.type === 'upload' || node.type === 'relationship') && typeof node.relationTo === 'string') {
+    return [{ value: node.value, target: node.relationTo, hidden: 'drop' }]
+  }
+  if ((node.type === 'link' || node.type === 'autolink') && fields?.linkType === 'internal' && isRecord(fields.doc)) {
+    return [{ value: fields.doc, target: [], hidden: 'unwrap' }]
+  }
+  if ((node.type === 'block' || node.type === 'inlineBlock') && fields && typeof fields.blockType === 'string') {
+    return (blockRelations.get(fields.blockType) ?? []).flatMap(({ name, relationTo }) =>
+      (Array.isArray(fields[name]) ? (fields[name] as unknown[]) : [fields[name]]).map((value) => ({ value, target: relationTo, hidden: 'drop' as const })),
+    )
+  }
+  return []
+}
+
+/** Every Lexical node of a rich-text value, nested editors (a callout's content) included. */
+const eachNode = (value: unknown, visit: (node: Row) => void): void => {
+  if (Array.isArray(value)) return value.forEach((item) => eachNode(item, visit))
+  if (!isRecord(value)) return
+  if (typeof value.type === 'string') visit(value)
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) eachNode(child, visit)
+}
+
 /** The ids each collection's relations of a document name, in every locale it holds. */
 const referredIds = (fields: FlattenedField[], row: Row): Map<string, number[]> => {
   const found = new Map<string, number[]>()
+  const add = (value: unknown, target: string | string[]) => {
+    const relation = relationOf(value, target)
+    if (relation) found.set(relation.collection, [...(found.get(relation.collection) ?? []), relation.id])
+  }
   eachValue(fields, row, (field, value) => {
-    if (!isRelation(field)) return false
-    for (const item of Array.isArray(value) ? value : [value]) {
-      const relation = relationOf(item, field.relationTo)
-      if (relation) found.set(relation.collection, [...(found.get(relation.collection) ?? []), relation.id])
+    if (field.type === 'richText') {
+      eachNode(value, (node) => nodeRelations(node).forEach((related) => add(related.value, related.target)))
+      return true
     }
+    if (!isRelation(field)) return false
+    for (const item of Array.isArray(value) ? value : [value]) add(item, field.relationTo)
     return true
   })
   return found
@@ -177,8 +222,31 @@ const visibleRelation = (value: unknown, target: string | string[], sets: Map<st
   return set.has(relation.id) ? value : undefined
 }
 
+/** Rich text without the nodes that name a hidden document: embeds and relationship nodes go, links keep their text. */
+const dropHiddenNodes = (node: Row, sets: Map<string, ReadonlySet<number>>): void => {
+  if (Array.isArray(node.children)) {
+    node.children = node.children.flatMap((child: unknown): unknown[] => {
+      if (!isRecord(child)) return [child]
+      const hidden = nodeRelations(child).find(({ value, target }) => value != null && visibleRelation(value, target, sets) === undefined)
+      if (hidden?.hidden === 'drop') return []
+      dropHiddenNodes(child, sets)
+      return hidden?.hidden === 'unwrap' && Array.isArray(child.children) ? child.children : [child]
+    })
+  }
+  for (const value of Object.values(node)) {
+    if (isRecord(value)) {
+      if (isRecord(value.root)) dropHiddenNodes(value.root, sets)
+      else if (value !== node.children) dropHiddenNodes(value, sets)
+    }
+  }
+}
+
 const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void =>
   eachValue(fields, row, (field, value, replace) => {
+    if (field.type === 'richText') {
+      if (isRecord(value) && isRecord(value.root)) dropHiddenNodes(value.root, sets)
+      return true
+    }
     if (!isRelation(field)) return false
     replace(
       Array.isArray(value)

@@ -21,6 +21,7 @@ import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
 
+import { malformedTarget, sendMalformed } from './malformedRequest'
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
 import { drainable, serverSettings } from './resilience'
 import { secureRequest } from './securityHeaders'
@@ -68,6 +69,8 @@ const start = async (): Promise<void> => {
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     secureRequest(req, res, security)
+    // The API answers its own malformed paths, in JSON naming the problem (docs/api-limits.md).
+    if (!req.url?.startsWith('/api/') && malformedTarget(req.url)) return sendMalformed(req, res)
     if (isReaderPageRequest(req)) {
       pages(req, res).catch((error: unknown) => {
         console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)
