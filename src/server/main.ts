@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util'
 
 import next from 'next'
 
+import { flushKeyAttribution } from '@/api/keyAttribution'
 import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
@@ -86,6 +87,8 @@ const start = async (): Promise<void> => {
     server.closeAllConnections()
     nextOnly.close()
     nextOnly.closeAllConnections()
+    // API keys' request counts kept in memory since the last few seconds (src/api/keyAttribution.ts).
+    await flushKeyAttribution()
     await Promise.all([changes?.stop(), app.close()]).catch(() => {})
     process.exit(0)
   }
