@@ -55,14 +55,14 @@ const isAnonymous = async (request: Request, config: SanitizedConfig): Promise<b
 const answer = (body: BodyInit | null, status: number, headers: Headers) => new Response(body, { status, headers })
 
 /** A kept read: to anonymous clients with CDN caching, to a `read` key for the client alone (see keyedCacheControl). */
-const cachedAnswer = (read: CachedRead, request: Request, headers: Headers, cacheControl: string): Response => {
+const cachedAnswer = (read: CachedRead, request: Request, method: string, headers: Headers, cacheControl: string): Response => {
   headers.set('Cache-Control', cacheControl)
   headers.set('ETag', read.etag)
   headers.set('Content-Type', read.contentType)
   // A POST (GraphQL) is never answered 304 (RFC 9110 §13.1.2): its ETag serves a later GET.
-  const conditional = request.method === 'GET' || request.method === 'HEAD'
+  const conditional = method === 'GET' || method === 'HEAD'
   if (conditional && matchesEtag(request.headers.get('if-none-match'), read.etag)) return answer(null, 304, headers)
-  return answer(request.method === 'HEAD' ? null : (read.body as Uint8Array<ArrayBuffer>), 200, headers)
+  return answer(method === 'HEAD' ? null : (read.body as Uint8Array<ArrayBuffer>), 200, headers)
 }
 
 /** Payload's response with Lagon's headers added; its own headers win, except caching. */
@@ -184,7 +184,7 @@ const policed =
     if (hit) {
       // Payload's hook counts the requests it serves; these it never sees.
       if (reader.kind === 'read key') countKeyRequest((await getPayload({ config })).db.pool, reader.key.id)
-      return cachedAnswer(hit, request, withCors(headers, request, config), cacheControl)
+      return cachedAnswer(hit, request, body.request.method, withCors(headers, request, config), cacheControl)
     }
     const startedAt = expiryClock()
     const { result: response, tags: shown } = await collectingReadTags(() => handler(request, context))
@@ -199,5 +199,5 @@ const policed =
     }
     const fresh: CachedRead = { body: bytes, etag: strongEtag(bytes), contentType: response.headers.get('content-type') ?? 'application/json' }
     storePublicRead(key, fresh, [...(graphqlLists ?? listTags(url)), ...shown], startedAt, settings.readCacheEntries)
-    return cachedAnswer(fresh, request, withCors(headers, request, config), cacheControl)
+    return cachedAnswer(fresh, request, body.request.method, withCors(headers, request, config), cacheControl)
   }

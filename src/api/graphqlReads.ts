@@ -21,10 +21,11 @@ const rootFields = (config: SanitizedConfig): Map<string, RootField> => {
   if (fields) return fields
   fields = new Map()
   for (const collection of config.collections) {
-    if (collection.custom?.publicApi !== true || !collection.graphQL) continue
+    if (collection.custom?.publicApi !== true || collection.graphQL === false) continue
+    const names = collection.graphQL ?? {}
     const fromSlug = formatNames(collection.slug)
-    const singular = collection.graphQL.singularName ? toWords(collection.graphQL.singularName, true) : fromSlug.singular
-    let plural = collection.graphQL.pluralName ? toWords(collection.graphQL.pluralName, true) : fromSlug.plural
+    const singular = names.singularName ? toWords(names.singularName, true) : fromSlug.singular
+    let plural = names.pluralName ? toWords(names.pluralName, true) : fromSlug.plural
     if (singular === plural) plural = `all${singular}`
     const slug = collection.slug as PublicCollection
     fields.set(singular, { collection: slug, list: false })

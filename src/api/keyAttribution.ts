@@ -1,5 +1,5 @@
 /** A pg pool: Payload's (its own copy of pg's types), or any. */
-type Pool = { query: (text: string, values: unknown[]) => Promise<unknown> }
+type Pool = { query: (text: string, values: unknown[]) => Promise<unknown>; ended?: boolean }
 
 type Usage = { requests: number; lastUsedAt: Date }
 
@@ -44,6 +44,8 @@ export const flushKeyAttribution = async (): Promise<void> => {
   state.pending = new Map()
   state.flushing = write(pool, batch)
     .catch((error: unknown) => {
+      // Payload was shut down without Lagon's server (a script, a test): nowhere left to write.
+      if (pool.ended) return
       console.error(`lagon: could not record API keys' requests: ${error instanceof Error ? error.message : String(error)}`)
       for (const [id, usage] of batch) countUsage(id, usage)
     })
