@@ -53,9 +53,13 @@ export async function buildApp(setup: AppSetup): Promise<void> {
   await runStep('next build', bin(setup, 'next'), ['build'], { cwd: setup.appDir, env })
 }
 
-/** Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health endpoint answers. */
-export async function startApp(setup: AppSetup): Promise<Service> {
-  const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
+/**
+ * Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health
+ * endpoint answers. `nodeOptions` are added to Node's (bench:api's `--cpu-prof`).
+ */
+export async function startApp(setup: AppSetup, nodeOptions = ''): Promise<Service> {
+  const base = appEnv(setup)
+  const env: NodeJS.ProcessEnv = { ...base, NODE_ENV: 'production' as const, NODE_OPTIONS: `${base.NODE_OPTIONS} ${nodeOptions}`.trim() }
   const server = startService('lagon server', ...command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1'), {
     cwd: setup.appDir,
     env,
