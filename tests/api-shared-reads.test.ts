@@ -190,6 +190,25 @@ describe('a read key', () => {
   })
 })
 
+describe("a reader's select", () => {
+  it('gets the fields it names, _status only when it names it (Lagon reads it along, to check the locale is published)', async () => {
+    const article = await newArticle('select-status')
+    const keysOf = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await get(path, headers)
+      expect(response.status).toBe(200)
+      return Object.keys((await response.json()) as object).sort()
+    }
+    const one = `/api/articles/${article.id}?locale=zh&depth=0`
+    expect(await keysOf(`${one}&select[title]=true`)).toEqual(['id', 'title'])
+    expect(await keysOf(`${one}&select[title]=true&select[slug]=true`, asKey('read'))).toEqual(['id', 'slug', 'title'])
+    expect(await keysOf(`${one}&select[title]=true&select[_status]=true`)).toEqual(['_status', 'id', 'title'])
+    // Staff get what they name, as Payload gives it.
+    expect(await keysOf(`${one}&select[title]=true`, editor)).toEqual(['id', 'title'])
+    // An unpublished locale is still not found.
+    expect((await get(`/api/articles/${article.id}?locale=fr&select[title]=true`)).status).toBe(404)
+  })
+})
+
 const articleQuery = (slug: string) =>
   `query Guide($locale: LocaleInputType, $limit: Int) { Articles(where: { slug: { equals: "${slug}" } }, locale: $locale, limit: $limit) { docs { id title } } }`
 const graphqlTitles = async (response: Response) => {
