@@ -98,13 +98,13 @@ async function main(): Promise<void> {
     await buildApp(setup)
   }
   const profileDir = profiled ? mkdtempSync(path.join(dir, `profile-${profiled}-`)) : undefined
-  const server = await startApp(setup, profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '')
+  const server = await startApp(setup, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
   const floor = { url: `http://127.0.0.1:${await freePort()}` }
   const floorServer = startService('floor', path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(import.meta.dirname, 'floor.ts'), setup.databaseUrl, new URL(floor.url).port], {
     cwd: repoRoot,
     env: process.env,
   })
-  await waitUntil('floor', async () => (await fetch(`${floor.url}${floorPath}`)).ok, floorServer, 30_000)
+  await waitUntil('floor', async () => (await fetch(`${floor.url}${floorPath}`)).ok, floorServer, 120_000)
 
   const app = appUrl(setup.port)
   const { staff, key } = await credentials(app)

@@ -55,12 +55,12 @@ export async function buildApp(setup: AppSetup): Promise<void> {
 
 /**
  * Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health
- * endpoint answers. `nodeOptions` are added to Node's (bench:api's `--cpu-prof`).
+ * endpoint answers. `nodeArgs` go to Node itself (bench:api's `--cpu-prof`, which NODE_OPTIONS refuses).
  */
-export async function startApp(setup: AppSetup, nodeOptions = ''): Promise<Service> {
-  const base = appEnv(setup)
-  const env: NodeJS.ProcessEnv = { ...base, NODE_ENV: 'production' as const, NODE_OPTIONS: `${base.NODE_OPTIONS} ${nodeOptions}`.trim() }
-  const server = startService('lagon server', ...command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1'), {
+export async function startApp(setup: AppSetup, nodeArgs: string[] = []): Promise<Service> {
+  const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
+  const [program, args] = command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1')
+  const server = startService('lagon server', program, [...nodeArgs, ...args], {
     cwd: setup.appDir,
     env,
   })
