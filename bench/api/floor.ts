@@ -12,12 +12,12 @@ export const articleFields = ['title', 'summary', 'slug', 'body', 'publishedAt',
  */
 const localized = (column: string) => `coalesce(fr.${column}, en.${column}, zh.${column})`
 
-/** The published article whose French slug is $1, with the fields above. */
+/** The article whose French slug is $1, published in French (each locale is published on its own), with the fields above. */
 const articleBySlug = `
   select a.id, ${localized('title')} as title, ${localized('summary')} as summary, fr.slug,
          ${localized('body')} as body, a.published_at, a.updated_at
   from articles_locales fr
-  join articles a on a.id = fr._parent_id and a._status = 'published'
+  join articles a on a.id = fr._parent_id and fr._status = 'published'
   left join articles_locales en on en._parent_id = a.id and en._locale = 'en'
   left join articles_locales zh on zh._parent_id = a.id and zh._locale = 'zh'
   where fr._locale = 'fr' and fr.slug = $1

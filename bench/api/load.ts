@@ -20,7 +20,7 @@ type Request = { url: string; method?: 'GET' | 'POST'; body?: string; headers?: 
  * 64 keep-alive connections for 10 s. `everyRequestNew` adds a counter to the query string, so
  * that each request misses Lagon's cache of public reads (Payload does the whole read each time).
  */
-export async function measure(name: string, request: Request): Promise<ApiLoad> {
+export async function measure(name: string, request: Request, seconds = shape.durationSeconds): Promise<ApiLoad> {
   const target = new URL(request.url)
   let counter = 0
   const cpuBefore = process.cpuUsage()
@@ -28,7 +28,7 @@ export async function measure(name: string, request: Request): Promise<ApiLoad> 
   const result = await autocannon({
     url: target.origin,
     connections: shape.connections,
-    duration: shape.durationSeconds,
+    duration: seconds,
     requests: [
       {
         method: request.method ?? 'GET',

@@ -2,13 +2,16 @@
  * `npm run bench:api` (`npx tsx bench/api/run.ts`): the content API's speed, on demand.
  * Builds the work tree as it is now in a temporary copy (bench/site's machinery), on an embedded
  * PostgreSQL of its own, serves it with Lagon's production server (src/server/main.ts, as
- * `npm start` does), and measures one localized article read by slug through REST (from Lagon's
- * cache of public reads, and missing it), GraphQL, and a minimal Node + pg server doing the same
- * lookup (the floor), in one run. See bench/README.md.
+ * `npm start` does), and measures one localized article read by slug, in one run, targets
+ * interleaved: a minimal Node + pg server doing the same lookup (the floor), REST anonymous and
+ * with a `read` API key (Lagon's cache of public reads), GraphQL as POST, GET and persisted
+ * query, REST as staff (never cached) and REST missing the cache. See bench/README.md.
  *
  * Options: --keep, --reuse DIR, --wait-idle SECONDS (as bench:site).
+ * LAGON_BENCH_PROFILE=staff|graphql|key instead measures that uncached read alone, 15 s, with the
+ * server under `--cpu-prof`, and prints where its time goes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import path from 'node:path'
 
@@ -20,7 +23,8 @@ import { freePort, startService, waitUntil } from '../site/processes'
 import { appPort, startDatabase, workFolder } from '../site/setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
 import { measure, shape, type ApiLoad } from './load'
-import { floorPath, graphqlQuery, restDefaultPath, restPath } from './targets'
+import { topEntries } from './profile'
+import { floorPath, graphqlGetPath, graphqlQuery, persistedExtensions, persistedGetPath, restPath } from './targets'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')
@@ -47,8 +51,36 @@ const firstDoc = async (response: Response, from: string): Promise<Doc> => {
   return doc
 }
 
+/** A staff account and a `read` key in the bench's database, made through the API as an admin would. */
+async function credentials(app: string): Promise<{ staff: Record<string, string>; key: Record<string, string> }> {
+  const account = { email: 'bench@lagon.test', password: 'bench-password-0123456789' }
+  const login = () => fetch(`${app}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
+  let signedIn = await login()
+  if (!signedIn.ok) {
+    const registered = await fetch(`${app}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...account, name: 'bench', role: 'admin' }),
+    })
+    if (!registered.ok) throw new Error(`first-register answered ${registered.status}: ${await registered.text()}`)
+    signedIn = await login()
+  }
+  if (!signedIn.ok) throw new Error(`login answered ${signedIn.status}: ${await signedIn.text()}`)
+  const staff = { authorization: `JWT ${((await signedIn.json()) as { token: string }).token}` }
+  const apiKey = `bench-read-key-${Date.now()}-0123456789abcdef`
+  const made = await fetch(`${app}/api/api-keys`, {
+    method: 'POST',
+    headers: { ...staff, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', scope: 'read', enableAPIKey: true, apiKey }),
+  })
+  if (!made.ok) throw new Error(`making a key answered ${made.status}: ${await made.text()}`)
+  return { staff, key: { authorization: `api-keys API-Key ${apiKey}` } }
+}
+
 async function main(): Promise<void> {
   const options = readOptions()
+  const profiled = process.env.LAGON_BENCH_PROFILE
+  if (profiled && !['staff', 'graphql', 'key'].includes(profiled)) throw new Error('LAGON_BENCH_PROFILE: staff, graphql or key')
   // The bench is one client sending thousands of requests a second: no rate limit for it.
   process.env.API_RATE_LIMIT = '0'
   const loadBefore = loadNow()
@@ -65,50 +97,86 @@ async function main(): Promise<void> {
     await migrateAndSeed(setup)
     await buildApp(setup)
   }
-  await startApp(setup)
+  const profileDir = profiled ? mkdtempSync(path.join(dir, `profile-${profiled}-`)) : undefined
+  const server = await startApp(setup, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
   const floor = { url: `http://127.0.0.1:${await freePort()}` }
   const floorServer = startService('floor', path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(import.meta.dirname, 'floor.ts'), setup.databaseUrl, new URL(floor.url).port], {
     cwd: repoRoot,
     env: process.env,
   })
-  await waitUntil('floor', async () => (await fetch(`${floor.url}${floorPath}`)).ok, floorServer, 30_000)
+  await waitUntil('floor', async () => (await fetch(`${floor.url}${floorPath}`)).ok, floorServer, 120_000)
 
   const app = appUrl(setup.port)
-  const graphql = { url: `${app}/api/graphql`, method: 'POST' as const, body: JSON.stringify({ query: graphqlQuery }), headers: { 'content-type': 'application/json' } }
-  const fetchGraphql = () => fetch(graphql.url, { method: 'POST', body: graphql.body, headers: graphql.headers })
+  const { staff, key } = await credentials(app)
+  const json = { 'content-type': 'application/json' }
+  type Target = { name: string; request: Parameters<typeof measure>[1] }
+  const targets: Target[] = [
+    { name: 'floor (node:http + pg)', request: { url: `${floor.url}${floorPath}` } },
+    { name: 'REST, anonymous (cached)', request: { url: `${app}${restPath}` } },
+    { name: 'REST, read key (cached)', request: { url: `${app}${restPath}`, headers: key } },
+    { name: 'GraphQL, anonymous POST (cached)', request: { url: `${app}/api/graphql`, method: 'POST', body: JSON.stringify({ query: graphqlQuery }), headers: json } },
+    { name: 'GraphQL, anonymous GET (cached)', request: { url: `${app}${graphqlGetPath}` } },
+    { name: 'GraphQL, persisted query GET (cached)', request: { url: `${app}${persistedGetPath}` } },
+    { name: 'REST, staff (never cached)', request: { url: `${app}${restPath}`, headers: staff } },
+    { name: 'REST, anonymous, every request a cache miss', request: { url: `${app}${restPath}`, everyRequestNew: true } },
+  ]
+  const uncached: Record<string, Target> = {
+    staff: targets.find((target) => target.name.startsWith('REST, staff'))!,
+    key: { name: 'REST, read key, every request a cache miss', request: { url: `${app}${restPath}`, headers: key, everyRequestNew: true } },
+    graphql: {
+      name: 'GraphQL, staff POST (never cached)',
+      request: { url: `${app}/api/graphql`, method: 'POST', body: JSON.stringify({ query: graphqlQuery }), headers: { ...json, ...staff } },
+    },
+  }
 
-  // The same document from all three, or the comparison means nothing.
-  const floorDoc = await firstDoc(await fetch(`${floor.url}${floorPath}`), 'floor')
-  const restDoc = await firstDoc(await fetch(`${app}${restPath}`), 'REST')
-  const graphqlDoc = await firstDoc(await fetchGraphql(), 'GraphQL')
-  for (const [name, doc] of [['REST', restDoc], ['GraphQL', graphqlDoc]] as const) {
-    const difference = firstDifference(doc, floorDoc)
-    if (difference) throw new Error(`${name} and the floor disagree at ${difference}`)
+  // Each target returns the same document as the floor, or the comparison means nothing.
+  const send = (request: Target['request']) => fetch(request.url, { method: request.method ?? 'GET', body: request.body, headers: request.headers })
+  // The persisted query is registered once, as a client's first request after PersistedQueryNotFound would.
+  if (!profiled) {
+    const registered = await fetch(`${app}/api/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query: graphqlQuery, extensions: persistedExtensions }) })
+    if (!registered.ok) throw new Error(`registering the persisted query answered ${registered.status}: ${await registered.text()}`)
+  }
+  const floorDoc = await firstDoc(await send(targets[0]!.request), 'floor')
+  // A profile measures one target (and may run on a tree without the others: the code before a change).
+  const checked = profiled ? [uncached[profiled]!] : [...targets.slice(1), uncached.graphql!]
+  for (const target of checked) {
+    const difference = firstDifference(await firstDoc(await send(target.request), target.name), floorDoc)
+    if (difference) throw new Error(`${target.name} and the floor disagree at ${difference}`)
   }
   const bytes = JSON.stringify(floorDoc).length
-  console.log(`bench: REST, GraphQL and the floor return the same article (${bytes} bytes of JSON), warming up`)
+  console.log(`bench: every target returns the same article (${bytes} bytes of JSON), warming up`)
   for (let round = 0; round < 20; round++) {
-    for (const response of [await fetch(`${app}${restPath}`), await fetch(`${app}${restDefaultPath}`), await fetchGraphql(), await fetch(`${floor.url}${floorPath}`)]) {
-      if (!response.ok) throw new Error(`warm-up: ${response.url} answered ${response.status}`)
+    for (const target of profiled ? checked : [...targets, uncached.graphql!]) {
+      const response = await send(target.request)
+      if (!response.ok) throw new Error(`warm-up: ${target.name} answered ${response.status}`)
       await response.arrayBuffer()
     }
   }
   await waitForIdle(options.waitIdleSeconds)
 
   const loads: ApiLoad[] = []
-  const run = async (name: string, request: Parameters<typeof measure>[1]) => {
+  const run = async (name: string, request: Parameters<typeof measure>[1], seconds?: number) => {
     console.log(`bench: ${name}`)
-    loads.push(await measure(name, request))
+    loads.push(await measure(name, request, seconds))
     console.log(`bench:   ${JSON.stringify(loads.at(-1))} (load ${loadNow().loadAverage.join(', ')})`)
   }
-  // Two rounds, one target after the other: on a shared machine, how much the figures move is part of the result.
-  for (const round of [1, 2]) {
-    await run(`${round}: floor (node:http + pg)`, { url: `${floor.url}${floorPath}` })
-    await run(`${round}: REST, cached public read`, { url: `${app}${restPath}` })
-    await run(`${round}: REST, every request a cache miss`, { url: `${app}${restPath}`, everyRequestNew: true })
-    await run(`${round}: GraphQL`, graphql)
-    await run(`${round}: REST, Payload defaults (depth 2, all fields), cached`, { url: `${app}${restDefaultPath}` })
+
+  if (profiled) {
+    const target = uncached[profiled]!
+    await run(`profile: ${target.name}`, target.request, 15)
+    await server.stop()
+    const { file, entries, packages } = topEntries(profileDir!)
+    console.log(`\nbench: ${target.name}, ${loads[0]!.requestsPerSecond} requests/s, p50 ${loads[0]!.p50Ms} ms; profile ${file}`)
+    console.log('\n| self time | package |\n| --- | --- |')
+    for (const entry of packages) console.log(`| ${entry.selfPercent} % | ${entry.name} |`)
+    console.log('\n| self time | function | where |\n| --- | --- | --- |')
+    for (const entry of entries) console.log(`| ${entry.selfPercent} % | \`${entry.function}\` | ${entry.where} |`)
+    console.log(`\nbench: ${loadNow().uptime}`)
+    return
   }
+
+  // Two rounds, every target in turn in each: on a shared machine, how much the figures move is part of the result.
+  for (const round of [1, 2]) for (const target of targets) await run(`${round}: ${target.name}`, target.request)
 
   const floorP50 = (round: string) => loads.find((load) => load.name.startsWith(`${round}: floor`))!.p50Ms
   const loadAfter = loadNow()

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { articleFields } from './floor'
 
 /** The seeded guide's French slug (content/), the article every target reads. */
@@ -17,3 +19,11 @@ const graphqlFields = articleFields.map((field) => (field === 'body' ? 'body(dep
 export const graphqlQuery = `{ Articles(where: { slug: { equals: "${frenchSlug}" } }, locale: fr) { docs { id ${graphqlFields} } } }`
 
 export const floorPath = `/articles?slug=${frenchSlug}`
+
+/** The same query over GET, as a CDN could keep it. */
+export const graphqlGetPath = `/api/graphql?query=${encodeURIComponent(graphqlQuery)}`
+
+/** Apollo's automatic persisted query: the document's SHA-256 instead of the document. */
+export const persistedExtensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(graphqlQuery).digest('hex') } }
+
+export const persistedGetPath = `/api/graphql?extensions=${encodeURIComponent(JSON.stringify(persistedExtensions))}`

@@ -59,10 +59,14 @@ export async function buildApp(setup: AppSetup, peakFile?: string): Promise<void
   await runStep('next build', command, args, { cwd: setup.appDir, env })
 }
 
-/** Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health endpoint answers. */
-export async function startApp(setup: AppSetup): Promise<Service> {
+/**
+ * Lagon's production server (`src/server/main.ts`), as `npm start` runs it, ready once its health
+ * endpoint answers. `nodeArgs` go to Node itself (bench:api's `--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startApp(setup: AppSetup, nodeArgs: string[] = []): Promise<Service> {
   const env: NodeJS.ProcessEnv = { ...appEnv(setup), NODE_ENV: 'production' as const }
-  const server = startService('lagon server', ...command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1'), {
+  const [program, args] = command(setup, 'server', '--port', String(setup.port), '--hostname', '127.0.0.1')
+  const server = startService('lagon server', program, [...nodeArgs, ...args], {
     cwd: setup.appDir,
     env,
   })

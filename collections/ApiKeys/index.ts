@@ -3,11 +3,13 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { apiKeyScopes } from '@/access/apiKeys'
 import { isAdmin } from '@/access/isAdmin'
 import { hasRole } from '@/access/roles'
+import { cachedApiKeyStrategy } from '@/api/apiKeyLookup'
 import { dayAndTime } from '@/fields/dates'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 
+import { forgetKeyLookupsAfterChange, forgetKeyLookupsAfterDelete } from './hooks/forgetKeyLookups'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 /** Written by the server only (hooks, request accounting), never through the API. */
@@ -20,14 +22,20 @@ const serverOnly: FieldAccess = () => false
 export const ApiKeys: CollectionConfig = {
   slug: 'api-keys',
   labels: collectionLabels.apiKeys,
-  auth: { useAPIKey: true, disableLocalStrategy: true },
+  // Keys are looked up once per key and change, not once per request (src/api/apiKeyLookup.ts).
+  auth: { useAPIKey: true, disableLocalStrategy: true, strategies: [cachedApiKeyStrategy] },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'scope', 'revoked', 'lastUsedAt', 'requestCount'],
     hidden: ({ user }) => !hasRole(user, 'admin'),
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeOperation: [checkApiKey, rejectMalformedId], beforeChange: [setCreatedBy] },
+  hooks: {
+    beforeOperation: [checkApiKey, rejectMalformedId],
+    beforeChange: [setCreatedBy],
+    afterChange: [forgetKeyLookupsAfterChange],
+    afterDelete: [forgetKeyLookupsAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: labels.name, required: true },
     {

@@ -13,3 +13,6 @@ export const keyReadsDrafts = (user: MaybeKey): boolean =>
 /** Whether a request sends an integration's key (`Authorization: api-keys API-Key <key>`), valid or not. */
 export const presentsApiKey = (headers: Headers): boolean =>
   headers.get('authorization')?.startsWith('api-keys API-Key ') ?? false
+
+/** What a request with a key that does not exist, or was revoked, is told (401). */
+export const refusedKeyMessage = 'The API key is unknown or revoked.'

@@ -1,5 +1,6 @@
 import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
 
+import { refusedKeyMessage } from '@/access/apiKeys'
 import { collectingReadTags } from '@/freshness/readTags'
 import { expiryClock } from '@/freshness/taggedStore'
 import { localeCodes } from '@/lib/locales'
@@ -7,14 +8,19 @@ import { tags, type PublicCollection } from '@/site/tags'
 import { databaseUnavailableBody, isDatabaseUnavailable, retryAfterSeconds } from '@/db/availability'
 
 import { clientAddress } from './clientAddress'
-import { apiVary, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
+import { apiVary, keyedCacheControl, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
 import { graphqlCostProblems } from './graphqlCost'
+import { parsedDocument } from './graphqlDocument'
+import { chosenOperation, graphqlCacheKey, graphqlListTags, reportsErrors } from './graphqlReads'
+import { readGraphQLRequest } from './graphqlRequest'
 import { checkJsonBody } from './jsonBody'
+import { countKeyRequest } from './keyAttribution'
 import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, storePublicRead, type CachedRead } from './publicReadCache'
 import { graphqlCapProblems, restCapProblems } from './publicCaps'
 import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
 import { createSharedRateLimiter, rateLimitHeaders } from './rateLimit'
+import { readerOf } from './readers'
 import { readApiSettings, type ApiSettings } from './settings'
 import { parseQuery, pathProblems, queryProblems } from './strictQuery'
 
@@ -48,12 +54,15 @@ const isAnonymous = async (request: Request, config: SanitizedConfig): Promise<b
 
 const answer = (body: BodyInit | null, status: number, headers: Headers) => new Response(body, { status, headers })
 
-const publicAnswer = (read: CachedRead, request: Request, headers: Headers): Response => {
-  headers.set('Cache-Control', publicCacheControl)
+/** A kept read: to anonymous clients with CDN caching, to a `read` key for the client alone (see keyedCacheControl). */
+const cachedAnswer = (read: CachedRead, request: Request, method: string, headers: Headers, cacheControl: string): Response => {
+  headers.set('Cache-Control', cacheControl)
   headers.set('ETag', read.etag)
   headers.set('Content-Type', read.contentType)
-  if (matchesEtag(request.headers.get('if-none-match'), read.etag)) return answer(null, 304, headers)
-  return answer(request.method === 'HEAD' ? null : (read.body as Uint8Array<ArrayBuffer>), 200, headers)
+  // A POST (GraphQL) is never answered 304 (RFC 9110 §13.1.2): its ETag serves a later GET.
+  const conditional = method === 'GET' || method === 'HEAD'
+  if (conditional && matchesEtag(request.headers.get('if-none-match'), read.etag)) return answer(null, 304, headers)
+  return answer(method === 'HEAD' ? null : (read.body as Uint8Array<ArrayBuffer>), 200, headers)
 }
 
 /** Payload's response with Lagon's headers added; its own headers win, except caching. */
@@ -74,8 +83,10 @@ const listTags = (url: URL): string[] => {
 
 /**
  * The public API's rules around Payload's route handlers (REST and GraphQL), in order: the rate
- * limit, strict parameters and body, then for anonymous reads of published content the in-process
- * cache, CDN caching headers, a strong ETag and 304s. Everything else is `private, no-store`.
+ * limit, strict parameters and body (a GraphQL GET or persisted query read as the POST Payload
+ * takes), a refused API key, then for reads of published content by anonymous clients and `read`
+ * keys the in-process cache, caching headers, a strong ETag and 304s. Everything else is
+ * `private, no-store`.
  * A database outage met outside Payload's handler (the shared rate limit, checking credentials)
  * is a 503 too, as Payload's own errors are (answerDatabaseOutage).
  */
@@ -116,13 +127,17 @@ const policed =
     if (badPath.length > 0) return refuse(400, badPath)
     const body = await checkJsonBody(incoming, settings)
     if (body.problem) return refuse(body.status ?? 400, [body.problem])
-    // A POST with X-Payload-HTTP-Method-Override: GET is that GET from here on.
-    const request = body.request
-    const url = new URL(request.url)
-    const isGraphQL = url.pathname.endsWith('/graphql')
-    if (isGraphQL && body.text === undefined) {
-      return refuse(415, [{ path: 'body', message: 'body: a GraphQL request is JSON (Content-Type: application/json) with a query' }])
+    const isGraphQL = new URL(body.request.url).pathname.endsWith('/graphql')
+    // GraphQL comes as a POST or a GET, its document as text or a persisted query's hash (graphqlRequest.ts).
+    const graphql = isGraphQL ? readGraphQLRequest(body) : undefined
+    if (graphql && 'problems' in graphql) return refuse(graphql.status, graphql.problems)
+    if (graphql && 'answer' in graphql) {
+      headers.set('Cache-Control', privateCacheControl)
+      return relayed(graphql.answer, withCors(headers, incoming, config))
     }
+    // A POST with X-Payload-HTTP-Method-Override: GET is that GET from here on, and a GraphQL GET the POST Payload reads.
+    const request = graphql?.request ?? body.request
+    const url = new URL(request.url)
     const contentType = request.headers.get('content-type') ?? ''
     if (writesDocuments(request, url, config) && !contentType.includes('json') && !contentType.startsWith('multipart/')) {
       return refuse(415, [{ path: 'body', message: 'body: a document is sent as JSON (Content-Type: application/json) or a multipart form' }])
@@ -130,14 +145,30 @@ const policed =
     // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
     const read = request.method === 'GET' || request.method === 'HEAD' || isGraphQL
     const query = parseQuery(url.search)
-    const problems = [...queryProblems(query, { read }), ...(isGraphQL ? graphqlCostProblems(body.json, settings.graphql) : [])]
+    const problems = [...queryProblems(query, { read }), ...(graphql ? graphqlCostProblems(graphql.params, settings.graphql) : [])]
     if (problems.length > 0) return refuse(400, problems)
+    // The document parsed above (graphqlCostProblems refuses one that does not parse).
+    const document = graphql ? parsedDocument(graphql.params.query as string, settings.graphql.maxTokens) : undefined
+    if (graphql?.viaGet && chosenOperation(document!, graphql.params.operationName)?.operation !== 'query') {
+      headers.set('Allow', 'POST')
+      return refuse(405, [{ path: 'query', message: 'query: a mutation is sent as a POST' }])
+    }
+    graphql?.remember()
+    const reader = await readerOf(request, config)
+    if (reader.kind === 'refused key') {
+      // As Payload words its own refusal of a key (src/hooks/checkApiKey.ts), without its database read.
+      headers.set('Cache-Control', privateCacheControl)
+      return Response.json({ errors: [{ message: refusedKeyMessage }] }, { status: 401, headers: withCors(headers, request, config) })
+    }
     // Credentials are checked only when the caps would refuse: staff's usual requests cost nothing more.
-    const caps = isGraphQL ? graphqlCapProblems(body.text!) : read ? restCapProblems(query) : []
-    if (caps.length > 0 && (await isAnonymous(request, config))) return refuse(400, caps)
+    const caps = graphql ? graphqlCapProblems(JSON.stringify(graphql.params)) : read ? restCapProblems(query) : []
+    if (caps.length > 0 && (reader.kind === 'anonymous' || (reader.kind === 'other' && (await isAnonymous(request, config))))) return refuse(400, caps)
 
     if (isFileDownload(url)) return relayed(await handler(request, context), headers)
-    if (!isPublicRead(request, url, config)) {
+    // A `read` key sees what anonymous readers see: the same kept answers (readers.ts).
+    const sharedRead = reader.kind === 'anonymous' || reader.kind === 'read key'
+    const graphqlLists = graphql && sharedRead ? graphqlListTags(document!, graphql.params.operationName, config) : undefined
+    if (!sharedRead || (graphql ? !graphqlLists : !isPublicRead(request, url, config))) {
       const response = await handler(request, context)
       // An endpoint that set its own caching for anonymous clients (the OpenAPI document) keeps it.
       const ownCaching = response.headers.has('cache-control') && !carriesCredentials(request, config.cookiePrefix)
@@ -145,9 +176,16 @@ const policed =
       return relayed(response, headers)
     }
 
-    const key = url.pathname + url.search
+    // A CDN may keep what anonymous clients get; a key's answer is the client's own (httpCaching.ts).
+    const cacheControl = reader.kind === 'read key' ? keyedCacheControl : publicCacheControl
+    if (graphql) headers.set('Vary', `${apiVary}, Accept`)
+    const key = graphql ? graphqlCacheKey(url, graphql.params, request.headers.get('accept')) : url.pathname + url.search
     const hit = cachedPublicRead(key)
-    if (hit) return publicAnswer(hit, request, withCors(headers, request, config))
+    if (hit) {
+      // Payload's hook counts the requests it serves; these it never sees.
+      if (reader.kind === 'read key') countKeyRequest((await getPayload({ config })).db.pool, reader.key.id)
+      return cachedAnswer(hit, request, body.request.method, withCors(headers, request, config), cacheControl)
+    }
     const startedAt = expiryClock()
     const { result: response, tags: shown } = await collectingReadTags(() => handler(request, context))
     if (response.status !== 200) {
@@ -155,7 +193,11 @@ const policed =
       return relayed(response, headers)
     }
     const bytes = new Uint8Array(await response.arrayBuffer())
+    if (graphql && reportsErrors(bytes)) {
+      headers.set('Cache-Control', privateCacheControl)
+      return relayed(new Response(bytes, response), headers)
+    }
     const fresh: CachedRead = { body: bytes, etag: strongEtag(bytes), contentType: response.headers.get('content-type') ?? 'application/json' }
-    storePublicRead(key, fresh, [...listTags(url), ...shown], startedAt, settings.readCacheEntries)
-    return publicAnswer(fresh, request, withCors(headers, request, config))
+    storePublicRead(key, fresh, [...(graphqlLists ?? listTags(url)), ...shown], startedAt, settings.readCacheEntries)
+    return cachedAnswer(fresh, request, body.request.method, withCors(headers, request, config), cacheControl)
   }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { expireAfterChange, expireAfterDelete } from '@/freshness/hooks'
+import { expireAfterChange, expireAfterDelete, notePublishedBefore } from '@/freshness/hooks'
 import { noteReadDocument } from '@/freshness/readTags'
 
 import { checkReadArguments } from './hooks/checkReadArguments'
@@ -22,7 +22,7 @@ export const withApiHooks = (collection: CollectionConfig): CollectionConfig => 
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [checkReadArguments, rejectMalformedData, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [checkReadArguments, rejectMalformedData, ...(hooks.beforeOperation ?? []), ...(isPublic ? [notePublishedBefore] : [])],
       beforeValidate: [rejectMistypedData, ...(hooks.beforeValidate ?? [])],
       afterRead: [...(hooks.afterRead ?? []), ...(isPublic ? [noteReadDocument] : [])],
       afterChange: [...(hooks.afterChange ?? []), ...(isPublic ? [expireAfterChange] : [])],

@@ -1,6 +1,5 @@
 import {
   Kind,
-  parse,
   visit,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -9,6 +8,7 @@ import {
   type ValueNode,
 } from 'graphql'
 
+import { parsedDocument } from './graphqlDocument'
 import type { Problem } from './problems'
 
 export type GraphQLLimits = {
@@ -118,7 +118,7 @@ export const graphqlCostProblems = (body: unknown, limits: GraphQLLimits): Probl
   if (typeof query !== 'string') return [{ path: 'query', message: 'query: expected a GraphQL document (a string)' }]
   let document: DocumentNode
   try {
-    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true })
+    document = parsedDocument(query, limits.maxTokens)
   } catch (error) {
     return [{ path: 'query', message: `query: ${(error as Error).message}` }]
   }

@@ -8,6 +8,13 @@ import { createHash } from 'node:crypto'
  */
 export const publicCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30'
 
+/**
+ * A `read` key's answer is the anonymous one, but a shared cache would key it on the key
+ * (Vary: Authorization) and go on serving it for s-maxage after the key is revoked: the client
+ * may keep it and revalidate (a 304 costs nothing), no one else.
+ */
+export const keyedCacheControl = 'private, no-cache'
+
 /** Anything that depends on who asks, or shows drafts: no cache anywhere may keep it. */
 export const privateCacheControl = 'private, no-store'
 

@@ -1,7 +1,8 @@
-import { Kind, parse, visit, type ValueNode } from 'graphql'
+import { Kind, visit, type ValueNode } from 'graphql'
 
+import { parsedDocument } from './graphqlDocument'
 import type { Problem } from './problems'
-import { maxPublicDepth, maxPublicLimit } from './settings'
+import { graphqlMaxTokens, maxPublicDepth, maxPublicLimit } from './settings'
 
 /**
  * Too much is a 400 naming the maximum, not a silent clamp: a shorter list or unpopulated
@@ -42,7 +43,7 @@ export const graphqlCapProblems = (body: string): Problem[] => {
     ;({ query, variables = {} } = JSON.parse(body) as { query?: unknown; variables?: Record<string, unknown> })
     if (typeof query !== 'string') return []
     const problems: Problem[] = []
-    visit(parse(query), {
+    visit(parsedDocument(query, graphqlMaxTokens), {
       Argument(node) {
         const value = literal(node.value, variables ?? {})
         if (node.name.value === 'limit' && typeof value === 'number') problems.push(...limitProblem(value, undefined, 'limit'))

@@ -24,15 +24,12 @@ export const carriesCredentials = (request: Request, cookiePrefix: string): bool
   (request.headers.get('cookie') ?? '').split(';').some((cookie) => cookie.trim().startsWith(`${cookiePrefix}-token=`))
 
 /**
- * A read whose answer is the same for every anonymous client: a GET of published content, with
- * no credentials (even wrong ones: Payload then answers as to anyone, but the client meant to be
- * someone) and no `draft=true`.
+ * A read whose answer is the same for every reader: a GET of published content without
+ * `draft=true`. Who may share it (anonymous clients, `read` keys; not wrong credentials: Payload
+ * then answers as to anyone, but the client meant to be someone) is src/api/readers.ts's to say.
  */
 export const isPublicRead = (request: Request, url: URL, config: SanitizedConfig): boolean =>
-  (request.method === 'GET' || request.method === 'HEAD') &&
-  publicReadPath(config).test(url.pathname) &&
-  url.searchParams.get('draft') !== 'true' &&
-  !carriesCredentials(request, config.cookiePrefix)
+  (request.method === 'GET' || request.method === 'HEAD') && publicReadPath(config).test(url.pathname) && url.searchParams.get('draft') !== 'true'
 
 /** Files are served by Payload's own handler, with its own caching headers; Lagon leaves them alone. */
 export const isFileDownload = (url: URL): boolean => /^\/api\/[^/]+\/file\//.test(url.pathname)

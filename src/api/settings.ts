@@ -24,6 +24,9 @@ export type ApiSettings = {
 
 const megabyte = 1024 * 1024
 
+/** Tokens GraphQL's parser reads before giving up: every parse of a request's document uses it (graphqlDocument.ts). */
+export const graphqlMaxTokens = 5000
+
 export const readApiSettings = (): ApiSettings => ({
   rateLimit: wholeNumber('API_RATE_LIMIT', 1200),
   rateLimitWindowSeconds: Math.max(1, wholeNumber('API_RATE_LIMIT_WINDOW', 60)),
@@ -38,7 +41,7 @@ export const readApiSettings = (): ApiSettings => ({
     maxAliases: wholeNumber('GRAPHQL_MAX_ALIASES', 20),
     maxDepth: Math.max(1, wholeNumber('GRAPHQL_MAX_DEPTH', 10)),
     maxComplexity: Math.max(1, wholeNumber('GRAPHQL_MAX_COMPLEXITY', 5000)),
-    maxTokens: 5000,
+    maxTokens: graphqlMaxTokens,
   },
 })
 

@@ -16,9 +16,11 @@ export const expireInThisInstance = async (tags: string[]): Promise<void> => {
   expireTagsHere(tags)
 }
 
-/** A committed change: its tags expired here at once, and on every other instance through PostgreSQL. */
-export const applyChange = async (payload: Payload, event: ChangeEvent): Promise<void> => {
-  const tags = tagsToExpire(event)
+/** Tags a committed change expired: here at once, and on every other instance through PostgreSQL. */
+export const expireEverywhere = async (payload: Payload, tags: string[]): Promise<void> => {
   if (tags.length === 0) return
   await Promise.all([expireInThisInstance(tags), announceTags(payload, tags)])
 }
+
+/** A committed change to public content (src/freshness/changeEvent.ts). */
+export const applyChange = (payload: Payload, event: ChangeEvent): Promise<void> => expireEverywhere(payload, tagsToExpire(event))

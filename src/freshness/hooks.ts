@@ -1,4 +1,11 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FlattenedField, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeOperationHook,
+  FlattenedField,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+} from 'payload'
 
 import { isLocale, localeCodes, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
@@ -48,12 +55,15 @@ export const changeEventOf = ({
   previousDoc,
   operation,
   locale,
+  publishedBefore = [],
 }: {
   config: SanitizedCollectionConfig
   doc: Doc
   previousDoc: Doc
   operation: ChangeEvent['operation']
   locale: Locale | 'all'
+  /** The locales published in the stored document before the write (see notePublishedBefore). */
+  publishedBefore?: Locale[]
 }): ChangeEvent => {
   const sharedFieldsChanged = operation !== 'update' || sharedFieldsDiffer(config, doc, previousDoc)
   const locales = locale === 'all' || sharedFieldsChanged ? localeCodes : [locale]
@@ -69,7 +79,10 @@ export const changeEventOf = ({
       operation === 'delete'
         ? { before: locales, after: [] }
         : {
-            before: operation === 'create' ? [] : published(previousDoc),
+            before:
+              operation === 'create'
+                ? []
+                : [...new Set([...published(previousDoc), ...(hasDrafts ? publishedBefore.filter((code) => locales.includes(code)) : [])])],
             after: published(doc),
           },
     slugs: {
@@ -78,6 +91,25 @@ export const changeEventOf = ({
     },
     sharedFieldsChanged,
   }
+}
+
+const publishedBeforeKey = (collection: string, id: unknown) => `lagon.publishedBefore:${collection}:${String(id)}`
+
+/**
+ * Payload hands an update's hooks the document's latest version as `previousDoc`: after a draft
+ * was saved, a draft, although readers still get the published one. Unpublishing a locale from
+ * there would look like a change to a locale nobody saw, and expire nothing. So the locales
+ * published in the stored document are read before an update by id (one small read per write;
+ * not through `req`, whose locale the Local API would set to `all` for the write that follows).
+ */
+export const notePublishedBefore: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  const id = (args as { id?: number | string }).id
+  if (operation !== 'update' || !collection.versions?.drafts || id === undefined || id === null) return args
+  const stored = await req.payload
+    .findByID({ collection: collection.slug as PublicCollection, id, locale: 'all', draft: false, depth: 0, overrideAccess: true, disableErrors: true, select: { _status: true } })
+    .catch(() => null)
+  if (stored) req.context[publishedBeforeKey(collection.slug, id)] = publishedLocales((stored as { _status?: LocalizedStatus })._status, 'all')
+  return args
 }
 
 /**
@@ -93,6 +125,7 @@ export const expireAfterChange: CollectionAfterChangeHook = async ({ collection,
     previousDoc: previousDoc ?? {},
     operation,
     locale: writeLocale(req),
+    publishedBefore: req.context[publishedBeforeKey(collection.slug, doc.id)] as Locale[] | undefined,
   })
   event.mediaMarked = await updateMediaUses(req, collection, doc.id)
   await afterCommit(req, () => applyChange(req.payload, event))

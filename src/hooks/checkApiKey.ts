@@ -1,7 +1,7 @@
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { isApiKey, presentsApiKey } from '@/access/apiKeys'
+import { isApiKey, presentsApiKey, refusedKeyMessage } from '@/access/apiKeys'
+import { countKeyRequest } from '@/api/keyAttribution'
 
 /** Requests already counted: one request populating relationships runs many operations. */
 const attributed = new WeakSet<PayloadRequest>()
@@ -11,7 +11,8 @@ const attributed = new WeakSet<PayloadRequest>()
  * no key at all, which would hand an integration the anonymous view without telling it; and it
  * knows nothing of revocation. Both are refused here, in every collection's first hook, before access
  * is checked.
- * Each keyed request is recorded against its key: one UPDATE and one log line.
+ * Each keyed request is counted against its key, in memory, written every few seconds
+ * (src/api/keyAttribution.ts; the API route counts the requests it answers from its cache).
  */
 export const checkApiKey: CollectionBeforeOperationHook = async ({ args, overrideAccess, req }) => {
   // Server-side work on the request's behalf, such as Payload looking the key up, is not the caller's.
@@ -22,14 +23,11 @@ export const checkApiKey: CollectionBeforeOperationHook = async ({ args, overrid
   // A key counts only as itself: not through a token it got from `/api/api-keys/refresh-token`.
   const viaKey = user && '_strategy' in user && user._strategy === 'api-key'
   if (!user || !isApiKey(user) || !viaKey || ('revoked' in user && user.revoked)) {
-    throw new APIError('The API key is unknown or revoked.', 401, null, true)
+    throw new APIError(refusedKeyMessage, 401, null, true)
   }
   if (!attributed.has(req)) {
     attributed.add(req)
-    await req.payload.db.drizzle.execute(
-      sql`update api_keys set last_used_at = now(), request_count = coalesce(request_count, 0) + 1 where id = ${user.id}`,
-    )
-    req.payload.logger.info({ apiKey: user.id, method: req.method, path: req.url ? new URL(req.url).pathname : undefined }, 'API key request')
+    countKeyRequest(req.payload.db.pool, user.id as number)
   }
   return args
 }

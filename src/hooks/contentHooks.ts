@@ -7,6 +7,7 @@ import { checkApiKey } from './checkApiKey'
 import { draftSavesStayDrafts } from './draftSavesStayDrafts'
 import { guardTranslatorChanges } from './guardTranslatorChanges'
 import { readersGetPublished } from './readersGetPublished'
+import { selectStatusForReaders, unselectStatusForReaders } from './readersReadStatus'
 import { readersSeePublishedLocales } from './readersSeePublishedLocales'
 import { rejectMalformedId } from './rejectMalformedId'
 import {
@@ -25,10 +26,11 @@ export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
   { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): NonNullable<CollectionConfig['hooks']> => ({
-  beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, draftSavesStayDrafts, guardTranslatorChanges],
+  beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, selectStatusForReaders, draftSavesStayDrafts, guardTranslatorChanges],
   beforeValidate: [rememberRowBeforeChange(collection)],
   beforeChange: [trackTranslation(collection), ...beforeChange],
   beforeRead: [readersSeePublishedLocales],
+  afterRead: [unselectStatusForReaders],
   afterChange: [queueWebhooksAfterChange(collection), rememberApprovedTranslation],
   beforeDelete: [rememberRowBeforeDelete(collection)],
   afterDelete: [queueWebhooksAfterDelete(collection)],

@@ -1,6 +1,8 @@
-import { Kind, parse } from 'graphql'
+import { Kind } from 'graphql'
 
 import { presentsApiKey } from '@/access/apiKeys'
+import { parsedDocument } from '@/api/graphqlDocument'
+import { graphqlMaxTokens } from '@/api/settings'
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -19,11 +21,11 @@ export const withReadOnlyApiKeys =
       ? Promise.resolve(refused())
       : handler(request, context)
 
-/** The query is parsed once more here; Payload reports a document that does not parse. */
+/** The document as the API's policy parsed it (graphqlDocument.ts); Payload reports one that does not parse. */
 const writesData = (query: unknown): boolean => {
   if (typeof query !== 'string') return false
   try {
-    return parse(query).definitions.some(
+    return parsedDocument(query, graphqlMaxTokens).definitions.some(
       (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation !== 'query',
     )
   } catch {

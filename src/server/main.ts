@@ -17,6 +17,7 @@ import next from 'next'
 
 import { siteIsHttps } from '@/accounts/settings'
 import { parseTrustedProxies } from '@/api/clientAddress'
+import { flushKeyAttribution } from '@/api/keyAttribution'
 import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
@@ -95,6 +96,8 @@ const start = async (): Promise<void> => {
     server.closeAllConnections()
     nextOnly.close()
     nextOnly.closeAllConnections()
+    // API keys' request counts kept in memory since the last few seconds (src/api/keyAttribution.ts).
+    await flushKeyAttribution()
     await Promise.all([changes?.stop(), app.close()]).catch(() => {})
     process.exit(0)
   }

@@ -28,10 +28,13 @@ export const tags = {
   lists: (collection: PublicCollection, locale: Locale) => `${collection}:lists:${locale}`,
   /** Which document a slug (current or previous) leads to, in one locale. */
   slug: (collection: PublicCollection, locale: Locale, slug: string) => `${collection}:slug:${locale}:${slugPart(slug)}`.slice(0, maxTagLength),
+  /** Every API key the API looked up (src/api/apiKeyLookup.ts): expired by any write to a key. */
+  apiKeys: 'api-keys',
 } as const
 
 /** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
 export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
-  /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag)
+  (tag === tags.apiKeys ||
+    /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag))

@@ -5,5 +5,9 @@ import { withApiPolicy } from '@/api/apiRoute'
 import { withGraphQLErrorStatus } from '@/lib/graphqlStatus'
 import { withQueriesOnlyForApiKeys } from '@/lib/readOnlyApiKeys'
 
-export const POST = withApiPolicy(config, withQueriesOnlyForApiKeys(withGraphQLErrorStatus(GRAPHQL_POST(config))))
+const graphql = withQueriesOnlyForApiKeys(withGraphQLErrorStatus(GRAPHQL_POST(config)))
+
+export const POST = withApiPolicy(config, graphql)
+// Queries over GET (a CDN may keep them); the API's policy hands Payload the same operation as a POST (src/api/graphqlRequest.ts).
+export const GET = withApiPolicy(config, graphql)
 export const OPTIONS = withApiPolicy(config, REST_OPTIONS(config))

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number }
+
+export type ProfileEntry = { function: string; where: string; selfPercent: number }
+
+/** The package a script belongs to (`payload`, `@payloadcms/drizzle`, `pg`…), Next's bundles, or V8 itself. */
+const packageOf = (url: string): string => {
+  const modules = url.lastIndexOf('node_modules/')
+  if (modules >= 0) {
+    const [first, second] = url.slice(modules + 'node_modules/'.length).split('/')
+    return first!.startsWith('@') ? `${first}/${second}` : first!
+  }
+  if (url.includes('.next/')) return '.next bundles (Lagon, Next, bundled packages)'
+  if (url.startsWith('node:') || url === '') return '(Node internals, V8, GC, idle)'
+  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/')
+}
+
+/** Where a script lives, short: a package's name and file, or the app's own chunk. */
+const shortUrl = (url: string): string => {
+  const modules = url.lastIndexOf('node_modules/')
+  if (modules >= 0) return url.slice(modules + 'node_modules/'.length)
+  const next = url.indexOf('.next/')
+  if (next >= 0) return url.slice(next)
+  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/') || '(native)'
+}
+
+/**
+ * The functions the process spent most of its own time in (self time, the `hitCount` of
+ * Node's `--cpu-prof` samples), of the largest profile in `dir` (the server's; run.mjs's
+ * launcher writes a small one too). Idle and GC are listed as V8 names them.
+ */
+export function topEntries(dir: string, count = 20): { file: string; entries: ProfileEntry[]; packages: { name: string; selfPercent: number }[] } {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))
+  if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`)
+  const file = files.map((name) => path.join(dir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
+  const selfHits = new Map<string, number>()
+  const packageHits = new Map<string, number>()
+  let total = 0
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0
+    total += hits
+    const owner = packageOf(node.callFrame.url)
+    packageHits.set(owner, (packageHits.get(owner) ?? 0) + hits)
+    const { functionName, url, lineNumber } = node.callFrame
+    const key = `${functionName || '(anonymous)'}\t${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`
+    selfHits.set(key, (selfHits.get(key) ?? 0) + hits)
+  }
+  const entries = [...selfHits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, hits]) => {
+      const [name, where] = key.split('\t') as [string, string]
+      return { function: name, where, selfPercent: Math.round((hits / Math.max(total, 1)) * 1000) / 10 }
+    })
+  const percent = (hits: number) => Math.round((hits / Math.max(total, 1)) * 1000) / 10
+  const packages = [...packageHits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, hits]) => ({ name, selfPercent: percent(hits) }))
+  return { file, entries, packages }
+}
