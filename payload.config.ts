@@ -24,6 +24,7 @@ import { withApiHooks } from './src/api/collectionHooks'
 import { answerDatabaseOutage } from './src/api/hooks/answerDatabaseOutage'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
+import { searchEndpoint } from './src/search/endpoint'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
@@ -114,6 +115,7 @@ export default buildConfig({
   },
   endpoints: [
     health,
+    searchEndpoint,
     openapiJson,
     apiReference,
     translationStatusEndpoint,

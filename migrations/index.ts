@@ -8,6 +8,7 @@ import * as migration_20261201_224911_document_version from './20261201_224911_d
 import * as migration_20261201_225012_slug_indexes from './20261201_225012_slug_indexes';
 import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
 import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
+import * as migration_20261202_024951_search_index from './20261202_024951_search_index';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_230435_media_storage.up,
     down: migration_20261201_230435_media_storage.down,
-    name: '20261201_230435_media_storage'
+    name: '20261201_230435_media_storage',
+  },
+  {
+    up: migration_20261202_024951_search_index.up,
+    down: migration_20261202_024951_search_index.down,
+    name: '20261202_024951_search_index'
   },
 ];

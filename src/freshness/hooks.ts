@@ -6,6 +6,8 @@ import type { PublicCollection } from '@/site/tags'
 
 import { afterCommit } from './afterCommit'
 import type { ChangeEvent } from './changeEvent'
+import { indexChange } from '@/search/indexer'
+
 import { applyChange } from './expire'
 
 type Doc = Record<string, unknown>
@@ -79,6 +81,14 @@ export const changeEventOf = ({
   }
 }
 
+/** A committed change: caches expired (src/freshness/expire.ts) and readers' search index updated (src/search/indexer.ts). */
+const committed = (req: PayloadRequest, event: ChangeEvent) => () =>
+  Promise.all([
+    applyChange(req.payload, event),
+    // A failed indexing leaves the caches' expiry alone; `npm run search:reindex` repairs the index.
+    indexChange(req.payload, event).catch((error: unknown) => console.error('lagon: search index:', error)),
+  ]).then(() => undefined)
+
 /**
  * Every committed write to a public collection expires what it touched, once committed, here
  * and on every instance (src/freshness/expire.ts). Scheduled publications (the jobs queue) and
@@ -92,7 +102,7 @@ export const expireAfterChange: CollectionAfterChangeHook = async ({ collection,
     operation,
     locale: writeLocale(req),
   })
-  await afterCommit(req, () => applyChange(req.payload, event))
+  await afterCommit(req, committed(req, event))
   return doc
 }
 
@@ -104,6 +114,6 @@ export const expireAfterDelete: CollectionAfterDeleteHook = async ({ collection,
     operation: 'delete',
     locale: writeLocale(req),
   })
-  await afterCommit(req, () => applyChange(req.payload, event))
+  await afterCommit(req, committed(req, event))
   return doc
 }
