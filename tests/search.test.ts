@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startApiServer } from './helpers/apiServer'
-import { paragraph } from './helpers/lexical'
+import { paragraph as lexicalParagraph } from './helpers/lexical'
 import { startPayload, type TestPayload } from './helpers/payload'
 
 let db: TestPayload
@@ -17,6 +17,9 @@ const search = async (q: string, locale: string, extra = ''): Promise<Answer> =>
 }
 const titles = async (q: string, locale: string): Promise<string[]> => (await search(q, locale)).body.docs.map((doc) => doc.title)
 const slugsOf = async (q: string, locale: string): Promise<string[]> => (await search(q, locale, '&limit=100')).body.docs.map((doc) => `${doc.collection}/${doc.slug}`)
+
+/** Payload's generated type narrows Lexical's JSON further than a literal object says. */
+const paragraph = (text: string) => lexicalParagraph(text) as never
 
 const guide = 'articles/xinkaliduoniya-esim-weixin-zhifubao'
 
@@ -122,7 +125,7 @@ describe('what readers may read, and nothing else', () => {
         sourceLocale: 'zh',
         offers: [{ name: 'Forfait Glimmerdata', type: 'esim', notes: 'Idéal pour les randonnées' }],
         _status: 'published',
-      },
+      } as never,
     })
     expect(await titles('glimmerdata', 'fr')).toEqual(['Opérateur Vorpalix'])
     expect(await titles('randonnee', 'fr')).toEqual(['Opérateur Vorpalix'])

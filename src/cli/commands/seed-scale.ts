@@ -56,6 +56,14 @@ try {
     `seed:scale: ${summary.publishedLocales} published and ${summary.draftLocales} draft locale versions written in ${seconds()}. ` +
       'A running server keeps what it cached: restart it to read the new documents at once.',
   )
+  // Written in bulk, past the hooks that index each change: readers' search reads them all again.
+  const payload = await commandPayload('seed:scale')
+  try {
+    const indexed = await reindexAll(payload, (collection, done, total) => progress(`search ${collection}`, done, total))
+    console.log(`seed:scale: search index ${indexed.articles + indexed.carriers + indexed.tips} locale versions in ${seconds()}`)
+  } finally {
+    await payload.destroy()
+  }
 } catch (error) {
   const missingTable = (error as { code?: string }).code === '42P01'
   console.error(`seed:scale: ${missingTable ? 'the database lacks the schema: run `npm run migrate` first.' : String((error as Error)?.stack ?? error)}`)
