@@ -44,6 +44,8 @@ describe('the seeded guide, as readers search it', () => {
   it('finds Simplified text from a Traditional query', async () => {
     const simplified = await slugsOf('支付宝', 'zh')
     expect(simplified.length).toBeGreaterThan(0)
+    // 支付 alone (a card payment) is not 支付宝.
+    expect(await titles('支付宝', 'zh')).not.toContain('银行卡和非接触式支付')
     expect(await slugsOf('支付寶', 'zh')).toEqual(simplified)
     expect(await slugsOf('電話卡', 'zh')).toContain(guide)
   })

@@ -38,5 +38,20 @@ export const chineseTokens = (text: string, mode: 'index' | 'query'): string[] =
   return tokens.map((token) => token.trim().toLowerCase()).filter(isWord)
 }
 
-/** The shorter words jieba's search mode finds inside one word (电话卡 → 电话), the word itself left out. */
-export const wordsInside = (word: string): string[] => chineseTokens(word, 'index').filter((token) => token !== word)
+/**
+ * The shorter words jieba's search mode finds inside one word that, end to end, make up the whole
+ * of it (支付宝绑卡 → 支付宝, 绑卡), or none: 支付 alone does not stand for 支付宝.
+ */
+export const wordsInside = (word: string): string[] => {
+  const parts = chineseTokens(word, 'index').filter((token) => token !== word && token.length < word.length)
+  const tile = (from: number): string[] | undefined => {
+    if (from === word.length) return []
+    for (const part of parts) {
+      if (!word.startsWith(part, from)) continue
+      const rest = tile(from + part.length)
+      if (rest) return [part, ...rest]
+    }
+    return undefined
+  }
+  return parts.length > 0 ? (tile(0) ?? []) : []
+}

@@ -42,7 +42,10 @@ export const searchRows = (payload: Payload, collection: SearchedCollection, doc
 /** The tsvector's inputs for a locale: Chinese as jieba's tokens under `simple`, the others as text under their configuration. */
 const vectorInputs = (locale: Locale, text: DocumentText): string[] => {
   const parts = [text.title, text.summary, text.body].map(withoutMarks)
-  return locale === 'zh' ? parts.map((part) => chineseTokens(part, 'index').join(' ')) : parts
+  if (locale === 'zh') return parts.map((part) => chineseTokens(part, 'index').join(' '))
+  // Readers write Wi-Fi as wifi and e-mail as email: hyphenated words count joined too (in the body's weight).
+  const joined = parts.join('\n').match(/\p{L}+(?:-\p{L}+)+/gu)?.map((word) => word.replace(/-/g, '')) ?? []
+  return [parts[0]!, parts[1]!, [parts[2], ...joined].join('\n')]
 }
 
 const upsert = `

@@ -8,6 +8,10 @@ export const paths = {
   carrier: (locale: Locale, slug: string) => `/${locale}/carriers/${slug}`,
   tips: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/tips/page/${page}` : `/${locale}/tips`),
   notFound: (locale: Locale) => `/${locale}/404`,
+  search: (locale: Locale, q = '', page = 1) => {
+    const query = new URLSearchParams(q ? { q, ...(page > 1 ? { page: String(page) } : {}) } : {}).toString()
+    return `/${locale}/search${query ? `?${query}` : ''}`
+  },
 }
 
 /** Read through a variable: `next build` inlines every literal `process.env.NEXT_PUBLIC_…`. */
