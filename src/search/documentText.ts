@@ -19,6 +19,13 @@ const searchedFields: Record<SearchedCollection, { title: string; summary: strin
   tips: { title: 'title', summary: [], body: ['body'] },
 }
 
+/** The fields a document's rows are made from: what is searched, its slug, status and dates. */
+export const searchedSelect = (collection: SearchedCollection): Record<string, true> => {
+  const fields = searchedFields[collection]
+  const top = [fields.title, ...fields.summary, ...fields.body].map((path) => path.split('.')[0]!)
+  return Object.fromEntries([...top, 'slug', '_status', 'publishedAt', 'updatedAt', 'createdAt'].map((name) => [name, true]))
+}
+
 /** A document's text in one locale, as a reader reads it. */
 export type DocumentText = { title: string; summary: string; body: string }
 

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module'
-
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 import { json } from '../helpers/http'
 import { siteAdmin } from '../helpers/site'
@@ -12,7 +11,6 @@ import { siteAdmin } from '../helpers/site'
  * site's own API, so the indexing runs inside the built server (jieba and OpenCC loaded there).
  */
 const site = inject('site')!
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 let browser: Browser
 let admin: Record<string, string>
 
@@ -88,13 +86,7 @@ describe('axe-core on search pages', () => {
         const page = await browser.newPage({ viewport: { width, height: 800 } })
         await page.goto(`${site.url}${path}`)
         await page.waitForSelector('h1')
-        await page.addScriptTag({ path: axePath })
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-        })
+        const violations = await seriousViolations(page)
         expect(violations).toEqual([])
         await page.close()
       })
