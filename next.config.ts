@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // A second server in the same checkout (the launcher test beside a dev server) needs its own build folder.
   distDir: process.env.LAGON_NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Readers' search: jieba is a native addon that reads its dictionary beside itself, loaded by Node, not bundled.
+  serverExternalPackages: ['@node-rs/jieba'],
   images: { formats: ['image/avif', 'image/webp'], localPatterns: [{ pathname: '/api/media/file/**' }] },
 }
 

@@ -26,6 +26,7 @@ import { introspectionForStaffAndKeys } from './src/api/graphqlIntrospection'
 import { answerDatabaseOutage } from './src/api/hooks/answerDatabaseOutage'
 import { corsOrigins } from './src/api/settings'
 import { health } from './src/endpoints/health'
+import { searchEndpoint } from './src/search/endpoint'
 import { translationDetailEndpoint, translationStatusEndpoint } from './src/endpoints/translations'
 import { apiReference, openapiJson } from './src/endpoints/openapi'
 import { machineTranslationStatusEndpoint } from './src/translation/machine/endpoints'
@@ -116,6 +117,7 @@ export default buildConfig({
   },
   endpoints: [
     health,
+    searchEndpoint,
     openapiJson,
     apiReference,
     translationStatusEndpoint,

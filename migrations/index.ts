@@ -8,6 +8,7 @@ import * as migration_20261201_224911_document_version from './20261201_224911_d
 import * as migration_20261201_225012_slug_indexes from './20261201_225012_slug_indexes';
 import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
 import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
+import * as migration_20261202_024951_search_index from './20261202_024951_search_index';
 import * as migration_20261202_025132_media_uses from './20261202_025132_media_uses';
 import * as migration_20261202_025306_offer_likelihoods from './20261202_025306_offer_likelihoods';
 import * as migration_20261202_025433_users_lockout from './20261202_025433_users_lockout';
@@ -62,6 +63,11 @@ export const migrations = [
     up: migration_20261201_230435_media_storage.up,
     down: migration_20261201_230435_media_storage.down,
     name: '20261201_230435_media_storage',
+  },
+  {
+    up: migration_20261202_024951_search_index.up,
+    down: migration_20261202_024951_search_index.down,
+    name: '20261202_024951_search_index',
   },
   {
     up: migration_20261202_025132_media_uses.up,

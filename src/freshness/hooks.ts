@@ -9,6 +9,7 @@ import type {
 
 import { isLocale, localeCodes, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
+import { indexChange } from '@/search/indexer'
 import type { PublicCollection } from '@/site/tags'
 
 import { afterCommit } from './afterCommit'
@@ -112,6 +113,14 @@ export const notePublishedBefore: CollectionBeforeOperationHook = async ({ args,
   return args
 }
 
+/** A committed change: caches expired (src/freshness/expire.ts) and readers' search index updated (src/search/indexer.ts). */
+const committed = (req: PayloadRequest, event: ChangeEvent) => () =>
+  Promise.all([
+    applyChange(req.payload, event),
+    // A failed indexing leaves the caches' expiry alone; `npm run search:reindex` repairs the index.
+    indexChange(req.payload, event).catch((error: unknown) => console.error('lagon: search index:', error)),
+  ]).then(() => undefined)
+
 /**
  * Every committed write to a public collection expires what it touched, once committed, here
  * and on every instance (src/freshness/expire.ts); inside its transaction, it keeps the marks of
@@ -128,7 +137,7 @@ export const expireAfterChange: CollectionAfterChangeHook = async ({ collection,
     publishedBefore: req.context[publishedBeforeKey(collection.slug, doc.id)] as Locale[] | undefined,
   })
   event.mediaMarked = await updateMediaUses(req, collection, doc.id)
-  await afterCommit(req, () => applyChange(req.payload, event))
+  await afterCommit(req, committed(req, event))
   return doc
 }
 
@@ -141,6 +150,6 @@ export const expireAfterDelete: CollectionAfterDeleteHook = async ({ collection,
     locale: writeLocale(req),
   })
   event.mediaMarked = await updateMediaUses(req, collection, doc.id)
-  await afterCommit(req, () => applyChange(req.payload, event))
+  await afterCommit(req, committed(req, event))
   return doc
 }

@@ -55,6 +55,17 @@ export const messages = {
     previousPage: '上一页',
     nextPage: '下一页',
     pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
+    search: {
+      label: '搜索指南',
+      button: '搜索',
+      title: '搜索',
+      resultsTitle: (q: string) => `“${q}”的搜索结果`,
+      count: (n: number) => `找到 ${n} 条结果`,
+      none: (q: string) => `没有找到与“${q}”相关的内容。换个词试试，或者浏览全部指南。`,
+      prompt: '输入要找的词，例如“电话卡”“支付宝”或“努美阿”。',
+      didYouMean: '您是不是要找：',
+      kinds: { articles: '指南', carriers: '运营商', tips: '贴士' },
+    },
   },
   en: {
     siteName: 'Lagon travel guides',
@@ -109,6 +120,17 @@ export const messages = {
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
+    search: {
+      label: 'Search the guides',
+      button: 'Search',
+      title: 'Search',
+      resultsTitle: (q: string) => `Results for “${q}”`,
+      count: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+      none: (q: string) => `Nothing found for “${q}”. Try other words, or browse all the guides.`,
+      prompt: 'Type what you are looking for, such as “eSIM”, “Alipay” or “Nouméa”.',
+      didYouMean: 'Did you mean:',
+      kinds: { articles: 'Guide', carriers: 'Carrier', tips: 'Tip' },
+    },
   },
   fr: {
     siteName: 'Guides de voyage Lagon',
@@ -163,6 +185,17 @@ export const messages = {
     previousPage: 'Page précédente',
     nextPage: 'Page suivante',
     pageOf: (page: number, total: number) => `Page ${page} sur ${total}`,
+    search: {
+      label: 'Rechercher dans les guides',
+      button: 'Rechercher',
+      title: 'Recherche',
+      resultsTitle: (q: string) => `Résultats pour « ${q} »`,
+      count: (n: number) => (n <= 1 ? `${n} résultat` : `${n} résultats`),
+      none: (q: string) => `Aucun résultat pour « ${q} ». Essayez d’autres mots, ou parcourez tous les guides.`,
+      prompt: 'Saisissez ce que vous cherchez, par exemple « eSIM », « Alipay » ou « Nouméa ».',
+      didYouMean: 'Vouliez-vous dire :',
+      kinds: { articles: 'Guide', carriers: 'Opérateur', tips: 'Conseil' },
+    },
   },
 } satisfies Record<Locale, unknown>
 

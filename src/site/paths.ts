@@ -10,6 +10,10 @@ export const paths = {
   notFound: (locale: Locale) => `/${locale}/404`,
   /** A locale's Atom or JSON feed of guides or tips (src/site/feeds.ts). */
   feed: (kind: 'guides' | 'tips', locale: Locale, format: 'atom' | 'json') => `/feeds/${kind}-${locale}.${format}`,
+  search: (locale: Locale, q = '', page = 1) => {
+    const query = new URLSearchParams(q ? { q, ...(page > 1 ? { page: String(page) } : {}) } : {}).toString()
+    return `/${locale}/search${query ? `?${query}` : ''}`
+  },
 }
 
 /** Read through a variable: `next build` inlines every literal `process.env.NEXT_PUBLIC_…`. */

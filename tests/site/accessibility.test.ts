@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module'
-
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 
 const site = inject('site')!
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 let browser: Browser
 
 beforeAll(async () => {
@@ -33,13 +31,7 @@ describe('axe-core', () => {
         await page.goto(`${site.url}${path}`)
         // Every page has an h1; the 404 page's comes only once Next's runtime has filled it in.
         await page.waitForSelector('h1')
-        await page.addScriptTag({ path: axePath })
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-        })
+        const violations = await seriousViolations(page)
         expect(violations).toEqual([])
         await page.close()
       })

@@ -9,8 +9,11 @@ import pg from 'pg'
 
 import type { ScaleCollection } from '@/seed/scale/documents'
 import { seedScale } from '@/seed/scale/seedScale'
+import { reindexAll } from '@/search/indexer'
 
 import { loadEnvironment } from '../environment'
+import { commandPayload } from '../payload'
+import { progressReporter } from '../progress'
 
 const usage = 'usage: npm run seed:scale -- [--articles N] [--carriers N] [--tips N]'
 
@@ -38,26 +41,7 @@ const count = (name: ScaleCollection): number => {
 }
 const counts = { articles: count('articles'), carriers: count('carriers'), tips: count('tips') }
 
-const bar = (done: number, total: number) => {
-  const width = 30
-  const filled = total ? Math.round((done / total) * width) : width
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`
-}
-
-const started = Date.now()
-const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
-let lastDecile = -1
-const progress = (collection: ScaleCollection, done: number, total: number) => {
-  if (process.stderr.isTTY) {
-    process.stderr.write(`\r${collection.padEnd(8)} ${bar(done, total)} ${done}/${total} ${seconds()}   `)
-    if (done === total) process.stderr.write('\n')
-    return
-  }
-  // Not a terminal (CI, a log file): a line per tenth instead of a redrawn bar.
-  const decile = Math.floor((done / total) * 10)
-  if (decile !== lastDecile || done === total) console.log(`seed:scale: ${collection} ${done}/${total} ${seconds()}`)
-  lastDecile = done === total ? -1 : decile
-}
+const { report: progress, seconds } = progressReporter('seed:scale')
 
 loadEnvironment()
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -72,6 +56,14 @@ try {
     `seed:scale: ${summary.publishedLocales} published and ${summary.draftLocales} draft locale versions written in ${seconds()}. ` +
       'A running server keeps what it cached: restart it to read the new documents at once.',
   )
+  // Written in bulk, past the hooks that index each change: readers' search reads them all again.
+  const payload = await commandPayload('seed:scale')
+  try {
+    const indexed = await reindexAll(payload, (collection, done, total) => progress(`search ${collection}`, done, total))
+    console.log(`seed:scale: search index ${indexed.articles + indexed.carriers + indexed.tips} locale versions in ${seconds()}`)
+  } finally {
+    await payload.destroy()
+  }
 } catch (error) {
   const missingTable = (error as { code?: string }).code === '42P01'
   console.error(`seed:scale: ${missingTable ? 'the database lacks the schema: run `npm run migrate` first.' : String((error as Error)?.stack ?? error)}`)

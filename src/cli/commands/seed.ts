@@ -6,6 +6,7 @@ import { ImportError } from '@/import/errors'
 import { seedAdmin } from '@/seed/seedAdmin'
 import { seedContent } from '@/seed/seedContent'
 import { seedGlossary } from '@/seed/seedGlossary'
+import { reindexIfEmpty } from '@/search/indexer'
 
 import { commandPayload } from '../payload'
 
@@ -21,6 +22,9 @@ try {
   )
   const glossary = await seedGlossary(payload, path.join(projectRoot, 'content/glossary.yaml'))
   console.log(`seed: glossary ${glossary.created} created, ${glossary.updated} updated, ${glossary.unchanged} unchanged`)
+  // Documents seeded before search existed were never indexed: each save indexes itself since.
+  const indexed = await reindexIfEmpty(payload)
+  if (indexed !== undefined) console.log(`seed: search index ${indexed} locale versions`)
 } catch (error) {
   console.error(`seed: ${error instanceof ImportError ? error.message : String((error as Error)?.stack ?? error)}`)
   code = 1

@@ -6,16 +6,19 @@ import { t } from '../messages'
 import { paths, siteUrl } from '../paths'
 import { LivePreviewRefresh } from './LivePreviewRefresh'
 import { LanguageSwitcher } from './LanguageSwitcher'
+import { SearchBox } from './SearchBox'
 
 type Props = {
   locale: Locale
   alternates: Partial<Record<Locale, string>>
   /** Draft mode: staff are looking at unpublished content. */
   preview?: boolean
+  /** The search page's query, shown in the header's search box. */
+  query?: string
   children: React.ReactNode
 }
 
-export const SiteShell = ({ locale, alternates, preview = false, children }: Props) => {
+export const SiteShell = ({ locale, alternates, preview = false, query, children }: Props) => {
   const m = t(locale)
   return (
     <>
@@ -45,6 +48,7 @@ export const SiteShell = ({ locale, alternates, preview = false, children }: Pro
             </li>
           </ul>
         </nav>
+        <SearchBox locale={locale} query={query} />
         <LanguageSwitcher locale={locale} alternates={alternates} />
       </header>
       <main id="content">{children}</main>

@@ -1,0 +1,14 @@
+import type { Locale } from '@/lib/locales'
+
+/**
+ * The text search configuration of each locale's vectors and queries: Chinese arrives already
+ * segmented by jieba (`simple` only lower-cases), English and French are the stock ones with
+ * `unaccent` in front (migrations/…_search_index.ts).
+ */
+export const searchConfig: Record<Locale, string> = { zh: 'simple', en: 'lagon_en', fr: 'lagon_fr' }
+
+/** The longest query taken, in characters: a reader's question, not a document. */
+export const maxQueryLength = 200
+
+/** Results a page: the API's default, and the site's. */
+export const defaultSearchLimit = 10

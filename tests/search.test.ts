@@ -1,0 +1,226 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startApiServer } from './helpers/apiServer'
+import { paragraph as lexicalParagraph } from './helpers/lexical'
+import { startPayload, type TestPayload } from './helpers/payload'
+
+let db: TestPayload
+let api: Awaited<ReturnType<typeof startApiServer>>
+
+type Doc = { collection: string; id: number; slug: string | null; title: string; titleHtml: string; snippet: string; snippetHtml: string; url: string }
+type Answer = { status: number; body: { docs: Doc[]; totalDocs: number; totalPages: number; page: number; limit: number; suggestion: string | null; errors?: { message: string; data: { errors: { path: string }[] } }[] } }
+
+const search = async (q: string, locale: string, extra = ''): Promise<Answer> => {
+  const response = await fetch(`${api.url}/api/search?q=${encodeURIComponent(q)}&locale=${locale}${extra}`)
+  return { status: response.status, body: (await response.json()) as Answer['body'] }
+}
+const titles = async (q: string, locale: string): Promise<string[]> => (await search(q, locale)).body.docs.map((doc) => doc.title)
+const slugsOf = async (q: string, locale: string): Promise<string[]> => (await search(q, locale, '&limit=100')).body.docs.map((doc) => `${doc.collection}/${doc.slug}`)
+
+/** Payload's generated type narrows Lexical's JSON further than a literal object says. */
+const paragraph = (text: string) => lexicalParagraph(text) as never
+
+const guide = 'articles/xinkaliduoniya-esim-weixin-zhifubao'
+
+beforeAll(async () => {
+  db = await startPayload('seeded')
+  api = await startApiServer()
+})
+afterAll(async () => {
+  await api?.close()
+  await db?.close()
+})
+
+describe('the seeded guide, as readers search it', () => {
+  it('finds Chinese two-character words inside longer runs of characters', async () => {
+    expect(await slugsOf('电话', 'zh')).toContain(guide)
+    const wechat = await slugsOf('微信', 'zh')
+    expect(wechat).toContain(guide)
+    expect(wechat).toContain('tips/wechat-alipay-in-new-caledonia')
+    expect(await slugsOf('新喀里多尼亚', 'zh')).toContain(guide)
+  })
+
+  it('finds Simplified text from a Traditional query', async () => {
+    const simplified = await slugsOf('支付宝', 'zh')
+    expect(simplified.length).toBeGreaterThan(0)
+    // 支付 alone (a card payment) is not 支付宝.
+    expect(await titles('支付宝', 'zh')).not.toContain('银行卡和非接触式支付')
+    expect(await slugsOf('支付寶', 'zh')).toEqual(simplified)
+    expect(await slugsOf('電話卡', 'zh')).toContain(guide)
+  })
+
+  it('highlights what was found, in Chinese and in French', async () => {
+    const { body } = await search('微信', 'zh')
+    expect(body.docs[0]!.titleHtml + body.docs[0]!.snippetHtml).toContain('<mark>微信</mark>')
+    const fr = await search('telephone', 'fr')
+    expect(fr.body.docs.some((doc) => /<mark>téléphone<\/mark>/i.test(doc.snippetHtml))).toBe(true)
+  })
+
+  it('finds French accented words from a query without accents', async () => {
+    const accented = await slugsOf('Calédonie', 'fr')
+    expect(accented).toContain('articles/nouvelle-caledonie-esim-wechat-alipay')
+    expect(await slugsOf('caledonie', 'fr')).toEqual(accented)
+    expect((await slugsOf('telephone', 'fr')).length).toBeGreaterThan(0)
+  })
+
+  it('stems English words', async () => {
+    const paying = await slugsOf('paying', 'en')
+    expect(paying.length).toBeGreaterThan(0)
+    expect(await slugsOf('pays', 'en')).toEqual(expect.arrayContaining(paying))
+  })
+
+  it('suggests a correction for a misspelt word, which then finds documents', async () => {
+    const { body } = await search('Caledona', 'en')
+    expect(body.totalDocs).toBe(0)
+    expect(body.suggestion).toBe('caledonia')
+    expect((await search(body.suggestion!, 'en')).body.totalDocs).toBeGreaterThan(0)
+    expect((await search('Caledonia', 'en')).body.suggestion).toBeNull()
+  })
+})
+
+describe('what readers may read, and nothing else', () => {
+  it('never returns drafts, unpublished locales or withdrawn ones, and follows each change at once', async () => {
+    const draft = await db.payload.create({
+      collection: 'articles',
+      locale: 'zh',
+      draft: true,
+      data: { title: '草稿里的企鹅旅馆', destination: 'NC', sourceLocale: 'zh', body: paragraph('企鹅旅馆 zorblaxine') },
+    })
+    expect(await titles('企鹅', 'zh')).toEqual([])
+    expect(await titles('zorblaxine', 'zh')).toEqual([])
+
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'zh', data: { _status: 'published' } })
+    expect(await titles('企鹅', 'zh')).toEqual(['草稿里的企鹅旅馆'])
+    // English text saved as a draft: not readers' yet.
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'en', draft: true, data: { title: 'Penguin lodge zorblaxine' } })
+    expect(await titles('zorblaxine', 'en')).toEqual([])
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'en', data: { _status: 'published' } })
+    expect(await titles('zorblaxine', 'en')).toEqual(['Penguin lodge zorblaxine'])
+
+    // An edit is searchable as soon as its save has answered.
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'en', data: { title: 'Penguin lodge quembrot' } })
+    expect(await titles('quembrot', 'en')).toEqual(['Penguin lodge quembrot'])
+    expect(await titles('zorblaxine', 'en')).toEqual([])
+
+    // Withdrawn in English: gone from English, still in Chinese.
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'en', data: { _status: 'draft' } })
+    expect(await titles('quembrot', 'en')).toEqual([])
+    expect(await titles('企鹅', 'zh')).toEqual(['草稿里的企鹅旅馆'])
+    // A draft of a published locale: readers keep finding the published text.
+    await db.payload.update({ collection: 'articles', id: draft.id, locale: 'zh', draft: true, data: { title: '草稿里的海豚旅馆' } })
+    expect(await titles('海豚', 'zh')).toEqual([])
+    expect(await titles('企鹅', 'zh')).toEqual(['草稿里的企鹅旅馆'])
+
+    await db.payload.delete({ collection: 'articles', id: draft.id })
+    expect(await titles('企鹅', 'zh')).toEqual([])
+  })
+
+  it('indexes carriers (their offers too) and tips', async () => {
+    const carrier = await db.payload.create({
+      collection: 'carriers',
+      locale: 'fr',
+      data: {
+        name: 'Opérateur Vorpalix',
+        kind: 'mvno',
+        destination: 'NC',
+        sourceLocale: 'zh',
+        offers: [{ name: 'Forfait Glimmerdata', type: 'esim', notes: 'Idéal pour les randonnées' }],
+        _status: 'published',
+      } as never,
+    })
+    expect(await titles('glimmerdata', 'fr')).toEqual(['Opérateur Vorpalix'])
+    expect(await titles('randonnee', 'fr')).toEqual(['Opérateur Vorpalix'])
+    await db.payload.delete({ collection: 'carriers', id: carrier.id })
+    expect(await titles('glimmerdata', 'fr')).toEqual([])
+  })
+})
+
+describe('ranking', () => {
+  it('puts a title match above a body match, and a recent document above an old one', async () => {
+    const make = (title: string, body: string, publishedAt: string) =>
+      db.payload.create({
+        collection: 'articles',
+        locale: 'en',
+        data: { title, body: paragraph(body), destination: 'NC', sourceLocale: 'zh', publishedAt, _status: 'published' },
+      })
+    await make('Notes on ferries', 'The snorkelquest spot is north of the island.', '2026-11-01T00:00:00.000Z')
+    await make('Snorkelquest guide', 'Where to swim.', '2020-01-01T00:00:00.000Z')
+    expect(await titles('snorkelquest', 'en')).toEqual(['Snorkelquest guide', 'Notes on ferries'])
+
+    await make('Lagoon walks (old)', 'Walk the brindlemoor trail.', '2015-01-01T00:00:00.000Z')
+    await make('Lagoon walks (new)', 'Walk the brindlemoor trail.', '2026-11-20T00:00:00.000Z')
+    expect(await titles('brindlemoor', 'en')).toEqual(['Lagoon walks (new)', 'Lagoon walks (old)'])
+  })
+})
+
+describe('GET /api/search', () => {
+  it('pages as the API does', async () => {
+    const all = await search('nouvelle', 'fr', '&limit=100')
+    expect(all.body.totalDocs).toBeGreaterThan(2)
+    const first = await search('nouvelle', 'fr', '&limit=2&page=1')
+    const second = await search('nouvelle', 'fr', '&limit=2&page=2')
+    expect(first.body).toMatchObject({ page: 1, limit: 2, totalDocs: all.body.totalDocs, totalPages: Math.ceil(all.body.totalDocs / 2) })
+    expect([...first.body.docs, ...second.body.docs].map((doc) => doc.id)).toEqual(all.body.docs.slice(0, 4).map((doc) => doc.id))
+    const past = await search('nouvelle', 'fr', '&limit=2&page=999')
+    expect(past.status).toBe(200)
+    expect(past.body).toMatchObject({ docs: [], totalDocs: all.body.totalDocs, page: 999 })
+    for (const extra of ['&limit=101', '&limit=0', '&page=0', '&limit=x']) {
+      const refused = await search('nouvelle', 'fr', extra)
+      expect(refused.status, extra).toBe(400)
+      expect(refused.body.errors?.[0]?.data.errors.map((error) => error.path)).toEqual([extra.slice(1).split('=')[0]])
+    }
+  })
+
+  it('answers bad input with a clean result or a 400 naming q, never a 500', async () => {
+    for (const q of ['', '   ']) {
+      const { status, body } = await search(q, 'zh')
+      expect(status).toBe(400)
+      expect(body.errors?.[0]?.data.errors.map((error) => error.path)).toEqual(['q'])
+    }
+    const long = await search('电'.repeat(500), 'zh')
+    expect(long.status).toBe(400)
+    expect(long.body.errors?.[0]?.message).toMatch(/^q: at most 200 characters/)
+    const hostile = [
+      "' OR 1=1 --",
+      "'; DROP TABLE search_documents; --",
+      'esim & | ! ( ) <-> :* \\',
+      "wechat:* & !alipay | (",
+      '((((((',
+      '😀😀😀',
+      '微信 😀 eSIM Calédonie 支付寶',
+      'a'.repeat(200),
+      '\u0000',
+      '\uE000微信\uE001',
+      'the of and',
+    ]
+    for (const locale of ['zh', 'en', 'fr']) {
+      for (const q of hostile) {
+        const { status, body } = await search(q, locale)
+        expect([200, 400], `${locale} ${JSON.stringify(q)}`).toContain(status)
+        if (status === 400) expect(body.errors?.[0]?.data.errors[0]?.path).toBe('q')
+      }
+    }
+    expect((await search('微信 😀', 'zh')).body.docs.map((doc) => `${doc.collection}/${doc.slug}`)).toContain(guide)
+    expect((await search("wechat:* & !alipay | (", 'en')).status).toBe(200)
+    const locale = await search('esim', 'all')
+    expect(locale.status).toBe(400)
+    expect(locale.body.errors?.[0]?.data.errors.map((error) => error.path)).toEqual(['locale'])
+    const twice = await fetch(`${api.url}/api/search?q=a&q=b&locale=en`)
+    expect(twice.status).toBe(400)
+  })
+})
+
+describe('rebuilding the index', () => {
+  it('gives back the same results from the published content', async () => {
+    const before = await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])
+    const client = new pg.Client({ connectionString: db.databaseUrl })
+    await client.connect()
+    await client.query('TRUNCATE search_documents')
+    await client.end()
+    expect(await slugsOf('微信', 'zh')).toEqual([])
+    const { reindexAll } = await import('@/search/indexer')
+    await reindexAll(db.payload)
+    expect(await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])).toEqual(before)
+  })
+})
