@@ -8,6 +8,7 @@ import * as migration_20261201_224911_document_version from './20261201_224911_d
 import * as migration_20261201_225012_slug_indexes from './20261201_225012_slug_indexes';
 import * as migration_20261201_225537_rate_limits from './20261201_225537_rate_limits';
 import * as migration_20261201_230435_media_storage from './20261201_230435_media_storage';
+import * as migration_20261202_025646_translation_qa from './20261202_025646_translation_qa';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_230435_media_storage.up,
     down: migration_20261201_230435_media_storage.down,
-    name: '20261201_230435_media_storage'
+    name: '20261201_230435_media_storage',
+  },
+  {
+    up: migration_20261202_025646_translation_qa.up,
+    down: migration_20261202_025646_translation_qa.down,
+    name: '20261202_025646_translation_qa'
   },
 ];

@@ -254,6 +254,30 @@ export interface Article {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -436,6 +460,30 @@ export interface Carrier {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -561,6 +609,30 @@ export interface Tip {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -659,6 +731,10 @@ export interface Glossary {
   zh?: string | null;
   en?: string | null;
   fr?: string | null;
+  /**
+   * Brands, product names: a translation must keep the term exactly as the source writes it (translation QA checks it).
+   */
+  doNotTranslate?: boolean | null;
   note?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -948,6 +1024,11 @@ export interface ArticlesSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1012,6 +1093,11 @@ export interface CarriersSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1052,6 +1138,11 @@ export interface TipsSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1212,6 +1303,7 @@ export interface GlossarySelect<T extends boolean = true> {
   zh?: T;
   en?: T;
   fr?: T;
+  doNotTranslate?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;
