@@ -14,7 +14,7 @@ export type SourcedRecord = {
 const defaultReverifyAfterDays = 365
 
 /** `LAGON_REVERIFY_AFTER_DAYS`: how old `lastVerified` may get before a record needs re-verification. */
-export const reverifyAfterDays = (env: NodeJS.ProcessEnv = process.env): number => {
+export const reverifyAfterDays = (env: Record<string, string | undefined> = process.env): number => {
   const value = Number(env.LAGON_REVERIFY_AFTER_DAYS)
   return Number.isInteger(value) && value > 0 ? value : defaultReverifyAfterDays
 }

@@ -1,4 +1,6 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { needsReverification } from '@/fields/sourceQuality'
 
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 
@@ -7,6 +9,7 @@ import { isTranslatedCollection, translatedCollections, type TranslatedCollectio
 import { translatableContent } from './sourceContent'
 import { translationStatus } from './status'
 import { translationStatuses, type TranslationStatus } from './statuses'
+import type { Finding } from './qa/types'
 import { translatableFields } from './translatableFields'
 
 /** One document in one target locale. */
@@ -20,7 +23,13 @@ export type TranslationRow = {
   assignee: number | null
   translatedAt: string | null
   updatedAt: string
+  /** Translation QA as stored by the last save of this locale (src/translation/qa/). */
+  qa: QaCounts
+  /** The record's `lastVerified` is older than `LAGON_REVERIFY_AFTER_DAYS` (or missing). */
+  needsReverification: boolean
 }
+
+export type QaCounts = { errors: number; warnings: number; findings: Finding[] }
 
 export type TranslationFilters = {
   collection?: TranslatedCollection
@@ -28,6 +37,8 @@ export type TranslationFilters = {
   status?: TranslationStatus
   /** A user id, or `none` for translations nobody is assigned to. */
   assignee?: number | 'none'
+  /** `errors`: only translations whose stored QA has errors. */
+  qa?: 'errors'
 }
 
 export type TranslationReport = {
@@ -37,7 +48,28 @@ export type TranslationReport = {
 }
 
 type Doc = Record<string, unknown> & { id: number }
-type Translation = { assignee?: number | { id: number } | null; translatedAt?: string | null; sourceSnapshot?: unknown }
+type Translation = {
+  assignee?: number | { id: number } | null
+  translatedAt?: string | null
+  sourceSnapshot?: unknown
+  qaErrors?: number | null
+  qaWarnings?: number | null
+  qaFindings?: Finding[] | null
+}
+
+/** A locale's stored QA; a translation saved before QA existed counts as unchecked (none). */
+export const storedQa = (translation: Translation): QaCounts => ({
+  errors: Number(translation.qaErrors ?? 0),
+  warnings: Number(translation.qaWarnings ?? 0),
+  findings: Array.isArray(translation.qaFindings) ? translation.qaFindings : [],
+})
+
+/**
+ * The has-errors filter as a query condition, for a paginated read of one locale (the stored
+ * count is indexed): `{ 'translation.qaErrors': { greater_than: 0 } }`.
+ */
+export const qaWhere = (filters: TranslationFilters): Where | null =>
+  filters.qa === 'errors' ? { 'translation.qaErrors': { greater_than: 0 } } : null
 
 const assigneeId = (value: Translation['assignee']): number | null =>
   value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
@@ -45,7 +77,7 @@ const assigneeId = (value: Translation['assignee']): number | null =>
 /** Filters read from query parameters; an unknown value is an error naming its parameter. */
 export const parseFilters = (query: Record<string, unknown>): TranslationFilters | { error: string } => {
   const filters: TranslationFilters = {}
-  const { collection, locale, status, assignee } = query
+  const { collection, locale, status, assignee, qa } = query
   if (collection) {
     if (!isTranslatedCollection(collection)) return { error: `collection: must be one of ${translatedCollections.join(', ')}.` }
     filters.collection = collection
@@ -63,6 +95,10 @@ export const parseFilters = (query: Record<string, unknown>): TranslationFilters
   if (assignee) {
     if (assignee !== 'none' && !/^\d+$/.test(String(assignee))) return { error: 'assignee: must be a user id or "none".' }
     filters.assignee = assignee === 'none' ? 'none' : Number(assignee)
+  }
+  if (qa) {
+    if (qa !== 'errors') return { error: 'qa: must be "errors".' }
+    filters.qa = 'errors'
   }
   return filters
 }
@@ -122,13 +158,16 @@ export const translationReport = async (
           assignee: assigneeId(translation.assignee),
           translatedAt: translation.translatedAt ?? null,
           updatedAt: String(doc.updatedAt),
+          qa: storedQa(translation),
+          needsReverification: needsReverification(sourceDoc.lastVerified as string | null | undefined),
         })
       }
     }
   }
   const kept = all.filter(
     (row) =>
-      filters.assignee === undefined || row.assignee === (filters.assignee === 'none' ? null : filters.assignee),
+      (filters.assignee === undefined || row.assignee === (filters.assignee === 'none' ? null : filters.assignee)) &&
+      (filters.qa !== 'errors' || row.qa.errors > 0),
   )
   const counts = Object.fromEntries(translationStatuses.map((status) => [status, 0])) as Record<TranslationStatus, number>
   for (const row of kept) counts[row.status] += 1
@@ -145,6 +184,8 @@ export type TranslationDetail = {
   translatedAt: string | null
   /** For an outdated translation: what changed in the source since it was made. */
   changes: FieldChange[]
+  /** Translation QA as stored by the last save of this locale. */
+  qa: QaCounts
 }
 
 /** One translation's status and, when outdated, the source changes since it was made. */
@@ -181,6 +222,7 @@ export const translationDetail = async (
     sourceLocale: source,
     status,
     translatedAt: translation.translatedAt ?? null,
+    qa: storedQa(translation),
     changes: sourceDoc
       ? sourceChanges((translation.sourceSnapshot ?? {}) as Record<string, unknown>, translatableContent(sourceDoc, fields))
       : [],
