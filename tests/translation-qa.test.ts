@@ -63,7 +63,7 @@ beforeAll(async () => {
     locale: 'zh',
     data: {
       title: '新喀里多尼亚的刷卡手续费',
-      body: body('在新喀里多尼亚，单笔交易超过 200 元时，按全额收取 3% 的手续费。', '商务部指南', 'Mobilis 的旅游卡有效期 3 个月。'),
+      body: body('在新喀里多尼亚，单笔交易超过 200 元时，按全额收取 3% 的手续费。', '商务部指南', 'Mobilis 的旅游卡有效期 3 个月。') as never,
       destination: 'NC',
       lastVerified: '2020-01-01',
       sources: [{ title: 'Guide', publisher: 'MOFCOM', url: guide, date: '2024-03-07' }],

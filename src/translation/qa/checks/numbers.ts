@@ -1,5 +1,3 @@
-import type { Locale } from '@/lib/locales'
-
 import { qaMessages } from '../labels'
 import { withoutUrls } from '../text'
 import type { PairCheck } from '../types'
@@ -71,6 +69,8 @@ const canonical = (value: number): string => String(Math.round(value * 1e6) / 1e
 
 /** The numbers of a text, whatever the locale's way of writing them; URLs left out (the link check reads them). */
 export const numbersIn = (input: string): NumberToken[] => {
+  // Months count only beside a number: a text without a digit has no number at all.
+  if (!/\d/.test(input)) return []
   const text = withoutUrls(input)
   const tokens: NumberToken[] = []
   for (const match of text.matchAll(numberPattern)) {
@@ -139,5 +139,3 @@ export const numbersCheck: PairCheck = ({ source, target }) => {
   }
   return found
 }
-
-export type { Locale }
