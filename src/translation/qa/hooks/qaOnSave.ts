@@ -34,8 +34,6 @@ export const notePublishAllLocales: CollectionBeforeOperationHook = ({ args, ope
   return args
 }
 
-type QaRun = { findings: Finding[]; glossary: GlossaryTerm[] }
-
 /** QA of a document's content in one locale, against its source when that locale is a translation. */
 const runQa = async (
   req: PayloadRequest,
