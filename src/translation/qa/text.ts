@@ -53,3 +53,12 @@ export const containsTerm = (text: string, form: string, { caseSensitive = false
   const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu').test(text)
 }
+
+/** A segment's prose: URLs and inline code replaced by neutral words (typography is for prose). */
+export const proseOf = ({ text, nodes }: QaText): string => {
+  let out = withoutUrls(text)
+  for (const node of walkNodes(nodes)) {
+    if (node.type === 'text' && (Number(node.format) & 16) !== 0 && node.text) out = out.replace(String(node.text), 'CODE')
+  }
+  return out
+}

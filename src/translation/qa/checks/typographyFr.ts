@@ -1,17 +1,8 @@
 import { qaMessages } from '../labels'
-import { excerpt, walkNodes, withoutUrls } from '../text'
-import type { Found, QaText, TextCheck } from '../types'
+import { excerpt, proseOf as prose } from '../text'
+import type { Found, TextCheck } from '../types'
 
 const nbsp = /[\u00A0\u202F]/
-
-/** The text without inline code (commands, codes are not French prose). */
-const prose = ({ text, nodes }: QaText): string => {
-  let out = withoutUrls(text)
-  for (const node of walkNodes(nodes)) {
-    if (node.type === 'text' && (Number(node.format) & 16) !== 0 && node.text) out = out.replace(String(node.text), 'CODE')
-  }
-  return out
-}
 
 /**
  * French typography: a non-breaking (or narrow non-breaking) space before : ; ? ! » and after «,

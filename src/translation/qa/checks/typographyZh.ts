@@ -1,14 +1,6 @@
 import { qaMessages } from '../labels'
-import { excerpt, han, walkNodes, withoutUrls } from '../text'
-import type { Found, QaText, TextCheck } from '../types'
-
-const prose = ({ text, nodes }: QaText): string => {
-  let out = withoutUrls(text)
-  for (const node of walkNodes(nodes)) {
-    if (node.type === 'text' && (Number(node.format) & 16) !== 0 && node.text) out = out.replace(String(node.text), 'CODE')
-  }
-  return out
-}
+import { excerpt, han, proseOf as prose } from '../text'
+import type { Found, TextCheck } from '../types'
 
 /** Half-width marks and their full-width forms in Chinese text. */
 const halfWidth = /[,;:?!()]/

@@ -2,6 +2,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionBefore
 
 import { hasRole } from '@/access/roles'
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
+import { merge } from '@/translation/hooks/trackTranslation'
 import { readInLocale, type TranslatedCollection } from '@/translation/readInLocale'
 import { translatableContent } from '@/translation/sourceContent'
 import { translatableFields, type TranslatableField } from '@/translation/translatableFields'
@@ -16,15 +17,6 @@ type Doc = Record<string, unknown>
 export type QaOverride = { reason: string; by: number | string; byEmail: string | null; at: string; findings: string[] }
 
 const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** The document as the save will leave it (a save may send only some fields). */
-const merge = (stored: unknown, sent: unknown): unknown => {
-  if (sent === undefined) return stored
-  if (!isObject(stored) || !isObject(sent) || 'root' in sent) return sent
-  const out: Doc = { ...stored }
-  for (const [key, value] of Object.entries(sent)) out[key] = merge(stored[key], value)
-  return out
-}
 
 const publishAllKey = 'lagonQaPublishAll'
 
