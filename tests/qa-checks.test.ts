@@ -179,3 +179,22 @@ describe('source quality', () => {
     expect(finding?.severity).toBe('warning')
   })
 })
+
+describe('findings beside a field', () => {
+  it('maps a finding in an array row (kept by row id) to the form’s row index', async () => {
+    const { findingsForField, formPathOf } = await import('@/translation/admin/findingsForField')
+    const data = {
+      offers: [{ id: 'row-a', notes: 'x' }, { id: 'row-b', notes: 'y' }],
+      translation: {
+        qaFindings: [
+          { code: 'number-mismatch', severity: 'error', locale: 'fr', path: 'offers.row-b.notes', segment: null, message: { zh: '', en: '', fr: '' } },
+          { code: 'fr-nbsp', severity: 'warning', locale: 'fr', path: 'body', segment: 'body:0', message: { zh: '', en: '', fr: '' } },
+        ],
+      },
+    }
+    expect(formPathOf('offers.row-b.notes', data)).toBe('offers.1.notes')
+    expect(findingsForField(data, 'offers.1.notes').map((finding) => finding.code)).toEqual(['number-mismatch'])
+    expect(findingsForField(data, 'offers.0.notes')).toEqual([])
+    expect(findingsForField(data, 'body').map((finding) => finding.segment)).toEqual(['body:0'])
+  })
+})
