@@ -12,6 +12,7 @@ import * as migration_20261202_024951_search_index from './20261202_024951_searc
 import * as migration_20261202_025132_media_uses from './20261202_025132_media_uses';
 import * as migration_20261202_025306_offer_likelihoods from './20261202_025306_offer_likelihoods';
 import * as migration_20261202_025433_users_lockout from './20261202_025433_users_lockout';
+import * as migration_20261202_025646_translation_qa from './20261202_025646_translation_qa';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261202_025433_users_lockout.up,
     down: migration_20261202_025433_users_lockout.down,
     name: '20261202_025433_users_lockout',
+  },
+  {
+    up: migration_20261202_025646_translation_qa.up,
+    down: migration_20261202_025646_translation_qa.down,
+    name: '20261202_025646_translation_qa',
   },
 ];

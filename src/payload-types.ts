@@ -254,6 +254,30 @@ export interface Article {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -437,6 +461,30 @@ export interface Carrier {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -564,6 +612,30 @@ export interface Tip {
       | number
       | boolean
       | null;
+    qaErrors?: number | null;
+    qaWarnings?: number | null;
+    qaFindings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).
+     */
+    qaOverrideReason?: string | null;
+    qaOverride?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     translatedAt?: string | null;
   };
   revision?: number | null;
@@ -662,6 +734,10 @@ export interface Glossary {
   zh?: string | null;
   en?: string | null;
   fr?: string | null;
+  /**
+   * Brands, product names: a translation must keep the term exactly as the source writes it (translation QA checks it).
+   */
+  doNotTranslate?: boolean | null;
   note?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -951,6 +1027,11 @@ export interface ArticlesSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1015,6 +1096,11 @@ export interface CarriersSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1055,6 +1141,11 @@ export interface TipsSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        qaErrors?: T;
+        qaWarnings?: T;
+        qaFindings?: T;
+        qaOverrideReason?: T;
+        qaOverride?: T;
         translatedAt?: T;
       };
   revision?: T;
@@ -1215,6 +1306,7 @@ export interface GlossarySelect<T extends boolean = true> {
   zh?: T;
   en?: T;
   fr?: T;
+  doNotTranslate?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;

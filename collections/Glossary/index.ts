@@ -12,7 +12,9 @@ const termForm = (code: string, label: string) => ({
     const forms = locales.map((locale) => (siblingData as Record<string, unknown>)[locale.code]).filter(
       (form) => typeof form === 'string' && form.trim(),
     )
-    if (forms.length < 2) return `${code}: a term needs its form in at least two languages.`
+    // A do-not-translate term is written one way everywhere: one form is enough.
+    const keep = (siblingData as { doNotTranslate?: boolean }).doNotTranslate === true
+    if (forms.length < (keep ? 1 : 2)) return `${code}: a term needs its form in at least ${keep ? 'one language' : 'two languages'}.`
     if (typeof value === 'string' && /[\t\n\r]/.test(value)) return `${code}: a term cannot hold tabs or line breaks.`
     return true
   }) as TextFieldSingleValidation,
@@ -20,7 +22,8 @@ const termForm = (code: string, label: string) => ({
 
 /**
  * Names and terms that machine translation must render one way (places, brands, apps): each row is
- * one term in each language. Synced to DeepL as a glossary per language pair when it translates.
+ * one term in each language. Synced to DeepL as a glossary per language pair when it translates;
+ * translation QA (src/translation/qa/) checks every translation against it.
  */
 export const Glossary: CollectionConfig = {
   slug: 'glossary',
@@ -36,6 +39,19 @@ export const Glossary: CollectionConfig = {
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { type: 'row', fields: locales.map(({ code, label }) => termForm(code, label)) },
+    {
+      name: 'doNotTranslate',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { zh: '不翻译（保留原文）', en: 'Do not translate (kept as written)', fr: 'Ne pas traduire (gardé tel quel)' },
+      admin: {
+        description: {
+          zh: '品牌、产品名等：译文必须与原文写法完全相同（翻译质量检查会核对）。',
+          en: 'Brands, product names: a translation must keep the term exactly as the source writes it (translation QA checks it).',
+          fr: 'Marques, noms de produits : la traduction doit garder le terme exactement comme la source l’écrit (le contrôle qualité le vérifie).',
+        },
+      },
+    },
     {
       name: 'note',
       type: 'textarea',

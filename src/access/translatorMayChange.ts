@@ -27,12 +27,15 @@ const isBookkeeping = (field: FlattenedField): boolean => {
 const localizedValueRules: Record<string, (value: unknown) => boolean> = {
   _status: (value) => value === 'draft',
   'translation.status': (value) => value === null || (translatorStatuses as readonly unknown[]).includes(value),
+  // Publishing despite QA errors is an editor's call: a translator gives no reason for it.
+  'translation.qaOverrideReason': (value) => value === null || value === '',
 }
 
 /** Why a translator may not make the change `fieldTranslatorMayNotChange` found at `path`. */
 export const translatorRefusal = (path: string): string => {
   if (path === '_status') return 'translators save drafts; an editor publishes.'
   if (path === 'translation.status') return `a translator sets ${translatorStatuses.join(' or ')}; an editor approves (done).`
+  if (path === 'translation.qaOverrideReason') return 'only an editor overrides QA errors to publish.'
   return 'shared by every locale: only an editor changes it.'
 }
 

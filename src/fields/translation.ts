@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
+import { notTranslator } from '@/access/translators'
 import { labelledOptions } from '@/lib/adminLabels'
 import { dayAndTime } from '@/fields/dates'
 import { notInLists } from '@/fields/notInLists'
@@ -64,6 +65,24 @@ export const translationFields = (): Field[] => [
       { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true, ...notInLists } },
       { name: 'sourceSnapshot', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
       { name: 'machine', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
+      // Translation QA (src/translation/qa/): written by the save hook, read by the dashboard and the API.
+      { name: 'qaErrors', type: 'number', index: true, admin: { hidden: true, readOnly: true, ...notInLists } },
+      { name: 'qaWarnings', type: 'number', admin: { hidden: true, readOnly: true, ...notInLists } },
+      { name: 'qaFindings', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
+      {
+        name: 'qaOverrideReason',
+        type: 'textarea',
+        label: { zh: '带错误发布的理由', en: 'Reason to publish despite QA errors', fr: 'Motif de publication malgré les erreurs' },
+        access: { update: notTranslator },
+        admin: {
+          description: {
+            zh: '仅限编辑：翻译质量检查发现错误时，写明理由即可发布此语言（记录操作人、时间和所涉问题）。',
+            en: 'Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).',
+            fr: 'Réservé aux éditeurs : avec des erreurs de contrôle qualité, publier cette langue demande un motif (qui, quand et quelles erreurs sont consignés).',
+          },
+        },
+      },
+      { name: 'qaOverride', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
       {
         name: 'translatedAt',
         type: 'date',

@@ -10,6 +10,8 @@ export const lastVerifiedField = (): DateField => ({
   admin: {
     position: 'sidebar',
     date: dayOnly,
+    // "Needs re-verification" and the source checks' findings (src/fields/sourceQuality.ts).
+    components: { afterInput: ['/src/fields/admin/SourceQuality#SourceQuality'] },
     description: {
       zh: '最近一次由人工对照来源核查这些信息的日期。',
       en: 'When a person last checked these facts against their sources.',

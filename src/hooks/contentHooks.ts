@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { rememberApprovedTranslation } from '@/translation/memory/rememberApprovedHook'
 import { trackTranslation } from '@/translation/hooks/trackTranslation'
+import { notePublishAllLocales, qaOnSave } from '@/translation/qa/hooks/qaOnSave'
 
 import { checkApiKey } from './checkApiKey'
 import { draftSavesStayDrafts } from './draftSavesStayDrafts'
@@ -26,9 +27,17 @@ export const contentHooks = (
   collection: 'articles' | 'carriers' | 'tips',
   { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): NonNullable<CollectionConfig['hooks']> => ({
-  beforeOperation: [checkApiKey, rejectMalformedId, readersGetPublished, selectStatusForReaders, draftSavesStayDrafts, guardTranslatorChanges],
+  beforeOperation: [
+    checkApiKey,
+    rejectMalformedId,
+    readersGetPublished,
+    selectStatusForReaders,
+    draftSavesStayDrafts,
+    guardTranslatorChanges,
+    notePublishAllLocales,
+  ],
   beforeValidate: [rememberRowBeforeChange(collection)],
-  beforeChange: [trackTranslation(collection), ...beforeChange],
+  beforeChange: [trackTranslation(collection), qaOnSave(collection), ...beforeChange],
   beforeRead: [readersSeePublishedLocales],
   afterRead: [unselectStatusForReaders],
   afterChange: [queueWebhooksAfterChange(collection), rememberApprovedTranslation],

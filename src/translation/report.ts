@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { needsReverification } from '@/fields/sourceQuality'
+
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 
 import { sourceChanges, type FieldChange } from './diff'
@@ -9,6 +11,7 @@ import { translationRows } from './reportRows'
 import { translatableContent } from './sourceContent'
 import { translationStatus } from './status'
 import { translationStatuses, type TranslationStatus } from './statuses'
+import type { Finding } from './qa/types'
 import { translatableFields } from './translatableFields'
 
 /** One document in one target locale. */
@@ -22,7 +25,13 @@ export type TranslationRow = {
   assignee: number | null
   translatedAt: string | null
   updatedAt: string
+  /** Translation QA as stored by the last save of this locale (src/translation/qa/). */
+  qa: QaCounts
+  /** The record's `lastVerified` is older than `LAGON_REVERIFY_AFTER_DAYS` (or missing). */
+  needsReverification: boolean
 }
+
+export type QaCounts = { errors: number; warnings: number; findings: Finding[] }
 
 export type TranslationFilters = {
   collection?: TranslatedCollection
@@ -30,6 +39,8 @@ export type TranslationFilters = {
   status?: TranslationStatus
   /** A user id, or `none` for translations nobody is assigned to. */
   assignee?: number | 'none'
+  /** `errors`: only translations whose stored QA has errors. */
+  qa?: 'errors'
 }
 
 export type TranslationReport = {
@@ -45,13 +56,26 @@ export type TranslationReport = {
 }
 
 type Doc = Record<string, unknown> & { id: number }
-type Translation = { assignee?: number | { id: number } | null; translatedAt?: string | null; sourceSnapshot?: unknown }
+type Translation = {
+  assignee?: number | { id: number } | null
+  translatedAt?: string | null
+  sourceSnapshot?: unknown
+  qaErrors?: number | null
+  qaWarnings?: number | null
+  qaFindings?: Finding[] | null
+}
 
+/** A locale's stored QA; a translation saved before QA existed counts as unchecked (none). */
+export const storedQa = (translation: Translation): QaCounts => ({
+  errors: Number(translation.qaErrors ?? 0),
+  warnings: Number(translation.qaWarnings ?? 0),
+  findings: Array.isArray(translation.qaFindings) ? translation.qaFindings : [],
+})
 
 /** Filters read from query parameters; an unknown value is an error naming its parameter. */
 export const parseFilters = (query: Record<string, unknown>): TranslationFilters | { error: string } => {
   const filters: TranslationFilters = {}
-  const { collection, locale, status, assignee } = query
+  const { collection, locale, status, assignee, qa } = query
   if (collection) {
     if (!isTranslatedCollection(collection)) return { error: `collection: must be one of ${translatedCollections.join(', ')}.` }
     filters.collection = collection
@@ -69,6 +93,10 @@ export const parseFilters = (query: Record<string, unknown>): TranslationFilters
   if (assignee) {
     if (assignee !== 'none' && !/^\d+$/.test(String(assignee))) return { error: 'assignee: must be a user id or "none".' }
     filters.assignee = assignee === 'none' ? 'none' : Number(assignee)
+  }
+  if (qa) {
+    if (qa !== 'errors') return { error: 'qa: must be "errors".' }
+    filters.qa = 'errors'
   }
   return filters
 }
@@ -102,6 +130,10 @@ type StoredRow = {
   assignee: number | string | null
   translated_at: string | Date | null
   updated_at: string | Date
+  qa_errors: number | string | null
+  qa_warnings: number | string | null
+  qa_findings: Finding[] | null
+  last_verified: string | Date | null
 }
 
 const iso = (value: string | Date): string => new Date(value).toISOString()
@@ -145,6 +177,8 @@ export const translationReport = async (
       assignee: row.assignee === null ? null : Number(row.assignee),
       translatedAt: row.translated_at === null ? null : iso(row.translated_at),
       updatedAt: iso(row.updated_at),
+      qa: storedQa({ qaErrors: Number(row.qa_errors ?? 0), qaWarnings: Number(row.qa_warnings ?? 0), qaFindings: row.qa_findings }),
+      needsReverification: needsReverification(row.last_verified === null ? null : iso(row.last_verified)),
     }),
   )
   return { counts, rows, page, limit, totalRows, totalPages: Math.max(1, Math.ceil(totalRows / limit)) }
@@ -160,6 +194,8 @@ export type TranslationDetail = {
   translatedAt: string | null
   /** For an outdated translation: what changed in the source since it was made. */
   changes: FieldChange[]
+  /** Translation QA as stored by the last save of this locale. */
+  qa: QaCounts
 }
 
 /** One translation's status and, when outdated, the source changes since it was made. */
@@ -196,6 +232,7 @@ export const translationDetail = async (
     sourceLocale: source,
     status,
     translatedAt: translation.translatedAt ?? null,
+    qa: storedQa(translation),
     changes: sourceDoc
       ? sourceChanges((translation.sourceSnapshot ?? {}) as Record<string, unknown>, translatableContent(sourceDoc, fields))
       : [],

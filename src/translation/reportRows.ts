@@ -35,13 +35,13 @@ const hasText = (collection: TranslatedCollection, fields: TranslatableField[]):
   return conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`
 }
 
-export type RowFilters = { locale?: string; assignee?: number | 'none' }
+export type RowFilters = { locale?: string; assignee?: number | 'none'; qa?: 'errors' }
 
 /**
  * Every newest version of a collection × each target locale, with its status decided as
  * `translationStatus` (src/translation/status.ts) decides it, in SQL: no document is read into
  * the server to list, count or page translations. Columns: collection, id, title, source_locale,
- * locale, status, assignee, translated_at, updated_at.
+ * locale, status, assignee, translated_at, updated_at, qa_errors, qa_warnings, qa_findings, last_verified.
  */
 export const translationRows = (payload: Payload, collection: TranslatedCollection, filters: RowFilters): SQL => {
   const fields = translatableFields(payload.collections[collection].config.fields)
@@ -58,6 +58,8 @@ export const translationRows = (payload: Payload, collection: TranslatedCollecti
         ? sql`and l.version_translation_assignee_id is null`
         : sql`and l.version_translation_assignee_id = ${filters.assignee}`
   const locale = filters.locale ? sql`and loc.locale = ${filters.locale}` : sql``
+  // The translation's QA as its last save stored it (src/translation/qa/); the count is indexed.
+  const qa = filters.qa === 'errors' ? sql`and coalesce(l.version_translation_qa_errors, 0) > 0` : sql``
   return sql`
     select ${collection}::text as collection, v.parent_id as id,
       coalesce(s.${titleColumn}::text, l.${titleColumn}::text, v.parent_id::text) as title,
@@ -68,7 +70,9 @@ export const translationRows = (payload: Payload, collection: TranslatedCollecti
         else coalesce(l.version_translation_status::text, 'in-progress')
       end as status,
       l.version_translation_assignee_id as assignee, l.version_translation_translated_at as translated_at,
-      v.version_updated_at as updated_at
+      v.version_updated_at as updated_at,
+      l.version_translation_qa_errors as qa_errors, l.version_translation_qa_warnings as qa_warnings,
+      l.version_translation_qa_findings as qa_findings, v.version_last_verified as last_verified
     from ${versions} v
     cross join (values ${sql.join(
       localeCodes.map((code) => sql`(${code})`),
@@ -76,5 +80,5 @@ export const translationRows = (payload: Payload, collection: TranslatedCollecti
     )}) as loc(locale)
     left join ${locales} l on l._parent_id = v.id and l._locale::text = loc.locale
     left join ${locales} s on s._parent_id = v.id and s._locale::text = ${source}
-    where v.latest and v.parent_id is not null and loc.locale <> ${source} ${locale} ${assignee}`
+    where v.latest and v.parent_id is not null and loc.locale <> ${source} ${locale} ${assignee} ${qa}`
 }

@@ -5,6 +5,8 @@ import { isLocale, locales } from '@/lib/locales'
 import { plainText } from '../diff'
 import { isTranslatedCollection } from '../documents'
 import { CopyFromSource } from './CopyFromSource'
+import { findingsForField } from './findingsForField'
+import { QaFindings } from './QaFindings'
 import { adminLanguage, translationAdminLabels as text } from './labels'
 import { readSourceOnce, sourceLocaleOf, valueAt } from './readSource'
 
@@ -18,7 +20,7 @@ type Props = {
 
 /**
  * Under a translatable field, when a translation is being edited: the source text of that field,
- * with a button that copies it into the field.
+ * with a button that copies it into the field, and what translation QA found in it.
  */
 export const SourceText = async ({ id, collectionSlug, data, path, req }: Props) => {
   const source = sourceLocaleOf(data)
@@ -31,14 +33,17 @@ export const SourceText = async ({ id, collectionSlug, data, path, req }: Props)
   if (!sourceText) return null
   const lang = adminLanguage(req.i18n.language)
   return (
-    <CopyFromSource
-      path={path}
-      value={value}
-      richText={typeof value === 'object'}
-      text={sourceText}
-      lang={locales.find(({ code }) => code === source)!.bcp47}
-      label={`${text.source[lang]} (${source})`}
-      copyLabel={text.copyFromSource[lang]}
-    />
+    <>
+      <CopyFromSource
+        path={path}
+        value={value}
+        richText={typeof value === 'object'}
+        text={sourceText}
+        lang={locales.find(({ code }) => code === source)!.bcp47}
+        label={`${text.source[lang]} (${source})`}
+        copyLabel={text.copyFromSource[lang]}
+      />
+      <QaFindings findings={findingsForField(data, path)} lang={lang} />
+    </>
   )
 }

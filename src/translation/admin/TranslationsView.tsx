@@ -111,6 +111,15 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
               ...staff.map((member): Option => [String(member.id), member.name]),
             ]}
           />
+          <FilterSelect
+            name="qa"
+            label={text.qa[lang]}
+            value={filters.qa}
+            options={[
+              ['', text.any[lang]],
+              ['errors', text.qaHasErrors[lang]],
+            ]}
+          />
           <button type="submit" className="btn btn--style-primary btn--size-small">
             {text.filter[lang]}
           </button>
@@ -127,6 +136,7 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
                 <th>{text.status[lang]}</th>
                 <th>{text.assignee[lang]}</th>
                 <th>{text.translatedAt[lang]}</th>
+                <th>{text.qa[lang]}</th>
               </tr>
             </thead>
             <tbody>
@@ -134,6 +144,12 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
                 <tr key={`${row.collection}/${row.id}/${row.locale}`} data-status={row.status}>
                   <td>
                     <a href={`${admin}/collections/${row.collection}/${row.id}?locale=${row.locale}`}>{row.title}</a>
+                    {row.needsReverification ? (
+                      <span className="translations-dashboard__reverify" data-reverify="true">
+                        {' '}
+                        ({text.needsReverification[lang]})
+                      </span>
+                    ) : null}
                   </td>
                   <td>{collectionLabels[row.collection].singular[lang]}</td>
                   <td>{locales.find(({ code }) => code === row.locale)?.label}</td>
@@ -144,6 +160,9 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
                   </td>
                   <td>{row.assignee === null ? '—' : (nameOf.get(row.assignee) ?? row.assignee)}</td>
                   <td>{row.translatedAt ? dateFormat.format(new Date(row.translatedAt)) : '—'}</td>
+                  <td className="translations-dashboard__qa" data-qa-errors={row.qa.errors} data-qa-warnings={row.qa.warnings}>
+                    {row.qa.errors} {text.qaErrors[lang]}, {row.qa.warnings} {text.qaWarnings[lang]}
+                  </td>
                 </tr>
               ))}
             </tbody>

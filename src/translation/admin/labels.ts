@@ -28,6 +28,20 @@ export const translationAdminLabels = {
     fr: 'La source a changé depuis cette traduction :',
   },
   translationStatus: { zh: '翻译状态', en: 'Translation status', fr: 'État de la traduction' },
+  qa: { zh: '质量检查', en: 'QA', fr: 'Contrôle qualité' },
+  qaHasErrors: { zh: '有错误', en: 'Has errors', fr: 'Avec erreurs' },
+  qaErrors: { zh: '错误', en: 'errors', fr: 'erreurs' },
+  qaWarnings: { zh: '警告', en: 'warnings', fr: 'avertissements' },
+  qaFindings: { zh: '翻译质量检查', en: 'Translation QA', fr: 'Contrôle qualité de la traduction' },
+  qaError: { zh: '错误', en: 'Error', fr: 'Erreur' },
+  qaWarning: { zh: '警告', en: 'Warning', fr: 'Avertissement' },
+  qaOverridden: {
+    zh: '编辑已带错误发布，理由：',
+    en: 'An editor published despite the errors, because:',
+    fr: 'Un éditeur a publié malgré les erreurs, au motif :',
+  },
+  needsReverification: { zh: '需要重新核实', en: 'Needs re-verification', fr: 'À revérifier' },
+  sourceQuality: { zh: '来源质量', en: 'Source quality', fr: 'Qualité des sources' },
 } satisfies Record<string, AdminText>
 
 export type AdminLanguage = keyof AdminText

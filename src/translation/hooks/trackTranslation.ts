@@ -23,7 +23,7 @@ const reviewedStatuses: (WorkflowStatus | null | undefined)[] = ['needs-review',
 const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The document as it will be: a save may send only some fields (a PATCH), or part of a group. */
-const merge = (stored: unknown, sent: unknown): unknown => {
+export const merge = (stored: unknown, sent: unknown): unknown => {
   if (sent === undefined) return stored
   if (!isObject(stored) || !isObject(sent) || 'root' in sent) return sent
   const out: Doc = { ...stored }

@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/locales'
 
 import type { GlossaryTerms } from './provider'
 
-/** The CMS glossary as source → target terms for one pair; terms lacking either form are left out. */
+/** The CMS glossary as source → target terms for one pair (a do-not-translate term maps to itself); terms lacking either form are left out. */
 export const glossaryTerms = async (req: PayloadRequest, source: Locale, target: Locale): Promise<GlossaryTerms> => {
   const { docs } = await req.payload.find({
     collection: 'glossary',
@@ -15,9 +15,10 @@ export const glossaryTerms = async (req: PayloadRequest, source: Locale, target:
     req,
   })
   const terms: GlossaryTerms = {}
-  for (const doc of docs as unknown as Record<Locale, string | null | undefined>[]) {
+  for (const doc of docs as unknown as (Record<Locale, string | null | undefined> & { doNotTranslate?: boolean | null })[]) {
     const from = doc[source]?.trim()
-    const to = doc[target]?.trim()
+    // A do-not-translate term is kept as the source writes it.
+    const to = doc.doNotTranslate ? from : doc[target]?.trim()
     if (from && to) terms[from] = to
   }
   return terms

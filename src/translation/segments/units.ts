@@ -30,7 +30,8 @@ export type UnitTranslation = string | LexicalNode[]
 /** The hash a unit's source is known by in the translation memory and in reuse. */
 export const unitHash = (unit: Pick<Unit, 'value'>): string => valueFingerprint(unit.value)
 
-const blockSegments = (
+/** The blocks of rich text that hold inline content, with where they sit: what units are made of. */
+export const blockSegments = (
   node: LexicalNode,
   location: (string | number)[],
   key: string[],

@@ -14,6 +14,10 @@ import { partsInSourceCodes, type InlinePart } from '@/translation/segments/inli
 import { alignUnits, fieldUnits, type Unit } from '@/translation/segments/units'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
+import { checkDocumentLocale } from '@/translation/qa/document'
+import { readGlossary } from '@/translation/qa/glossary'
+import type { Finding } from '@/translation/qa/types'
+
 import { originalData, toXliffInline } from './inlineXliff'
 import { escapeXml } from '@/translation/xml'
 
@@ -46,8 +50,23 @@ const targetParts = (unit: Unit, aligned: Map<string, unknown>): InlinePart[] | 
   return partsInSourceCodes(unit.content, translation as Parameters<typeof partsInSourceCodes>[1])
 }
 
-const fileXml = (pair: TranslationPair): string | null => {
+/**
+ * QA findings as XLIFF 2.0 notes (§4.3.1.16 `note`): `category="lagon:qa"`, `priority` 1 for an
+ * error and 5 for a warning, about the target; the message in English, its code first.
+ */
+const qaNotes = (findings: Finding[]): string =>
+  findings
+    .map(
+      (finding) =>
+        `<note category="lagon:qa" priority="${finding.severity === 'error' ? 1 : 5}" appliesTo="target">` +
+        `${escapeXml(`${finding.severity} ${finding.code}: ${finding.message.en}`)}</note>`,
+    )
+    .join('')
+
+const fileXml = (pair: TranslationPair, findings: Finding[]): string | null => {
   const units: string[] = []
+  const unitFindings = (unit: Unit) =>
+    findings.filter((finding) => finding.path === unit.field && (finding.segment === unit.id || (finding.segment === null && unit.kind === 'text')))
   for (const [path, source] of Object.entries(pair.source)) {
     const aligned = alignUnits(path, source, pair.target[path])
     for (const unit of fieldUnits(path, source)) {
@@ -55,7 +74,7 @@ const fileXml = (pair: TranslationPair): string | null => {
       const state = target ? segmentState(pair) : 'initial'
       units.push(
         `    <unit id="${escapeXml(unit.id)}" name="${escapeXml(path)}">\n` +
-          `      <notes><note category="lagon:kind">${escapeXml(unit.kind)}</note></notes>\n` +
+          `      <notes><note category="lagon:kind">${escapeXml(unit.kind)}</note>${qaNotes(unitFindings(unit))}</notes>\n` +
           (unit.content.codes.size > 0 ? `      ${originalData(unit.content)}\n` : '') +
           `      <segment state="${state}">\n` +
           `        <source>${toXliffInline(unit.content.parts, unit.content.codes)}</source>\n` +
@@ -67,6 +86,10 @@ const fileXml = (pair: TranslationPair): string | null => {
   }
   // XLIFF wants at least one unit per file: a document with no words has nothing to translate.
   if (units.length === 0) return null
+  // Findings about a rich-text field as a whole (not translated, other blocks) are the file's.
+  const fieldFindings = findings.filter(
+    (finding) => finding.segment === null && !fieldUnits(finding.path, pair.source[finding.path]).some((unit) => unit.kind === 'text'),
+  )
   const meta = (type: string, value: string) => `<mda:meta type="${type}">${escapeXml(value)}</mda:meta>`
   return (
     `  <file id="${pair.collection}-${pair.id}" original="${pair.collection}/${pair.id}">\n` +
@@ -75,6 +98,7 @@ const fileXml = (pair: TranslationPair): string | null => {
     meta('id', String(pair.id)) +
     meta('sourceFingerprint', pair.sourceFingerprint) +
     `</mda:metaGroup></mda:metadata>\n` +
+    (fieldFindings.length > 0 ? `    <notes>${qaNotes(fieldFindings)}</notes>\n` : '') +
     units.join('\n') +
     '\n' +
     `  </file>`
@@ -124,6 +148,7 @@ export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { c
   }
   const collections = filter.collection ? [filter.collection as TranslatedCollection] : [...translatedCollections]
   const files: string[] = []
+  const glossary = await readGlossary(req)
   for (const collection of collections) {
     for (const id of await documentIds(req, collection, sourceLocale, filter.ids)) {
       const pair = await readTranslationPair(req, collection, String(id), locale)
@@ -131,7 +156,13 @@ export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { c
         throw new TranslationRequestError(`ids: ${collection} ${id} is written in "${pair.sourceLocale}", not "${sourceLocale}"; export it with sourceLocale=${pair.sourceLocale}.`)
       }
       if (filter.status && statusOf(pair) !== filter.status) continue
-      const file = fileXml(pair)
+      const findings = checkDocumentLocale({
+        content: pair.target,
+        locale: pair.targetLocale,
+        source: { content: pair.source, locale: pair.sourceLocale },
+        glossary,
+      })
+      const file = fileXml(pair, findings)
       if (file) files.push(file)
     }
   }

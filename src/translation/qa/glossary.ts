@@ -1,0 +1,21 @@
+import type { PayloadRequest } from 'payload'
+
+import { localeCodes } from '@/lib/locales'
+
+import type { GlossaryTerm } from './types'
+
+/** The Glossary collection as QA reads it: every term's forms and its do-not-translate flag. */
+export const readGlossary = async (req: PayloadRequest): Promise<GlossaryTerm[]> => {
+  const { docs } = await req.payload.find({
+    collection: 'glossary',
+    pagination: false,
+    depth: 0,
+    sort: 'id',
+    overrideAccess: true,
+    req,
+  })
+  return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
+    forms: Object.fromEntries(localeCodes.flatMap((code) => (typeof doc[code] === 'string' && doc[code] ? [[code, doc[code]]] : []))),
+    doNotTranslate: doc.doNotTranslate === true,
+  }))
+}
