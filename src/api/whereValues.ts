@@ -73,7 +73,8 @@ const operatorsFor = (target: Target): string[] | undefined => {
     case 'code':
       // Localized lists of text (slug history) are stored where Payload's queries do not reach.
       if (many.length > 0 && field.localized) return []
-      return [...base, ...comparisons, ...textSearch, ...many]
+      // `all` on a list of text fails in the database (a 500): Payload's adapter cannot build it.
+      return [...base, ...comparisons, ...textSearch]
     case 'point':
       return ['equals', 'not_equals', 'exists', 'near', 'within', 'intersects']
     default:
@@ -95,10 +96,13 @@ const operandProblem = (target: Target, operator: string, operand: unknown): str
   const wrong = values(operator, operand).find((value) => {
     if (value === null || value === 'null' || value === '') return false
     if (target.kind === 'id' || field?.type === 'relationship' || field?.type === 'upload') return !isStoredId(isPlainObject(value) ? value.value : value)
+    // A checkbox column is a boolean: any other text fails in the database.
+    if (field?.type === 'checkbox') return !['true', 'false', true, false].includes(value as never)
     const options = field && optionValues(field)
     return options ? !options.includes(String(value)) : false
   })
   if (wrong === undefined) return undefined
+  if (field?.type === 'checkbox') return `"${String(wrong)}" is not true or false`
   const options = field && optionValues(field)
   return options ? `"${String(wrong)}" is not one of ${options.join(', ')}` : `"${String(wrong)}" is not an id`
 }

@@ -18,6 +18,14 @@ const fieldExists = (fields: FlattenedField[], path: string[]): boolean => {
   return field.type === 'relationship' || field.type === 'upload'
 }
 
+/** A list field (`hasMany`) is stored in rows of its own: sorting by it fails in the database (a 500). */
+const isList = (fields: FlattenedField[], path: string[]): boolean => {
+  const field = fields.find((candidate) => candidate.name === path[0])
+  if (!field) return false
+  if (path.length > 1 && 'flattenedFields' in field && (field.type === 'group' || field.type === 'tab')) return isList(field.flattenedFields, path.slice(1))
+  return path.length === 1 && 'hasMany' in field && field.hasMany === true
+}
+
 const sortPaths = (sort: string | string[]): string[] =>
   (Array.isArray(sort) ? sort : sort.split(',')).map((path) => path.trim().replace(/^-/, '')).filter(Boolean)
 
@@ -38,8 +46,10 @@ export const checkReadArguments: CollectionBeforeOperationHook = ({ args, collec
   }
   if (operation !== 'read' && operation !== 'count') return args
   const unknown = sort ? sortPaths(sort).filter((path) => !fieldExists(collection.flattenedFields, path.split('.'))) : []
+  const lists = sort ? sortPaths(sort).filter((path) => isList(collection.flattenedFields, path.split('.'))) : []
   const errors = [
     ...(unknown.length > 0 ? [{ path: 'sort', message: `sort: ${unknown.map((path) => `"${path}"`).join(', ')} is not a field of ${collection.slug}` }] : []),
+    ...(lists.length > 0 ? [{ path: 'sort', message: `sort: ${lists.map((path) => `"${path}"`).join(', ')} is a list, which cannot order documents` }] : []),
     ...whereValueProblems(collection.flattenedFields, where),
     ...(isReader(req.user) && !(keyReadsDrafts(req.user) && draft) ? readerWhereProblems(collection.flattenedFields, where, req.locale ?? undefined) : []),
   ]

@@ -19,9 +19,16 @@ import { attributesOf, childrenOf, elements, localName, nameOf, parseXml, type X
 
 import { xliffNamespace } from './namespaces'
 
-export type ImportedFile = { collection: string; id: number | string; written: string[]; unchanged: string[] }
+export type ImportedFile = {
+  collection: string
+  id: number | string
+  written: string[]
+  unchanged: string[]
+  /** The file had no source fingerprint (a tool dropped Lagon's metadata): its units were matched by id. */
+  sourceUnknown?: boolean
+}
 
-type PlannedFile = { pair: TranslationPair; values: Map<string, unknown>; translatedPaths: string[]; unchanged: string[] }
+type PlannedFile = { pair: TranslationPair; values: Map<string, unknown>; translatedPaths: string[]; unchanged: string[]; sourceUnknown: boolean }
 
 const refuse = (message: string): never => {
   throw new TranslationRequestError(`xliff: ${message}`)
@@ -41,22 +48,63 @@ const fileMetadata = (file: XmlNode): Record<string, string> => {
   return meta
 }
 
+/** `xml:space` of an element, else the one it inherits (`default` at the top). */
+const spaceOf = (node: XmlNode, inherited: string): string => attributesOf(node)['xml:space'] ?? inherited
+
+/** XML's white space (not U+00A0 and the like, which are text). */
+const xmlWhiteSpace = /[ \t\r\n]+/g
+
+/**
+ * Content whose `xml:space` is `default` may have been laid out by the tool that wrote it (XLIFF
+ * 2.0 §4.3.1.48: only `preserve` keeps white space as is): runs of white space become one space,
+ * and none is kept at the ends. Lagon's own files say `preserve`.
+ */
+const collapseWhiteSpace = (parts: InlinePart[]): InlinePart[] => {
+  const collapse = (list: InlinePart[]): InlinePart[] =>
+    list.map((part) =>
+      part.kind === 'text' ? { ...part, text: part.text.replace(xmlWhiteSpace, ' ') } : part.kind === 'pc' ? { ...part, children: collapse(part.children) } : part,
+    )
+  const collapsed = collapse(parts)
+  const first = collapsed[0]
+  if (first?.kind === 'text') collapsed[0] = { ...first, text: first.text.replace(/^ /, '') }
+  const last = collapsed.at(-1)
+  if (last?.kind === 'text') collapsed[collapsed.length - 1] = { ...last, text: last.text.replace(/ $/, '') }
+  return collapsed.filter((part) => part.kind !== 'text' || part.text !== '')
+}
+
 /** A unit's target: the targets of its segments in order, with its ignorables; null when any segment lacks one. */
-const unitTarget = (unit: XmlNode, unitId: string): InlinePart[] | null => {
+const unitTarget = (unit: XmlNode, unitId: string, space: string): InlinePart[] | null => {
   const parts: InlinePart[] = []
+  const unitSpace = spaceOf(unit, space)
+  const read = (node: XmlNode, inherited: string) => {
+    const inline = fromXliffInline(childrenOf(node), unitId)
+    return spaceOf(node, inherited) === 'preserve' ? inline : collapseWhiteSpace(inline)
+  }
   for (const child of elements(unit)) {
     const name = nameOf(child)
     if (name !== 'segment' && name !== 'ignorable') continue
+    const childSpace = spaceOf(child, unitSpace)
     const target = elements(child, 'target')[0]
     if (!target) {
       if (name === 'segment') return null
       const source = elements(child, 'source')[0]
-      if (source) parts.push(...fromXliffInline(childrenOf(source), unitId))
+      if (source) parts.push(...read(source, childSpace))
       continue
     }
-    parts.push(...fromXliffInline(childrenOf(target), unitId))
+    parts.push(...read(target, childSpace))
   }
   return parts
+}
+
+/**
+ * What a `<file>` is a translation of: Lagon's metadata, else its id as Lagon writes it
+ * (`tips-7`), which libraries and tools keep when they drop the metadata (the `xliff` package's
+ * js2xliff does). Without a source fingerprint, units are matched by id alone.
+ */
+const fileSubject = (file: XmlNode): { collection?: string; id?: string; sourceFingerprint?: string } => {
+  const meta = fileMetadata(file)
+  const fromId = /^([a-z][a-z-]*)-(\d+)$/.exec(attributesOf(file).id ?? '')
+  return { collection: meta.collection ?? fromId?.[1], id: meta.id ?? fromId?.[2], sourceFingerprint: meta.sourceFingerprint }
 }
 
 /** Checks one `<file>` against its document and works out what it changes; writes nothing. */
@@ -66,12 +114,13 @@ const planFile = async (
   srcLang: string,
   trgLang: string,
   seen: Set<string>,
+  rootSpace: string,
 ): Promise<PlannedFile> => {
-  const meta = fileMetadata(file)
+  const space = spaceOf(file, rootSpace)
   const fileId = attributesOf(file).id ?? '?'
-  const { collection, id, sourceFingerprint } = meta
-  if (!collection || !id || !sourceFingerprint) {
-    refuse(`<file id="${fileId}"> lacks its lagon metadata (collection, id, sourceFingerprint): export the file from Lagon.`)
+  const { collection, id, sourceFingerprint } = fileSubject(file)
+  if (!collection || !id) {
+    return refuse(`<file id="${fileId}"> names no document: neither Lagon's metadata (collection, id) nor an id such as "tips-7". Export the file from Lagon.`)
   }
   if (!isTranslatedCollection(collection)) return refuse(`<file id="${fileId}">: unknown collection "${collection}".`)
   if (seen.has(`${collection}/${id}`)) refuse(`${collection} ${id} appears in two <file> elements.`)
@@ -83,7 +132,7 @@ const planFile = async (
   if (pair.sourceLocale !== srcLang) {
     refuse(`srcLang "${srcLang}" is not the source locale of ${collection} ${id} ("${pair.sourceLocale}").`)
   }
-  if (sourceFingerprint !== pair.sourceFingerprint) {
+  if (sourceFingerprint !== undefined && sourceFingerprint !== pair.sourceFingerprint) {
     refuse(`${collection} ${id}: this file was made from an older version of the source; export it again.`)
   }
 
@@ -97,7 +146,7 @@ const planFile = async (
     const unit = unitsById.get(unitId)
     if (!unit) return refuse(`${collection} ${id}: unknown unit "${unitId}".`)
     if (translations.get(unit.field)?.has(unitId)) refuse(`${collection} ${id}: unit "${unitId}" appears twice.`)
-    const target = unitTarget(unitNode, unitId)
+    const target = unitTarget(unitNode, unitId, space)
     if (!translations.has(unit.field)) translations.set(unit.field, new Map())
     if (target === null) continue
     try {
@@ -124,7 +173,7 @@ const planFile = async (
     if (canonicalJson(value) === canonicalJson(pair.target[path])) unchanged.push(path)
     else values.set(path, value)
   }
-  return { pair, values, translatedPaths, unchanged }
+  return { pair, values, translatedPaths, unchanged, sourceUnknown: sourceFingerprint === undefined }
 }
 
 /** The XLIFF 2.0 root element, checked: namespace, version, languages. */
@@ -140,7 +189,8 @@ const xliffRoot = (nodes: XmlNode[]): XmlNode => {
 }
 
 /**
- * Imports translated XLIFF 2.0 (as exported by `exportXliff`). Every file is checked first —
+ * Imports translated XLIFF 2.0 (as exported by `exportXliff`, or as a tool or library wrote it back
+ * without Lagon's metadata: see fileSubject). Every file is checked first —
  * document, languages, source version, units, markup — and any problem refuses the whole import
  * before anything is written; then each changed document gets a needs-review DRAFT. The caller
  * runs this in one transaction, so a failure while writing leaves nothing behind either.
@@ -157,11 +207,12 @@ export const importXliff = async (req: PayloadRequest, xml: string, { cli = fals
 
   const seen = new Set<string>()
   const planned: PlannedFile[] = []
-  for (const file of files) planned.push(await planFile(req, file, srcLang, trgLang, seen))
+  const rootSpace = spaceOf(root, 'default')
+  for (const file of files) planned.push(await planFile(req, file, srcLang, trgLang, seen, rootSpace))
 
   const imported: ImportedFile[] = []
-  for (const { pair, values, translatedPaths, unchanged } of planned) {
-    imported.push({ collection: pair.collection, id: pair.id, written: [...values.keys()], unchanged })
+  for (const { pair, values, translatedPaths, unchanged, sourceUnknown } of planned) {
+    imported.push({ collection: pair.collection, id: pair.id, written: [...values.keys()], unchanged, ...(sourceUnknown && { sourceUnknown }) })
     if (values.size === 0) continue
     const machine = { ...(pair.state.machine ?? {}) }
     // Words a person wrote: a later machine run must leave them alone.
