@@ -18,7 +18,7 @@ export const sessionOf = async (req: PayloadRequest): Promise<Session> => {
   return (session ?? adapter.drizzle) as unknown as Session
 }
 
-const tableOf = (req: PayloadRequest, collection: string): string => {
+export const tableOf = (req: PayloadRequest, collection: string): string => {
   const adapter = req.payload.db as unknown as PostgresAdapter
   return adapter.tableNameMap.get(collection.replaceAll('-', '_')) ?? collection
 }

@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -7,6 +8,7 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
+import { sessionOf, tableOf } from '@/concurrency/lockRows'
 import { isLocale, localeCodes, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import { indexChange } from '@/search/indexer'
@@ -104,12 +106,15 @@ const publishedBeforeKey = (collection: string, id: unknown) => `lagon.published
  * not through `req`, whose locale the Local API would set to `all` for the write that follows).
  */
 export const notePublishedBefore: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
-  const id = (args as { id?: number | string }).id
-  if (operation !== 'update' || !collection.versions?.drafts || id === undefined || id === null) return args
-  const stored = await req.payload
-    .findByID({ collection: collection.slug as PublicCollection, id, locale: 'all', draft: false, depth: 0, overrideAccess: true, disableErrors: true, select: { _status: true } })
-    .catch(() => null)
-  if (stored) req.context[publishedBeforeKey(collection.slug, id)] = publishedLocales((stored as { _status?: LocalizedStatus })._status, 'all')
+  const id = Number((args as { id?: number | string }).id)
+  if (operation !== 'update' || !collection.versions?.drafts || !Number.isInteger(id)) return args
+  // In the save's own transaction when it has begun: a read from the pool beside it would need a
+  // second connection per save, and saves waiting for the pool would each hold one (tests/concurrentSaves).
+  const session = await sessionOf(req)
+  const { rows } = await session.execute(
+    sql`select _locale::text as locale from ${sql.identifier(`${tableOf(req, collection.slug)}_locales`)} where _parent_id = ${id} and _status = 'published'`,
+  )
+  req.context[publishedBeforeKey(collection.slug, id)] = rows.map((row) => row.locale).filter(isLocale)
   return args
 }
 

@@ -200,8 +200,8 @@ export const scaleCarrier = (index: number): ScaleDocument => {
         validity_days: random.pick([7, 15, 30]),
         price_amount: random.int(5, 60),
         price_currency: 'EUR',
-        includes_phone_number: kind !== 3,
-        receives_sms: kind !== 3,
+        includes_phone_number: kind === 3 ? 'usually-not' : 'yes',
+        receives_sms: kind === 3 ? 'usually-not' : 'yes',
       },
       locales: Object.fromEntries(Object.keys(states).map((locale) => [locale, { name: `${brand} ${offerNames[locale as Locale][kind]}`, notes: null }])),
     }
