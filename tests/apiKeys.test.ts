@@ -185,7 +185,15 @@ describe('refused keys', () => {
 
 describe('attribution', () => {
   it('counts each keyed request once, even when it populates relationships, and records when', async () => {
-    const before = await db.payload.findByID({ collection: 'api-keys', id: keyIds.read })
+    // Counts of the file's earlier requests may still be waiting for their flush (every 2 s):
+    // start from a count that no longer moves.
+    const countNow = async () => (await db.payload.findByID({ collection: 'api-keys', id: keyIds.read })).requestCount ?? 0
+    let settled = -1
+    for (let now = await countNow(); now !== settled; now = await countNow()) {
+      settled = now
+      await new Promise((resolve) => setTimeout(resolve, 2_500))
+    }
+    const before = { requestCount: settled }
     const started = Date.now()
     for (let i = 0; i < 3; i += 1) {
       expect((await fetch(`${api.url}/api/articles?depth=2`, { headers: keyHeader(keys.read) })).status).toBe(200)

@@ -39,6 +39,9 @@ const newest = (collection: 'articles' | 'carriers', id: number) =>
 const localized = (doc: Record<string, unknown>, field: string, locale: string) => (doc[field] as Record<string, unknown> | undefined)?.[locale]
 
 beforeAll(async () => {
+  // Twenty rounds of concurrent saves queue for the pool; on a machine running the whole suite the
+  // wait can pass the 5 s default connect timeout, whose own behaviour tests/site/resilience covers.
+  process.env.DATABASE_CONNECT_TIMEOUT_MS = '30000'
   db = await startPayload('migrated')
   api = await startApiServer()
   await createStaff(db.payload)

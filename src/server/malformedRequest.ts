@@ -1,8 +1,9 @@
 /**
  * Requests whose target is no page anywhere: a path that does not decode to UTF-8 (`/zh/guides/%ff`,
  * `%`, overlong or surrogate sequences), a control character or NUL in it, or a target that is
- * not a path at all (`*`, an absolute URL). Next failed on them with a 500, or the reader-page
- * front with its 503; they get a short localized 400 here, before either runs.
+ * not a path at all (`*`, an absolute URL), or more path segments than any page has. Next failed on
+ * them with a 500, or the reader-page front with its 503, or (4,000 segments) answered in a way the
+ * client dropped; they get a short localized 400 here, before either runs.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
@@ -10,6 +11,8 @@ import { isLocale, type Locale } from '@/lib/locales'
 import { bcp47 } from '@/site/format'
 import { negotiateLocale } from '@/site/negotiate'
 import { notFoundText } from '@/site/notFoundText'
+
+const maxSegments = 32
 
 /** Why the request's target is unusable, or undefined when it is a path that decodes. */
 export const malformedTarget = (url: string | undefined): string | undefined => {
@@ -22,6 +25,8 @@ export const malformedTarget = (url: string | undefined): string | undefined => 
     return 'the path is not valid percent-encoded UTF-8'
   }
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'the path contains a control character'
+  // The deepest page is /{locale}/{list}/page/{n}: 32 leaves room for any future route.
+  if (pathname.split('/').length > maxSegments + 1) return `the path has more than ${maxSegments} segments`
   return undefined
 }
 

@@ -68,8 +68,12 @@ const visit = async (page: Page, path: string) => {
 /** Where `[object Object]` stands in the page, with what surrounds it, or false. */
 const objectsInPage = (page: Page) =>
   page.evaluate(() => ({
+    // Hidden inputs left out: no one reads them, and Payload writes a json field's object into one's value.
     html: ((html) => (html.includes('[object Object]') ? html.slice(Math.max(0, html.indexOf('[object Object]') - 300), html.indexOf('[object Object]') + 100) : false))(
-      document.documentElement.outerHTML,
+      ((root) => {
+        root.querySelectorAll('input[type="hidden"]').forEach((input) => input.remove())
+        return root.outerHTML
+      })(document.documentElement.cloneNode(true) as HTMLElement),
     ),
     ariaLabels: [...document.querySelectorAll('[aria-label]')]
       .map((element) => element.getAttribute('aria-label') ?? '')

@@ -108,7 +108,7 @@ describe('side-by-side editing', () => {
     expect(await changes.locator('del').allTextContents()).toEqual(['SIM', '卡'])
   })
 
-  it('shows the source text of each field, and the copy button fills the field', async () => {
+  it('shows the source text of each field, and the copy button fills the field', { timeout: 150_000 }, async () => {
     await page.goto(`${site.url}/admin/collections/articles/${id}?locale=en`)
     const summarySource = page.locator('.source-text[data-source-for="summary"]')
     await summarySource.waitFor()

@@ -35,7 +35,8 @@ const converters =
     // Tables and lists as plain elements styled by site.css: Lexical's defaults repeat classes and
     // inline styles on every cell and item, a tenth of a guide's HTML.
     table: ({ node, nodesToJSX }: JSXConverterArgs<SerializedTableNode>) => (
-      <div className="table-wrap">
+      // Focusable: at narrow widths the table scrolls sideways, and keyboard users must reach it.
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <tbody>{nodesToJSX({ nodes: node.children })}</tbody>
         </table>
