@@ -39,9 +39,11 @@ const newest = (collection: 'articles' | 'carriers', id: number) =>
 const localized = (doc: Record<string, unknown>, field: string, locale: string) => (doc[field] as Record<string, unknown> | undefined)?.[locale]
 
 beforeAll(async () => {
-  // Twenty rounds of concurrent saves queue for the pool; on a machine running the whole suite the
-  // wait can pass the 5 s default connect timeout, whose own behaviour tests/site/resilience covers.
+  // Twenty rounds of concurrent saves queue for the pool and for the document's lock; on a machine
+  // running the whole suite (browsers, builds) the waits can pass the 5 s connect and 10 s lock
+  // defaults, whose own behaviour tests/site/resilience and the pool test below cover.
   process.env.DATABASE_CONNECT_TIMEOUT_MS = '30000'
+  process.env.SAVE_LOCK_WAIT_SECONDS = '60'
   db = await startPayload('migrated')
   api = await startApiServer()
   await createStaff(db.payload)

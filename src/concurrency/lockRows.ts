@@ -5,8 +5,12 @@ import { APIError, type PayloadRequest } from 'payload'
  * How long a save waits for the saves before it. Each waiting save holds a pooled connection (its
  * transaction); should the pool run dry while the saving one needs a connection of its own (Payload
  * checks its admin lock outside the transaction), the wait ends here instead of never.
+ * SAVE_LOCK_WAIT_SECONDS, 10 by default.
  */
-const lockWaitSeconds = 10
+const lockWaitSeconds = (): number => {
+  const value = Number(process.env.SAVE_LOCK_WAIT_SECONDS ?? 10)
+  return Number.isFinite(value) && value > 0 ? value : 10
+}
 
 export type Session = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -35,7 +39,7 @@ export const lockAndCountSave = async (req: PayloadRequest, collection: string, 
   const table = sql.identifier(tableOf(req, collection))
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   try {
-    await session.execute(sql`select set_config('lock_timeout', ${`${lockWaitSeconds}s`}, true)`)
+    await session.execute(sql`select set_config('lock_timeout', ${`${lockWaitSeconds()}s`}, true)`)
     if (sorted.length > 1) await session.execute(sql`select id from ${table} where id in ${sorted} order by id for update`)
     const { rows } = await session.execute(
       sql`update ${table} set revision = coalesce(revision, 0) + 1 where id in ${sorted} returning id, revision`,
@@ -46,7 +50,7 @@ export const lockAndCountSave = async (req: PayloadRequest, collection: string, 
     if ((error as { cause?: { code?: string } }).cause?.code !== '55P03') throw error
     req.responseHeaders = new Headers(req.responseHeaders)
     req.responseHeaders.set('Retry-After', '1')
-    throw new APIError(`${collection} ${sorted.join(', ')}: other saves of this document took over ${lockWaitSeconds} s; retry.`, 503, null, true)
+    throw new APIError(`${collection} ${sorted.join(', ')}: other saves of this document took over ${lockWaitSeconds()} s; retry.`, 503, null, true)
   }
 }
 

@@ -39,7 +39,7 @@ beforeAll(async () => {
       const published = await fetch(`${site.url}/api/carriers/${id}?locale=${locale}`, {
         method: 'PATCH',
         headers: json(admin),
-        body: JSON.stringify({ name: `x-default ${combination.join('+')} (${locale})`, slug: slugOf(combination, locale), _status: 'published' }),
+        body: JSON.stringify({ name: `x-default ${combination.join('+')} (${locale})`, slug: slugOf(combination, locale), _status: 'published', translation: { qaOverrideReason: 'A test document.' } }),
       })
       expect(published.status, await published.clone().text()).toBe(200)
     }
