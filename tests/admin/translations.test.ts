@@ -122,7 +122,8 @@ describe('side-by-side editing', () => {
 
     const bodySource = page.locator('.source-text[data-source-for="body"]')
     expect(await bodySource.locator('.source-text__text').textContent()).toBe(zh.body)
-    await bodySource.locator('.source-text__copy').click()
+    // The summary's autosave may still hold the form: its controls wait for it on a loaded machine.
+    await bodySource.locator('.source-text__copy').click({ timeout: 90_000 })
     const editor = page.locator('[data-field-path="body"] [contenteditable="true"]')
     await expect.poll(() => editor.textContent()).toContain(zh.body)
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
     const created = await fetch(`${site.url}/api/carriers?locale=zh`, {
       method: 'POST',
       headers: json(admin),
-      body: JSON.stringify({ name: `x-default ${combination.join('+')}`, slug: slugOf(combination, 'zh'), destination: 'NC', _status: 'draft' }),
+      body: JSON.stringify({ name: `x-default ${combination.join('+')}`, slug: slugOf(combination, 'zh'), kind: 'network-operator', destination: 'NC', _status: 'draft' }),
     })
     expect(created.status, await created.clone().text()).toBe(201)
     const { id } = ((await created.json()) as { doc: { id: number } }).doc
