@@ -43,7 +43,7 @@ beforeAll(async () => {
   // running the whole suite (browsers, builds) the waits can pass the 5 s connect and 10 s lock
   // defaults, whose own behaviour tests/site/resilience and the pool test below cover.
   process.env.DATABASE_CONNECT_TIMEOUT_MS = '30000'
-  process.env.SAVE_LOCK_WAIT_SECONDS = '60'
+  process.env.SAVE_LOCK_WAIT_SECONDS = '25' // under the 30 s statement timeout, which would end the wait first
   db = await startPayload('migrated')
   api = await startApiServer()
   await createStaff(db.payload)
