@@ -120,8 +120,8 @@ const inTransaction = async <T>(payload: Payload, work: (client: PoolClient) => 
 const databaseNow = async (client: PoolClient): Promise<Date> => (await client.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now
 
 /**
- * At most this many documents are indexed at once in a process: each holds a connection while
- * its document is read on another, and a pool all of whose connections wait would wait for ever.
+ * At most this many documents are indexed at once in a process, so that indexing after a burst of
+ * saves leaves the pool to the saves.
  */
 const parallel = 3
 type Gate = { running: number; waiting: (() => void)[] }
@@ -140,19 +140,21 @@ const throughGate = async <T>(work: () => Promise<T>): Promise<T> => {
 }
 
 /**
- * Brings one document's rows in line with what is committed: read after taking the document's
- * lock (on every instance, through PostgreSQL), so that of two writers' indexings the later reads
- * what both wrote.
+ * Brings one document's rows in line with what is committed. The document is read before a
+ * connection is held for the write: holding one while reading on a second let indexings and saves
+ * waiting for the pool wait on each other (tests/concurrentSaves). Of two indexings of a document,
+ * the later read wins: rows carry the database time their read began, and an older one never
+ * replaces a newer one (`indexed_at`), the document's lock ordering the writes on every instance.
  */
 export const indexDocument = (payload: Payload, collection: SearchedCollection, id: number): Promise<void> =>
-  throughGate(() =>
-    inTransaction(payload, async (client) => {
+  throughGate(async () => {
+    const readAt = await inTransaction(payload, databaseNow)
+    const [doc] = (await readStored(payload, collection, { id: { equals: id } })).docs
+    await inTransaction(payload, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lagon:search:${collection}:${id}`])
-      const readAt = await databaseNow(client)
-      const [doc] = (await readStored(payload, collection, { id: { equals: id } })).docs
       await writeRows(client, collection, id, doc ? searchRows(payload, collection, doc) : [], readAt)
-    }),
-  )
+    })
+  })
 
 /**
  * A committed change (src/freshness/), on the instance that made it: the document's rows follow,
