@@ -9,6 +9,7 @@ import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
 import { isSiteTag } from '@/site/tags'
 
+import { isRenderRefusal, type RenderSlots } from './renderSlots'
 import { pagesWithinBytes, RenderTimeout, sendUnavailable } from './resilience'
 import { withoutClientRuntime } from './withoutClientRuntime'
 
@@ -38,6 +39,14 @@ export const isReaderPageRequest = (req: IncomingMessage): boolean =>
  */
 const cacheControl = 'public, max-age=0, must-revalidate'
 
+type ReaderPagesSettings = {
+  nextOrigin: () => string
+  maxBytes: number
+  renderTimeoutMs: number
+  /** Where each render waits its turn (renderSlots.ts). */
+  renders: RenderSlots
+}
+
 /**
  * The reader site as readers get it: each page as Next prerendered it, without Next's client
  * runtime (see withoutClientRuntime), compressed once (Brotli and gzip), and answered from memory
@@ -50,11 +59,14 @@ const cacheControl = 'public, max-age=0, must-revalidate'
  *
  * When Next cannot make a page (a 5xx, no answer within `renderTimeoutMs`, the database down),
  * readers get the last good copy still in memory, or the locale's 503 page (see resilience.ts).
+ * Renders run `renders` at a time: a miss while every slot is taken gets the page's last good
+ * copy at once (the page is rendered again in the background), or waits its turn in the bounded
+ * queue, or is answered 503 when the queue is full. Hits never wait for a slot.
  * Pages are kept within `maxBytes`; which of them are fresh is tracked apart, by ETag.
  *
  * `nextOrigin` is Next's own handler on a private loopback port.
  */
-export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOrigin: () => string; maxBytes: number; renderTimeoutMs: number }) => {
+export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: ReaderPagesSettings) => {
   // Pages are kept within maxBytes, stale ones too (served while Next cannot render); which of
   // them are fresh is tracked by their ETag, with the cache tags they were rendered from.
   const fresh = taggedStore<string>('pages')
@@ -66,7 +78,9 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
-  const fill = async (path: string): Promise<CachedPage | Fetched> => {
+  const fill = (path: string): Promise<CachedPage | Fetched> => renders.run(() => render(path))
+
+  const render = async (path: string): Promise<CachedPage | Fetched> => {
     const startedAt = expiryClock()
     const fetched = await get(agent, `${nextOrigin()}${path}`, renderTimeoutMs)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
@@ -83,7 +97,8 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
     pageAt(path).then(
       (answer) => ('variants' in answer || answer.status < 500 ? answer : undefined),
       (error: unknown) => {
-        console.error(`lagon: ${path}: ${error instanceof Error ? error.message : String(error)}`)
+        // A refusal is the cap doing its work under load, not a failure worth a line per request.
+        if (!isRenderRefusal(error)) console.error(`lagon: ${path}: ${error instanceof Error ? error.message : String(error)}`)
         return undefined
       },
     )
@@ -104,6 +119,11 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
     const notFoundPage = isNotFoundPage(path)
     const cached = freshPage(path)
     if (cached && !notFoundPage) return send(req, res, cached, 'HIT')
+    const lastCopy = cached || notFoundPage ? undefined : kept.get(path)
+    if (lastCopy && renders.busy()) {
+      void answerAt(path)
+      return send(req, res, lastCopy, 'STALE')
+    }
     const answer = cached ?? (await answerAt(path))
     if (!answer) {
       const lastGood = notFoundPage ? undefined : kept.get(path)
