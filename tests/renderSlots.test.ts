@@ -71,3 +71,17 @@ describe('render slots', () => {
     await expect(slots.run(async () => 'next')).resolves.toBe('next')
   })
 })
+
+describe('render slots, first', () => {
+  it('puts a render asked `first` ahead of the misses already waiting', async () => {
+    const slots = renderSlots({ concurrent: 1, queued: 2, waitMs: 60_000 })
+    const held = heldRender()
+    const order: string[] = []
+    void slots.run(held.work)
+    const later = slots.run(async () => order.push('first render of a page'))
+    const refresh = slots.run(async () => order.push('refresh of a page readers have'), { first: true })
+    held.finish('done')
+    await Promise.all([later, refresh])
+    expect(order).toEqual(['refresh of a page readers have', 'first render of a page'])
+  })
+})

@@ -47,8 +47,11 @@ export const renderSlots = ({ concurrent, queued, waitMs }: { concurrent: number
   return {
     /** True when a new render would have to wait: every slot is taken. */
     busy: (): boolean => running >= concurrent,
-    /** Runs `work` in a slot, now or after the misses queued before it; rejects when refused. */
-    run: <T>(work: () => Promise<T>): Promise<T> => {
+    /**
+     * Runs `work` in a slot, now or after the misses queued before it (`first`: before them);
+     * rejects when refused.
+     */
+    run: <T>(work: () => Promise<T>, { first = false }: { first?: boolean } = {}): Promise<T> => {
       if (running < concurrent) return started(work)
       if (waiting.length >= queued) return Promise.reject(new RenderQueueFull())
       return new Promise<T>((resolve, reject) => {
@@ -59,7 +62,8 @@ export const renderSlots = ({ concurrent, queued, waitMs }: { concurrent: number
             reject(new RenderQueueTimeout(waitMs))
           }, waitMs),
         }
-        waiting.push(entry)
+        if (first) waiting.unshift(entry)
+        else waiting.push(entry)
       })
     },
     inFlight: (): number => running,

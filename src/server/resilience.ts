@@ -60,6 +60,8 @@ export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => num
       total += bytes
       while (total > maxBytes) remove(entries.keys().next().value!)
     },
+    /** Whether a copy is kept, without counting it as a use. */
+    has: (key: string): boolean => entries.has(key),
     bytes: () => total,
   }
 }
