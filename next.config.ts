@@ -10,6 +10,12 @@ const nextConfig: NextConfig = {
   // Readers' search: jieba is a native addon that reads its dictionary beside itself, loaded by Node, not bundled.
   serverExternalPackages: ['@node-rs/jieba'],
   images: { formats: ['image/avif', 'image/webp'], localPatterns: [{ pathname: '/api/media/file/**' }] },
+  experimental: {
+    // Pages and data Next renders are kept in memory (cacheMaxMemorySize, 50 MB), not also written to
+    // the build folder: a cold guide page wrote a dozen files (its HTML, RSC, segments, each read),
+    // a fifth of its render's time, and an instance's disk copy outlived changes made while it was down.
+    isrFlushToDisk: false,
+  },
 }
 
 const payloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })

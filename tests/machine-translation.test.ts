@@ -340,3 +340,22 @@ describe('machine translation through DeepL', () => {
     expect(deepl.requests.slice(reuse).filter((request) => request.method === 'POST' && request.path === '/v2/glossaries')).toHaveLength(0)
   })
 })
+
+describe('the translation memory', () => {
+  it('approving a translation of a document that repeats a segment saves, with one entry for the segment', async () => {
+    const repeated = '出发前请再核实一次。'
+    const id = await createArticle('重复的句子', root([paragraph([text(repeated)]), paragraph([text('中间的一段。')]), paragraph([text(repeated)])]))
+    const frenchBody = root([paragraph([text('Vérifiez avant de partir.')]), paragraph([text('Un paragraphe au milieu.')]), paragraph([text('Vérifiez avant de partir.')])])
+    const approve = await fetch(`${api.url}/api/articles/${id}?locale=fr&draft=true`, {
+      method: 'PATCH',
+      headers: json(headers.editor),
+      body: JSON.stringify({ title: 'Phrases répétées', summary: 'Une phrase répétée', body: frenchBody, translation: { status: 'done' } }),
+    })
+    // Before: the repeated segment was created twice in the memory, breaking its uniqueness: 400.
+    expect(approve.status, await approve.clone().text()).toBe(200)
+    const { docs } = await db.payload.find({ collection: 'translation-memory', where: { origin: { equals: `articles/${id}` } }, limit: 50, depth: 0 })
+    const sources = docs.map((doc) => JSON.stringify((doc as { source?: unknown }).source))
+    expect(sources.filter((source) => source.includes(repeated))).toHaveLength(1)
+    expect(new Set(sources).size).toBe(sources.length)
+  })
+})

@@ -107,7 +107,8 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
     const response = await fetch(`${base}/api/articles/${guide.id}?locale=${guide.locale}`, {
       method: 'PATCH',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ summary }),
+      // Synthetic guides have translation QA errors, which block publishing unless overridden, as an editor may.
+      body: JSON.stringify({ summary, translation: { qaOverrideReason: 'Benchmark edit.' } }),
     }).catch(() => undefined)
     await response?.arrayBuffer().catch(() => undefined)
     if (!response?.ok) {

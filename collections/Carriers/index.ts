@@ -27,6 +27,8 @@ export const Carriers: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'destination', 'verification', '_status'],
+    // The list reads the columns shown, not every document's bodies in full (a page of 10 guides was 10 × a few KB per locale).
+    enableListViewSelectAPI: true,
   },
   hooks: contentHooks('carriers'),
   access: contentAccess,

@@ -24,6 +24,7 @@ import { forgetEverythingHere } from '@/freshness/taggedStore'
 
 import { malformedTarget, sendMalformed } from './malformedRequest'
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
+import { renderSlots } from './renderSlots'
 import { drainable, serverSettings } from './resilience'
 import { secureRequest } from './securityHeaders'
 
@@ -66,7 +67,8 @@ const start = async (): Promise<void> => {
     : undefined
   // Read once: a wrong TRUSTED_PROXIES stops the server here, naming the entry.
   const security = { https: siteIsHttps(), trustedProxies: parseTrustedProxies() }
-  const pages = readerPages({ nextOrigin: () => nextOrigin, maxBytes: settings.pageCacheBytes, renderTimeoutMs: settings.renderTimeoutMs })
+  const renders = renderSlots({ concurrent: settings.renderConcurrency, queued: settings.renderQueue, waitMs: settings.renderQueueWaitMs })
+  const pages = readerPages({ nextOrigin: () => nextOrigin, maxBytes: settings.pageCacheBytes, renderTimeoutMs: settings.renderTimeoutMs, renders })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     secureRequest(req, res, security)

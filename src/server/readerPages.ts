@@ -9,12 +9,13 @@ import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
 import { isSiteTag } from '@/site/tags'
 
+import { isRenderRefusal, type RenderSlots } from './renderSlots'
 import { pagesWithinBytes, RenderTimeout, sendUnavailable } from './resilience'
 import { withoutClientRuntime } from './withoutClientRuntime'
 
 type Encoding = 'br' | 'gzip' | 'identity'
 type Variant = { headers: OutgoingHttpHeaders; body: Buffer }
-type CachedPage = { etag: string; variants: Record<Encoding, Variant>; notModified: OutgoingHttpHeaders }
+type CachedPage = { etag: string; variants: Record<Encoding, Variant>; notModified: OutgoingHttpHeaders; recompress: () => Promise<void> }
 type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 
 /**
@@ -38,6 +39,14 @@ export const isReaderPageRequest = (req: IncomingMessage): boolean =>
  */
 const cacheControl = 'public, max-age=0, must-revalidate'
 
+type ReaderPagesSettings = {
+  nextOrigin: () => string
+  maxBytes: number
+  renderTimeoutMs: number
+  /** Where each render waits its turn (renderSlots.ts). */
+  renders: RenderSlots
+}
+
 /**
  * The reader site as readers get it: each page as Next prerendered it, without Next's client
  * runtime (see withoutClientRuntime), compressed once (Brotli and gzip), and answered from memory
@@ -50,11 +59,14 @@ const cacheControl = 'public, max-age=0, must-revalidate'
  *
  * When Next cannot make a page (a 5xx, no answer within `renderTimeoutMs`, the database down),
  * readers get the last good copy still in memory, or the locale's 503 page (see resilience.ts).
+ * Renders run `renders` at a time: a miss while every slot is taken gets the page's last good
+ * copy at once (the page is rendered again in the background), or waits its turn in the bounded
+ * queue, or is answered 503 when the queue is full. Hits never wait for a slot.
  * Pages are kept within `maxBytes`; which of them are fresh is tracked apart, by ETag.
  *
  * `nextOrigin` is Next's own handler on a private loopback port.
  */
-export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOrigin: () => string; maxBytes: number; renderTimeoutMs: number }) => {
+export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: ReaderPagesSettings) => {
   // Pages are kept within maxBytes, stale ones too (served while Next cannot render); which of
   // them are fresh is tracked by their ETag, with the cache tags they were rendered from.
   const fresh = taggedStore<string>('pages')
@@ -66,7 +78,11 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
-  const fill = async (path: string): Promise<CachedPage | Fetched> => {
+  // A page readers already have a copy of (an edit expired it) goes before first renders: the
+  // pages read most are the ones that change readers' view of an edit.
+  const fill = (path: string): Promise<CachedPage | Fetched> => renders.run(() => render(path), { first: kept.has(path) })
+
+  const render = async (path: string): Promise<CachedPage | Fetched> => {
     const startedAt = expiryClock()
     const fetched = await get(agent, `${nextOrigin()}${path}`, renderTimeoutMs)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
@@ -75,7 +91,15 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
     kept.set(path, page)
     const tags = fetched.headers[pageTagsHeader]
     if (typeof tags === 'string') fresh.store(path, page.etag, tags.split(',').filter(Boolean), startedAt, maxFreshMarks)
+    // Brotli's best quality once the reader has the page, and only while no miss waits for the CPU.
+    if (renders.waiting() === 0) void recompressKept(path, page)
     return page
+  }
+
+  const recompressKept = async (path: string, page: CachedPage) => {
+    await page.recompress().catch(() => {})
+    // Counted again at its new size, if it is still the page kept for that path.
+    if (kept.get(path) === page) kept.set(path, page)
   }
 
   /** Undefined when Next could not answer; a 5xx is Next's way of saying the same. */
@@ -83,7 +107,8 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
     pageAt(path).then(
       (answer) => ('variants' in answer || answer.status < 500 ? answer : undefined),
       (error: unknown) => {
-        console.error(`lagon: ${path}: ${error instanceof Error ? error.message : String(error)}`)
+        // A refusal is the cap doing its work under load, not a failure worth a line per request.
+        if (!isRenderRefusal(error)) console.error(`lagon: ${path}: ${error instanceof Error ? error.message : String(error)}`)
         return undefined
       },
     )
@@ -104,6 +129,11 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs }: { nextOri
     const notFoundPage = isNotFoundPage(path)
     const cached = freshPage(path)
     if (cached && !notFoundPage) return send(req, res, cached, 'HIT')
+    const lastCopy = cached || notFoundPage ? undefined : kept.get(path)
+    if (lastCopy && renders.busy()) {
+      void answerAt(path)
+      return send(req, res, lastCopy, 'STALE')
+    }
     const answer = cached ?? (await answerAt(path))
     if (!answer) {
       const lastGood = notFoundPage ? undefined : kept.get(path)
@@ -198,11 +228,18 @@ const gzipped = promisify(gzip)
 /** Next's headers that describe its own response, its client runtime or the connection, not the page. */
 const notForwarded = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|etag|vary|cache-control|set-cookie|x-nextjs-.*|x-next-.*|x-lagon-tags)$/
 
+/**
+ * Brotli's quality for the first copy of a page, and for the copy kept once the server has time.
+ * On a 10 KB guide page, quality 11 takes about 25 ms (half a cold render's budget) for 1,965
+ * bytes; quality 5 takes 0.3 ms for 2,278.
+ */
+const brotliQuality = { first: 5, kept: 11 }
+
+const brotliAt = (identity: Buffer, quality: number) =>
+  brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+
 const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): Promise<CachedPage> => {
-  const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    gzipped(identity, { level: 9 }),
-  ])
+  const [br, gz] = await Promise.all([brotliAt(identity, brotliQuality.first), gzipped(identity, { level: 9 })])
   const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`
   const common: OutgoingHttpHeaders = {
     ...Object.fromEntries(Object.entries(nextHeaders).filter(([name]) => !notForwarded.test(name))),
@@ -214,10 +251,15 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): P
     body,
     headers: { ...common, 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }) },
   })
+  const variants = { br: variant(br, 'br'), gzip: variant(gz, 'gzip'), identity: variant(identity, 'identity') }
   return {
     etag,
-    variants: { br: variant(br, 'br'), gzip: variant(gz, 'gzip'), identity: variant(identity, 'identity') },
+    variants,
     notModified: { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag },
+    // The same page, smaller: the ETag stays, whichever copy a client got.
+    recompress: async () => {
+      variants.br = variant(await brotliAt(identity, brotliQuality.kept), 'br')
+    },
   }
 }
 

@@ -20,6 +20,12 @@ export const serverSettings = () => ({
   pageCacheBytes: wholeNumber('SITE_PAGE_CACHE_MB', 64) * megabyte,
   /** How long a reader waits for Next to render a page before getting the last good copy, or a 503. */
   renderTimeoutMs: Math.max(1, wholeNumber('SITE_RENDER_TIMEOUT_MS', 10_000)),
+  /** Renders of readers' pages Next runs at once (renderSlots.ts); Next shares the process's CPU with every hit. */
+  renderConcurrency: Math.max(1, wholeNumber('SITE_RENDER_CONCURRENCY', 4)),
+  /** Misses for other pages that wait for a render slot; more get the last good copy or a 503. */
+  renderQueue: wholeNumber('SITE_RENDER_QUEUE', 64),
+  /** How long a miss waits for a render slot before getting the last good copy or a 503. */
+  renderQueueWaitMs: Math.max(1, wholeNumber('SITE_RENDER_QUEUE_WAIT_MS', 5_000)),
   /** How long SIGTERM waits for requests in flight before the process exits anyway. */
   shutdownTimeoutMs: wholeNumber('SHUTDOWN_TIMEOUT_MS', 10_000),
 })
@@ -54,6 +60,8 @@ export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => num
       total += bytes
       while (total > maxBytes) remove(entries.keys().next().value!)
     },
+    /** Whether a copy is kept, without counting it as a use. */
+    has: (key: string): boolean => entries.has(key),
     bytes: () => total,
   }
 }

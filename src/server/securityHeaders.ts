@@ -104,7 +104,7 @@ const permissionsPolicy = ['accelerometer', 'camera', 'geolocation', 'gyroscope'
   .map((feature) => `${feature}=()`)
   .join(', ')
 
-export const securityHeaders = (kind: ResponseKind, { nonce, https }: { nonce?: string; https: boolean }): Record<string, string> => ({
+const headersOf = (kind: ResponseKind, { nonce, https }: { nonce?: string; https: boolean }): Record<string, string> => ({
   'Content-Security-Policy': contentSecurityPolicy(kind, { nonce, https }),
   'X-Content-Type-Options': 'nosniff',
   // For browsers that predate frame-ancestors.
@@ -131,4 +131,15 @@ export const secureRequest = (req: IncomingMessage, res: ServerResponse, { https
   const headers = securityHeaders(kind, { nonce, https })
   if (nonce) req.headers['content-security-policy'] = headers['Content-Security-Policy']
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+}
+
+/** Headers without a nonce are the same for every request of a kind: made once (the site's policy hashes its styles). */
+const withoutNonce = new Map<string, Readonly<Record<string, string>>>()
+
+export const securityHeaders = (kind: ResponseKind, { nonce, https }: { nonce?: string; https: boolean }): Readonly<Record<string, string>> => {
+  if (nonce) return headersOf(kind, { nonce, https })
+  const key = `${kind}:${https}`
+  let headers = withoutNonce.get(key)
+  if (!headers) withoutNonce.set(key, (headers = Object.freeze(headersOf(kind, { https }))))
+  return headers
 }

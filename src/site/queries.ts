@@ -1,4 +1,5 @@
 import { unstable_cache } from 'next/cache'
+import { cache } from 'react'
 import type { Where } from 'payload'
 
 import { cacheTtlSeconds } from '@/freshness/settings'
@@ -98,14 +99,21 @@ const findEntries = async (collection: SiteCollection, where: Where, preview: bo
   }
 }
 
-/** A reader-facing read, cached until a change expires one of its tags; a preview always reads afresh. */
+/**
+ * A reader-facing read, cached until a change expires one of its tags; a preview always reads
+ * afresh. Also remembered for the rest of the render (React's `cache`): `unstable_cache` does not
+ * share a read in flight, and a page's metadata and body, rendered side by side, each ask for the
+ * same slug, entry and document; without it a cold page read each of them twice.
+ */
 export const cachedRead = <Args extends (string | number | boolean)[], T>(
   name: string,
   read: (...args: Args) => Promise<T>,
   tagsOf: (...args: Args) => string[],
 ) =>
-  (...args: Args): Promise<T> =>
-    unstable_cache(() => read(...args), [name, ...args.map(String)], { tags: tagsOf(...args), revalidate: cacheTtlSeconds() })()
+  cache(
+    (...args: Args): Promise<T> =>
+      unstable_cache(() => read(...args), [name, ...args.map(String)], { tags: tagsOf(...args), revalidate: cacheTtlSeconds() })(),
+  )
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)

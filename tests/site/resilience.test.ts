@@ -53,6 +53,9 @@ beforeAll(async () => {
     DATABASE_CONNECT_TIMEOUT_MS: '1000',
     SHUTDOWN_TIMEOUT_MS: '30000',
     LAGON_JOBS_CRON: 'off',
+    // One render at a time, one miss waiting: what 'cold renders beyond the cap' below needs.
+    SITE_RENDER_CONCURRENCY: '1',
+    SITE_RENDER_QUEUE: '1',
   })
   admin = await siteAdmin(server.url)
   const found = await get(`/api/articles?where[slug][equals]=${guide.split('/').pop()}&locale=en&depth=0&limit=1`, admin)
@@ -154,6 +157,64 @@ describe('with the database unreachable', () => {
     const page = await get(guide)
     expect(page.status).toBe(200)
     expect(page.headers.get('x-lagon-cache')).not.toBe('STALE')
+  })
+})
+
+describe('cold renders beyond the cap (SITE_RENDER_CONCURRENCY=1, SITE_RENDER_QUEUE=1)', () => {
+  it('leave hits and the API answering at once; a page served before gets its last copy, the queue bound a 503, never a wait', async () => {
+    const lastCopy = await get(guide)
+    expect(lastCopy.status).toBe(200)
+    const staleText = await lastCopy.text()
+    // Expires the guide, so that its next request is a miss with a last copy.
+    const edit = await fetch(`${server.url}/api/articles/${guideId}?locale=en`, {
+      method: 'PATCH',
+      headers: json(admin),
+      body: JSON.stringify({ summary: 'New Caledonia has a single mobile operator, OPT-NC. Rendered once a slot is free.', translation: { qaOverrideReason: 'A test edit.' } }),
+    })
+    expect(edit.status).toBe(200)
+    // Rendered after the edit: fresh in memory while the renders below hang.
+    await get('/fr')
+    expect((await get('/fr')).headers.get('x-lagon-cache')).toBe('HIT')
+
+    await withArticlesLocked(async () => {
+      // Takes the one render slot, and hangs there until the render timeout.
+      const hanging = get('/en/guides/takes-the-slot')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const quick = async (path: string) => {
+        const startedAt = Date.now()
+        const response = await get(path)
+        return { response, text: await response.text(), ms: Date.now() - startedAt }
+      }
+
+      const hit = await quick('/fr')
+      expect(hit.response.status).toBe(200)
+      expect(hit.response.headers.get('x-lagon-cache')).toBe('HIT')
+      // Far below the render timeout (1.5 s) a waiting request would take.
+      expect(hit.ms).toBeLessThan(renderTimeoutMs / 2)
+
+      const stale = await quick(guide)
+      expect(stale.response.status).toBe(200)
+      expect(stale.response.headers.get('x-lagon-cache')).toBe('STALE')
+      expect(stale.text).toBe(staleText)
+      expect(stale.ms).toBeLessThan(renderTimeoutMs / 2)
+
+      // The guide's render now waits in the queue (its one place): a miss for another page is refused.
+      const refused = await quick('/fr/guides/file-pleine')
+      expect(refused.response.status).toBe(503)
+      expect(refused.response.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect(refused.text).toContain('Page momentanément indisponible')
+      expect(refused.ms).toBeLessThan(renderTimeoutMs / 2)
+
+      const api = await quick('/api/carriers?locale=fr&depth=0&limit=3')
+      expect(api.response.status).toBe(200)
+      expect(api.ms).toBeLessThan(renderTimeoutMs / 2)
+
+      // The render in the slot is cut off at its timeout: a 503, not an endless wait.
+      expect((await hanging).status).toBe(503)
+    })
+
+    // The guide's queued render went on once the slot was free; with the lock gone its page is fresh.
+    await waitFor(async () => (await (await get(guide)).text()).includes('Rendered once a slot is free.'), 20_000, () => server.output())
   })
 })
 

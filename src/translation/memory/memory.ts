@@ -33,22 +33,25 @@ export const rememberApproved = async (
     origin: string
   },
 ): Promise<number> => {
-  const pairs: { hash: string; source: UnitTranslation; target: UnitTranslation }[] = []
+  // By hash: a document that repeats a segment (a boilerplate sentence) has one entry for it, the
+  // last translation of it winning; two would break the entries' uniqueness and fail the save (400).
+  const pairs = new Map<string, { hash: string; source: UnitTranslation; target: UnitTranslation }>()
   for (const [path, sourceValue] of Object.entries(source)) {
     const aligned = alignUnits(path, sourceValue, target[path])
     for (const unit of fieldUnits(path, sourceValue)) {
       const translation = aligned.get(unit.id)
-      if (translation !== undefined) pairs.push({ hash: unitHash(unit), source: unit.value, target: translation })
+      const hash = unitHash(unit)
+      if (translation !== undefined) pairs.set(hash, { hash, source: unit.value, target: translation })
     }
   }
-  const existing = await lookupEntries(req, sourceLocale, targetLocale, pairs.map((pair) => pair.hash))
-  for (const pair of pairs) {
+  const existing = await lookupEntries(req, sourceLocale, targetLocale, [...pairs.keys()])
+  for (const pair of pairs.values()) {
     const data = { sourceLocale, targetLocale, sourceHash: pair.hash, source: { value: pair.source }, target: { value: pair.target }, origin }
     const entry = existing.get(pair.hash)
     if (entry) await req.payload.update({ collection: 'translation-memory', id: entry.id, data, overrideAccess: true, req })
     else await req.payload.create({ collection: 'translation-memory', data, overrideAccess: true, req })
   }
-  return pairs.length
+  return pairs.size
 }
 
 const lookupEntries = async (req: PayloadRequest, sourceLocale: Locale, targetLocale: Locale, hashes: string[]) => {
