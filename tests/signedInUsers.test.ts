@@ -65,6 +65,12 @@ type Me = { id: number; role: string; email: string } | null
 const me = async (headers: Record<string, string>): Promise<Me> =>
   ((await (await fetch(`${api.url}/api/users/me`, { headers })).json()) as { user: Me }).user
 
+/** Who GraphQL takes the token for (its requests are kept apart from REST's). */
+const graphqlMe = async (headers: Record<string, string>): Promise<number | null> => {
+  const response = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: json(headers), body: JSON.stringify({ query: '{ meUser { user { id } } }' }) })
+  return ((await response.json()) as { data?: { meUser?: { user?: { id: number } | null } | null } }).data?.meUser?.user?.id ?? null
+}
+
 /** An admin's read: API keys (403 to anyone else). */
 const readsKeys = async (headers: Record<string, string>) => (await fetch(`${api.url}/api/api-keys?limit=1`, { headers })).status
 
@@ -105,10 +111,12 @@ describe('a signed-in account kept in memory', () => {
   it('logout: the token is refused from the next request', async () => {
     const person = await newAccount('admin')
     expect(await readsKeys(person.headers)).toBe(200)
+    expect(await graphqlMe(person.headers)).toBe(person.id)
     const out = await fetch(`${api.url}/api/users/logout`, { method: 'POST', headers: person.headers })
     expect(out.status).toBe(200)
     expect(await me(person.headers)).toBeNull()
     expect(await readsKeys(person.headers)).toBe(403)
+    expect(await graphqlMe(person.headers)).toBeNull()
   })
 
   it('another session’s logout leaves this one signed in', async () => {
