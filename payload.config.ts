@@ -41,6 +41,7 @@ import { previewUrl } from './src/site/preview'
 import { outliveLostConnections, poolTimeouts } from './src/db/availability'
 import { refuseUnmigratedDatabase } from './src/db/refuseUnmigratedDatabase'
 import { runCallbacksAfterCommit } from './src/freshness/afterCommit'
+import { forgetSignedInUsersOnWrite } from './src/accounts/forgetSignedInUsers'
 import { shouldRunJobs } from './src/freshness/changeBus'
 import { withMigrationLock } from './src/db/migrationLock'
 import { checkPayloadVersions } from './src/lib/payloadVersions'
@@ -179,5 +180,6 @@ export default buildConfig({
     await refuseUnmigratedDatabase(payload)
     outliveLostConnections(payload.db.pool)
     runCallbacksAfterCommit(payload)
+    forgetSignedInUsersOnWrite(payload)
   },
 }).then(staffOnlyLocks)

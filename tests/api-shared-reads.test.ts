@@ -342,6 +342,31 @@ describe('GraphQL reads of published content', () => {
     expect(await listed()).toEqual([])
   })
 
+  it("with a read key (REST and GraphQL POST): a locale dropped as soon as it is unpublished, its draft never shown", async () => {
+    const article = await newArticle('keyed-locale', '中文标题')
+    const rest = `/api/articles?where[slug][equals]=keyed-locale&locale=fr&depth=0`
+    const query = `{ Articles(where: { slug: { equals: "keyed-locale" } }, locale: fr) { docs { title } } }`
+    const keyedRest = async () => titles(await get(rest, asKey('read')))
+    const keyedPost = async () => {
+      const response = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: json(asKey('read')), body: JSON.stringify({ query }) })
+      expect(response.headers.get('cache-control')).toBe('private, no-cache')
+      return ((await response.json()) as { data: { Articles: { docs: { title: string }[] } } }).data.Articles.docs.map((doc) => doc.title)
+    }
+    expect(await keyedRest()).toEqual([])
+    expect(await keyedPost()).toEqual([])
+    expect((await article.save({ title: 'Titre français', slug: 'keyed-locale', _status: 'published' }, 'locale=fr')).status).toBe(200)
+    expect(await keyedRest()).toEqual(['Titre français'])
+    expect(await keyedPost()).toEqual(['Titre français'])
+    expect((await article.save({ title: 'Brouillon français' }, 'locale=fr&draft=true')).status).toBe(200)
+    expect(await keyedRest()).toEqual(['Titre français'])
+    expect(await keyedPost()).toEqual(['Titre français'])
+    expect((await article.save({ _status: 'draft' }, 'locale=fr')).status).toBe(200)
+    expect(await keyedRest()).toEqual([])
+    expect(await keyedPost()).toEqual([])
+    // The zh text, still published, is what the key reads in zh.
+    expect(await titles(await get(`/api/articles?where[slug][equals]=keyed-locale&locale=zh&depth=0`, asKey('read')))).toEqual(['中文标题'])
+  })
+
   it('show a document newly published in a list read before, and a count', async () => {
     const count = '{ countArticles(where: { destination: { equals: "VU" } }) { totalDocs } }'
     const list = '{ Articles(where: { destination: { equals: "VU" } }, locale: zh) { docs { title } } }'

@@ -6,6 +6,12 @@ type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number }
 
 export type ProfileEntry = { function: string; where: string; selfPercent: number }
 
+/** A function's total time: the samples with it anywhere on the stack (an `await` cuts the stack, so async work counts where it resumes). */
+export type InclusiveEntry = { function: string; where: string; totalPercent: number }
+
+/** V8's own frames, and the wrappers every stack runs through: they say nothing of where the time goes. */
+const uninformative = /^\((?:root|program|idle|garbage collector)\)$|^(?:processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|emit|emitKeypressEvents)$/
+
 /** The package a script belongs to (`payload`, `@payloadcms/drizzle`, `pg`…), Next's bundles, or V8 itself. */
 const packageOf = (url: string): string => {
   const modules = url.lastIndexOf('node_modules/')
@@ -32,7 +38,10 @@ const shortUrl = (url: string): string => {
  * Node's `--cpu-prof` samples), of the largest profile in `dir` (the server's; run.mjs's
  * launcher writes a small one too). Idle and GC are listed as V8 names them.
  */
-export function topEntries(dir: string, count = 20): { file: string; entries: ProfileEntry[]; packages: { name: string; selfPercent: number }[] } {
+export function topEntries(
+  dir: string,
+  count = 20,
+): { file: string; entries: ProfileEntry[]; inclusive: InclusiveEntry[]; packages: { name: string; selfPercent: number }[] } {
   const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))
   if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`)
   const file = files.map((name) => path.join(dir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!
@@ -58,5 +67,36 @@ export function topEntries(dir: string, count = 20): { file: string; entries: Pr
     })
   const percent = (hits: number) => Math.round((hits / Math.max(total, 1)) * 1000) / 10
   const packages = [...packageHits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, hits]) => ({ name, selfPercent: percent(hits) }))
-  return { file, entries, packages }
+  return { file, entries, inclusive: inclusiveEntries(profile, total, count * 2), packages }
+}
+
+/** Each function's total time (see InclusiveEntry), a recursive one counted once per sample. */
+function inclusiveEntries(profile: Profile, total: number, count: number): InclusiveEntry[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const keyOf = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame
+    return `${functionName || '(anonymous)'}\t${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`
+  }
+  const totals = new Map<string, number>()
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0
+    if (hits === 0) continue
+    const seen = new Set<string>()
+    for (let at: ProfileNode | undefined = node; at; at = byId.get(parent.get(at.id) ?? -1)) {
+      if (uninformative.test(at.callFrame.functionName)) continue
+      const key = keyOf(at)
+      if (seen.has(key)) continue
+      seen.add(key)
+      totals.set(key, (totals.get(key) ?? 0) + hits)
+    }
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, hits]) => {
+      const [name, where] = key.split('\t') as [string, string]
+      return { function: name, where, totalPercent: Math.round((hits / Math.max(total, 1)) * 1000) / 10 }
+    })
 }

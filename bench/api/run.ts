@@ -8,8 +8,11 @@
  * query, REST as staff (never cached) and REST missing the cache. See bench/README.md.
  *
  * Options: --keep, --reuse DIR, --wait-idle SECONDS (as bench:site).
+ * LAGON_BENCH_PREPARE_ONLY=1 copies, migrates, seeds and builds into a kept folder, then stops:
+ * the CPU-heavy part, to run apart from the measurement (`--reuse DIR` then measures).
  * LAGON_BENCH_PROFILE=staff|graphql|key instead measures that uncached read alone, 15 s, with the
- * server under `--cpu-prof`, and prints where its time goes.
+ * server under `--cpu-prof`, and prints where its time goes; `post` does the same for the
+ * anonymous GraphQL POST (a cached read), to see what runs around the cache.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
@@ -80,7 +83,7 @@ async function credentials(app: string): Promise<{ staff: Record<string, string>
 async function main(): Promise<void> {
   const options = readOptions()
   const profiled = process.env.LAGON_BENCH_PROFILE
-  if (profiled && !['staff', 'graphql', 'key'].includes(profiled)) throw new Error('LAGON_BENCH_PROFILE: staff, graphql or key')
+  if (profiled && !['staff', 'graphql', 'key', 'post'].includes(profiled)) throw new Error('LAGON_BENCH_PROFILE: staff, graphql, key or post')
   // The bench is one client sending thousands of requests a second: no rate limit for it.
   process.env.API_RATE_LIMIT = '0'
   const loadBefore = loadNow()
@@ -96,6 +99,10 @@ async function main(): Promise<void> {
     console.log(`bench: ${snapshotWorkTree(repoRoot, setup.appDir)} files of the work tree copied to ${setup.appDir}`)
     await migrateAndSeed(setup)
     await buildApp(setup)
+  }
+  if (process.env.LAGON_BENCH_PREPARE_ONLY === '1') {
+    console.log(`bench: prepared ${dir}; measure with --reuse ${dir}`)
+    return
   }
   const profileDir = profiled ? mkdtempSync(path.join(dir, `profile-${profiled}-`)) : undefined
   const server = await startApp(setup, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
   const uncached: Record<string, Target> = {
     staff: targets.find((target) => target.name.startsWith('REST, staff'))!,
     key: { name: 'REST, read key, every request a cache miss', request: { url: `${app}${restPath}`, headers: key, everyRequestNew: true } },
+    post: targets.find((target) => target.name.startsWith('GraphQL, anonymous POST'))!,
     graphql: {
       name: 'GraphQL, staff POST (never cached)',
       request: { url: `${app}/api/graphql`, method: 'POST', body: JSON.stringify({ query: graphqlQuery }), headers: { ...json, ...staff } },
@@ -165,12 +173,14 @@ async function main(): Promise<void> {
     const target = uncached[profiled]!
     await run(`profile: ${target.name}`, target.request, 15)
     await server.stop()
-    const { file, entries, packages } = topEntries(profileDir!)
+    const { file, entries, inclusive, packages } = topEntries(profileDir!)
     console.log(`\nbench: ${target.name}, ${loads[0]!.requestsPerSecond} requests/s, p50 ${loads[0]!.p50Ms} ms; profile ${file}`)
     console.log('\n| self time | package |\n| --- | --- |')
     for (const entry of packages) console.log(`| ${entry.selfPercent} % | ${entry.name} |`)
     console.log('\n| self time | function | where |\n| --- | --- | --- |')
     for (const entry of entries) console.log(`| ${entry.selfPercent} % | \`${entry.function}\` | ${entry.where} |`)
+    console.log('\n| total time | function | where |\n| --- | --- | --- |')
+    for (const entry of inclusive) console.log(`| ${entry.totalPercent} % | \`${entry.function}\` | ${entry.where} |`)
     console.log(`\nbench: ${loadNow().uptime}`)
     return
   }

@@ -6,6 +6,7 @@ import { hasRole, roles } from '@/access/roles'
 import { forgetFailuresOnLogin, guardLogin } from '@/accounts/loginGuard'
 import { checkPasswordChange } from '@/accounts/passwordChange'
 import { siteIsHttps } from '@/accounts/settings'
+import { cachedJwtStrategy } from '@/accounts/signedInUsers'
 import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { checkApiKey } from '@/hooks/checkApiKey'
@@ -22,6 +23,8 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 0,
     // Each login is a session in the account; a password change ends all but the one that made it.
     useSessions: true,
+    // The account a token names is read once per token and change, not once per request (src/accounts/signedInUsers.ts).
+    strategies: [cachedJwtStrategy],
     cookies: { secure: siteIsHttps(), sameSite: 'Lax' },
   },
   admin: {

@@ -9,7 +9,7 @@ import { databaseUnavailableBody, isDatabaseUnavailable, retryAfterSeconds } fro
 
 import { clientAddress } from './clientAddress'
 import { apiVary, keyedCacheControl, matchesEtag, privateCacheControl, publicCacheControl, strongEtag } from './httpCaching'
-import { graphqlCostProblems } from './graphqlCost'
+import { graphqlChecks } from './graphqlChecks'
 import { parsedDocument } from './graphqlDocument'
 import { chosenOperation, graphqlCacheKey, graphqlListTags, reportsErrors } from './graphqlReads'
 import { readGraphQLRequest } from './graphqlRequest'
@@ -17,7 +17,7 @@ import { checkJsonBody } from './jsonBody'
 import { countKeyRequest } from './keyAttribution'
 import { problemResponse, type Problem } from './problems'
 import { cachedPublicRead, storePublicRead, type CachedRead } from './publicReadCache'
-import { graphqlCapProblems, restCapProblems } from './publicCaps'
+import { restCapProblems } from './publicCaps'
 import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
 import { createSharedRateLimiter, rateLimitHeaders } from './rateLimit'
 import { readerOf } from './readers'
@@ -145,9 +145,10 @@ const policed =
     // GraphQL reads come as POSTs; its mutations take their locale as an argument, checked by the schema.
     const read = request.method === 'GET' || request.method === 'HEAD' || isGraphQL
     const query = parseQuery(url.search)
-    const problems = [...queryProblems(query, { read }), ...(graphql ? graphqlCostProblems(graphql.params, settings.graphql) : [])]
+    const checks = graphql ? graphqlChecks(graphql.params, settings.graphql) : undefined
+    const problems = [...queryProblems(query, { read }), ...(checks?.cost ?? [])]
     if (problems.length > 0) return refuse(400, problems)
-    // The document parsed above (graphqlCostProblems refuses one that does not parse).
+    // The document parsed above (its cost check refuses one that does not parse).
     const document = graphql ? parsedDocument(graphql.params.query as string, settings.graphql.maxTokens) : undefined
     if (graphql?.viaGet && chosenOperation(document!, graphql.params.operationName)?.operation !== 'query') {
       headers.set('Allow', 'POST')
@@ -161,7 +162,7 @@ const policed =
       return Response.json({ errors: [{ message: refusedKeyMessage }] }, { status: 401, headers: withCors(headers, request, config) })
     }
     // Credentials are checked only when the caps would refuse: staff's usual requests cost nothing more.
-    const caps = graphql ? graphqlCapProblems(JSON.stringify(graphql.params)) : read ? restCapProblems(query) : []
+    const caps = checks ? checks.caps : read ? restCapProblems(query) : []
     if (caps.length > 0 && (reader.kind === 'anonymous' || (reader.kind === 'other' && (await isAnonymous(request, config))))) return refuse(400, caps)
 
     if (isFileDownload(url)) return relayed(await handler(request, context), headers)

@@ -30,6 +30,8 @@ export const tags = {
   slug: (collection: PublicCollection, locale: Locale, slug: string) => `${collection}:slug:${locale}:${slugPart(slug)}`.slice(0, maxTagLength),
   /** Every API key the API looked up (src/api/apiKeyLookup.ts): expired by any write to a key. */
   apiKeys: 'api-keys',
+  /** Every account a token was found to name (src/accounts/signedInUsers.ts): expired by any write to an account or its sessions. */
+  signedInUsers: 'users',
 } as const
 
 /** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
@@ -37,4 +39,5 @@ export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
   (tag === tags.apiKeys ||
+    tag === tags.signedInUsers ||
     /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag))
