@@ -156,8 +156,8 @@ describe('saves respect the parts others hold', () => {
   it('an editor in zh and a translator in fr save at once, whole forms, and both changes stay', async () => {
     await claim(staff.editor, 'locale=zh&shared=1')
     await claim(staff.translator, 'locale=fr')
-    const zhForm = { ...(await stored('zh')), summary: '同时保存的中文' }
-    const frForm = { ...(await stored('fr')), title: 'Enregistré en même temps' }
+    const zhForm: Record<string, unknown> = { ...(await stored('zh')), summary: '同时保存的中文' }
+    const frForm: Record<string, unknown> = { ...(await stored('fr')), title: 'Enregistré en même temps' }
     for (const form of [zhForm, frForm]) for (const key of ['id', 'createdAt', 'updatedAt', 'revision', '_status']) delete form[key]
     const [zh, fr] = await Promise.all([save(staff.editor, 'zh', zhForm), save(staff.translator, 'fr', frForm)])
     expect(zh.status, await zh.clone().text()).toBe(200)
