@@ -34,10 +34,10 @@ const savedLocales = (locale: unknown, args: SaveArgs): Locale[] =>
  */
 export const respectEditLocks: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const save = args as SaveArgs
-  if (operation !== 'update' || save.overrideAccess || !req.user || !isStoredId(save.id)) return args
+  // API keys never write: their refusal is checkApiKey's to give.
+  if (operation !== 'update' || save.overrideAccess || req.user?.collection !== 'users' || !isStoredId(save.id)) return args
   const id = Number(save.id)
-  const userId = req.user.collection === 'users' ? Number(req.user.id) : -1
-  const claims = await currentClaims(req, collection.slug, id, userId)
+  const claims = await currentClaims(req, collection.slug, id, Number(req.user.id))
   if (claims.length === 0) return args
   const locales = savedLocales(req.locale, save)
   const heldLocale = claims.find((claim) => !claim.mine && (locales as string[]).includes(claim.part))
