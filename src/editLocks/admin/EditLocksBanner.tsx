@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import type { Claim } from '../parts'
 
@@ -24,6 +24,13 @@ const readOnlyStyle = (fields: string[]): string =>
     .join(',\n')
     .concat(' { pointer-events: none; opacity: 0.55; }')
 
+/** Claims (or renews) the parts: who holds each part of the document now, or null if refused. */
+const claimParts = async (url: string, shared: boolean, takeOver = false): Promise<Claim[] | null> => {
+  const response = await fetch(`${url}&shared=${shared ? 1 : 0}${takeOver ? '&takeOver=1' : ''}`, { method: 'POST', credentials: 'include' })
+  if (!response.ok) return null
+  return ((await response.json()) as { claims: Claim[] }).claims
+}
+
 /**
  * Claims this person's part of the document while the edit view is open (renewed every
  * `renewMs`, given back on leaving), and tells them who holds a part they cannot save, with a
@@ -31,30 +38,26 @@ const readOnlyStyle = (fields: string[]): string =>
  */
 export const EditLocksBanner = ({ collection, id, locale, claimShared, renewMs, sharedFields, text }: Props) => {
   const [claims, setClaims] = useState<Claim[] | null>(null)
-  const holdsShared = useRef(false)
   const url = `/api/${collection}/${id}/edit-locks?locale=${locale}`
-
-  const claim = useCallback(
-    async (shared: boolean, takeOver = false): Promise<Claim[] | null> => {
-      const response = await fetch(`${url}&shared=${shared ? 1 : 0}${takeOver ? '&takeOver=1' : ''}`, { method: 'POST', credentials: 'include' })
-      if (!response.ok) return null
-      const { claims: now } = (await response.json()) as { claims: Claim[] }
-      holdsShared.current = now.some((part) => part.part === 'shared' && part.mine)
-      setClaims(now)
-      return now
-    },
-    [url],
-  )
+  const holdsShared = Boolean(claims?.some((part) => part.part === 'shared' && part.mine))
+  // For the renewal timer, which outlives renders.
+  const holdsSharedNow = useRef(false)
+  useEffect(() => {
+    holdsSharedNow.current = holdsShared
+  }, [holdsShared])
 
   useEffect(() => {
     let open = true
+    const update = (now: Claim[] | null) => {
+      if (open && now) setClaims(now)
+    }
     const release = () => {
       void fetch(url, { method: 'DELETE', credentials: 'include', keepalive: true })
     }
-    void claim(claimShared)
+    void claimParts(url, claimShared).then(update)
     // A renewal keeps the shared part if held, never takes it later: the form's shared values
     // would be those of when the view opened.
-    const timer = setInterval(() => open && void claim(holdsShared.current), renewMs)
+    const timer = setInterval(() => void claimParts(url, holdsSharedNow.current).then(update), renewMs)
     window.addEventListener('pagehide', release)
     return () => {
       open = false
@@ -62,16 +65,16 @@ export const EditLocksBanner = ({ collection, id, locale, claimShared, renewMs, 
       window.removeEventListener('pagehide', release)
       release()
     }
-  }, [claim, claimShared, renewMs, url])
+  }, [claimShared, renewMs, url])
 
   const takeOver = async () => {
-    if (await claim(claimShared, true)) window.location.reload()
+    if (await claimParts(url, claimShared, true)) window.location.reload()
   }
 
   if (!claims) return null
   const localeHolder = claims.find((part) => part.part === locale && !part.mine)
   const sharedHolder = claims.find((part) => part.part === 'shared' && !part.mine)
-  const sharedReadOnly = claimShared && !holdsShared.current
+  const sharedReadOnly = claimShared && !holdsShared
   const notices = [
     localeHolder && { part: locale, message: text.localeHeldBy.replace('{holder}', localeHolder.holder.name), holder: localeHolder.holder.name },
     claimShared && sharedHolder && { part: 'shared', message: text.sharedHeldBy.replace('{holder}', sharedHolder.holder.name), holder: sharedHolder.holder.name },
