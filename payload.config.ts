@@ -47,6 +47,7 @@ import { withMigrationLock } from './src/db/migrationLock'
 import { checkPayloadVersions } from './src/lib/payloadVersions'
 import { sideBySide } from './src/translation/sideBySide'
 import { withRevisions } from './src/concurrency/withRevisions'
+import { withEditLocks } from './src/editLocks/withEditLocks'
 import { isAdminRequest } from './src/access/isAdmin'
 import { staffOnlyLocks } from './src/access/staffOnlyLocks'
 import { deliverWebhook } from './src/webhooks/deliverWebhook'
@@ -91,7 +92,7 @@ export default buildConfig({
     },
   },
   collections: [
-    ...[Articles, Carriers, Tips].map(sideBySide).map(withRevisions),
+    ...[Articles, Carriers, Tips].map(sideBySide).map(withEditLocks).map(withRevisions),
     Media,
     Users,
     ApiKeys,

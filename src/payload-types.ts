@@ -893,18 +893,6 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'articles';
-        value: number | Article;
-      } | null)
-    | ({
-        relationTo: 'carriers';
-        value: number | Carrier;
-      } | null)
-    | ({
-        relationTo: 'tips';
-        value: number | Tip;
-      } | null)
-    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)

@@ -229,6 +229,53 @@ describe('the revision, as ETag and If-Match', () => {
     expect((await save({ summary: '弱' }, { 'If-Match': `W/${last.etag}` })).status).toBe(412)
   })
 
+  describe('over GraphQL', () => {
+    const mutation = 'mutation ($id: Int!, $summary: String) { updateArticle(id: $id, locale: zh, data: { summary: $summary }) { summary revision } }'
+    const graphqlSave = async (summary: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${api.url}/api/graphql`, {
+        method: 'POST',
+        headers: json({ ...editor, ...headers }),
+        body: JSON.stringify({ query: mutation, variables: { id: articleId, summary } }),
+      })
+      type Answer = {
+        data?: { updateArticle: { summary: string; revision: number } | null }
+        errors?: { message: string; extensions: { name: string; statusCode: number; data: { revision: number; etag: string } } }[]
+      }
+      return { status: response.status, body: (await response.json()) as Answer }
+    }
+
+    it('a stale If-Match is refused with PreconditionFailed and the current revision; nothing written', async () => {
+      const stale = await read()
+      expect((await save({ summary: '图一' })).status).toBe(200)
+      const current = await read()
+      const refused = await graphqlSave('图二', { 'If-Match': stale.etag!, 'Accept-Language': 'en' })
+      expect(refused.status).toBe(412)
+      expect(refused.body.data?.updateArticle ?? null).toBeNull()
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+        name: 'PreconditionFailed',
+        statusCode: 412,
+        data: { revision: current.body.revision, etag: current.etag },
+      })
+      expect(refused.body.errors?.[0]?.message).toContain(`revision ${current.body.revision}`)
+      const unchanged = await read()
+      expect(unchanged.body.summary).toBe('图一')
+      expect(unchanged.body.revision).toBe(current.body.revision)
+    })
+
+    it('a fresh If-Match saves, and a mutation without one saves as before', async () => {
+      const fresh = await read()
+      const saved = await graphqlSave('图三', { 'If-Match': fresh.etag! })
+      expect(saved.body.errors).toBeUndefined()
+      expect(saved.body.data?.updateArticle).toEqual({ summary: '图三', revision: fresh.body.revision! + 1 })
+      const plain = await graphqlSave('图四')
+      expect(plain.body.data?.updateArticle?.summary).toBe('图四')
+      // The tag of another document is no precondition met for this one.
+      const other = await graphqlSave('图五', { 'If-Match': `"${'x'.repeat(32)}"` })
+      expect(other.body.errors?.[0]?.extensions.name).toBe('PreconditionFailed')
+      expect((await read()).body.summary).toBe('图四')
+    })
+  })
+
   it('drafts, autosaves and restores count; the client cannot set the revision', async () => {
     const start = (await read()).body.revision!
     expect((await save({ summary: '草稿' }, {}, 'locale=zh&draft=true&autosave=true')).status).toBe(200)

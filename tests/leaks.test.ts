@@ -162,11 +162,12 @@ beforeAll(async () => {
     input: { type: 'publish', locale: 'zh', doc: { relationTo: 'articles', value: scheduled.id } },
     waitUntil: new Date(Date.now() + 24 * 3600_000),
   })
-  // An editor has the draft open: the lock names the draft and the editor.
+  // An editor has the draft medium open: Payload's lock names it and the editor. (Content has
+  // Lagon's locks per part instead, claimed through the edit-locks endpoints: staff only.)
   const editor = await db.payload.find({ collection: 'users', where: { email: { equals: 'editor@lagon.test' } } })
   await db.payload.create({
     collection: 'payload-locked-documents',
-    data: { document: { relationTo: 'articles', value: draftArticle.id }, user: { relationTo: 'users', value: editor.docs[0]!.id } },
+    data: { document: { relationTo: 'media', value: draftMedia.id }, user: { relationTo: 'users', value: editor.docs[0]!.id } },
   })
   Object.assign(ids, { article: article.id, draftArticle: draftArticle.id, scheduled: scheduled.id, carrier: carrier.id, draftCarrier: draftCarrier.id, tip: tip.id })
 })
@@ -373,6 +374,10 @@ describe.each(Object.entries(readers))('%s', (_name, headers) => {
     }
     const locks = await graphql('{ PayloadLockedDocuments { docs { id document { relationTo } } } }', headers)
     expect(locks.text).not.toContain(`"id"`)
+    // Lagon's locks per part of a draft: neither claimed nor shown (who edits it) to non-staff.
+    const claim = await fetch(`${api.url}/api/articles/${ids.draftArticle}/edit-locks?locale=zh`, { method: 'POST', headers })
+    expect([401, 403]).toContain(claim.status)
+    expect(await claim.text()).not.toContain('claims')
   })
 })
 

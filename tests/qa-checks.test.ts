@@ -197,4 +197,12 @@ describe('findings beside a field', () => {
     expect(findingsForField(data, 'offers.0.notes')).toEqual([])
     expect(findingsForField(data, 'body').map((finding) => finding.segment)).toEqual(['body:0'])
   })
+
+  it('renders the source checks from the form’s data on a change, where an empty array is its row count', async () => {
+    const { SourceQuality } = await import('@/fields/admin/SourceQuality')
+    const req = { i18n: { language: 'en' } } as unknown as Parameters<typeof SourceQuality>[0]['req']
+    // What Payload passes server components when the form changes: `sources: 0` for no rows.
+    const element = SourceQuality({ data: { sources: 0, lastVerified: '2026-11-01' }, req })
+    expect(JSON.stringify(element)).toContain('sources-none')
+  })
 })

@@ -6,14 +6,14 @@ import { translatorStatuses } from '@/translation/statuses'
 type Row = Record<string, unknown>
 
 /** Set by Payload, never by the person saving. */
-const managedFields = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt'])
+export const managedFields = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt'])
 
 /**
  * Hidden, read-only fields that Lagon's hooks keep (the source's fingerprint, the revision): no
  * person sets them, Payload keeps their stored value on a translator's save, and a form opened
  * before an editor's save still holds their old value, which is no change of the translator's.
  */
-const isBookkeeping = (field: FlattenedField): boolean => {
+export const isBookkeeping = (field: FlattenedField): boolean => {
   const admin = (field as { admin?: { hidden?: boolean; readOnly?: boolean } }).admin
   return Boolean(admin?.hidden && admin.readOnly)
 }
@@ -79,13 +79,14 @@ const relationId = (value: unknown): unknown => {
   return 'id' in value ? value.id : value
 }
 
-const same = (a: unknown, b: unknown, field?: FlattenedField): boolean => {
+/** Whether a sent value is the stored one (relations by id, unset values alike). */
+export const same = (a: unknown, b: unknown, field?: FlattenedField): boolean => {
   const normalize = (value: unknown) =>
     comparable(field?.type === 'relationship' || field?.type === 'upload' ? relationId(value) : value)
   return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b))
 }
 
-const hasLocalized = (field: FlattenedField): boolean =>
+export const hasLocalized = (field: FlattenedField): boolean =>
   ('localized' in field && Boolean(field.localized)) ||
   ('flattenedFields' in field && field.flattenedFields.some(hasLocalized))
 

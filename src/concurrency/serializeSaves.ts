@@ -20,6 +20,14 @@ type SaveArgs = { id?: number | string | null; where?: Where; draft?: boolean; d
 const isRouteDocument = (req: PayloadRequest, collection: string, id: unknown): boolean =>
   req.payloadAPI === 'REST' && req.routeParams?.collection === collection && String(req.routeParams.id) === String(id)
 
+/**
+ * Whether the request's `If-Match` is a precondition on this save: a REST save of the document its
+ * URL names, or a GraphQL mutation of one document by id (a request whose mutations save several
+ * documents lists each one's ETag; every document saved by id must match one of them).
+ */
+const ifMatchApplies = (req: PayloadRequest, collection: string, id: unknown): boolean =>
+  isRouteDocument(req, collection, id) || (req.payloadAPI === 'GraphQL' && id !== undefined && id !== null)
+
 /** The ids a save will write: its document, a restored version's document, or what a bulk update matches. */
 const savedIds = async (req: PayloadRequest, collection: string, operation: string, args: SaveArgs): Promise<number[]> => {
   if (args.id !== undefined && args.id !== null) {
@@ -49,7 +57,7 @@ const savedIds = async (req: PayloadRequest, collection: string, operation: stri
  * before Payload reads the document it merges the save's data into (Payload starts the
  * transaction just before this hook, and reads right after it). Without this, two saves read the
  * same document, and the one that writes last undoes the other's fields, in every locale. A REST
- * save that sends `If-Match` with an older revision is refused (412) instead. Runs before the
+ * or GraphQL save that sends `If-Match` with an older revision is refused (412) instead. Runs before the
  * hooks that read the stored document (draftSavesStayDrafts, guardTranslatorChanges).
  */
 export const serializeSaves: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
@@ -61,7 +69,7 @@ export const serializeSaves: CollectionBeforeOperationHook = async ({ args, coll
     revisions.forEach((revision, id) => rememberRevision(req, collection.slug, id, revision))
     const ifMatch = req.headers?.get('if-match')
     const revision = revisions.get(ids[0]!)
-    if (ifMatch && operation === 'update' && revision !== undefined && isRouteDocument(req, collection.slug, save.id)) {
+    if (ifMatch && operation === 'update' && revision !== undefined && ifMatchApplies(req, collection.slug, save.id)) {
       if (!matchesIfMatch(ifMatch, revisionEtag(collection.slug, ids[0]!, revision - 1))) preconditionFailed(req, collection.slug, ids[0]!, revision - 1)
     }
   }

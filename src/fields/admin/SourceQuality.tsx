@@ -13,7 +13,8 @@ type Props = { data?: Record<string, unknown>; req: PayloadRequest }
 export const SourceQuality = ({ data, req }: Props) => {
   if (!data) return null
   const lang = adminLanguage(req.i18n.language)
-  const record = data as SourcedRecord
+  // On a change the form's data holds an empty array as its row count (0), not as [].
+  const record = { ...data, sources: Array.isArray(data.sources) ? data.sources : [] } as SourcedRecord
   const findings = checkSources(record).filter((finding) => finding.code !== 'needs-reverification')
   return (
     <div className="source-quality">
