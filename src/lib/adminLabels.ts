@@ -1,10 +1,12 @@
 import type { CollectionConfig, Field, LabelFunction } from 'payload'
 
+import { localeCodes, localeOfAdminLanguage, type Locale } from './locales'
+
 /**
  * Labels and descriptions of the admin UI, in each language it speaks (`i18n.supportedLanguages`
  * in payload.config.ts). Payload shows the editor's language; generated types take the English.
  */
-export type AdminText = { zh: string; en: string; fr: string }
+export type AdminText = Record<Locale, string>
 
 /** The singular and plural labels of a collection, block or array. */
 export type AdminLabels = { singular: AdminText; plural: AdminText }
@@ -63,15 +65,14 @@ export const labels = {
   unverified: { zh: '未核实', en: 'Unverified', fr: 'Non vérifié' },
 } satisfies Record<string, AdminText>
 
-/** The admin's language among those it speaks; English for any other. */
-export const adminLanguage = (language: string | undefined): keyof AdminText =>
-  language === 'zh' || language === 'fr' ? language : 'en'
+/** The locale whose texts the admin's language (`i18n.language`) shows; the reader default (English) for any other. */
+export const adminLanguage = (language: string | undefined): keyof AdminText => localeOfAdminLanguage(language)
 
 /** A label Payload resolves on the server, in the admin's language; `text` keeps every language for readers of the config. */
 export type AdminLabel = LabelFunction & { text: AdminText }
 
 const isAdminText = (value: unknown): value is AdminText =>
-  typeof value === 'object' && value !== null && 'zh' in value && 'en' in value && 'fr' in value
+  typeof value === 'object' && value !== null && localeCodes.every((locale) => locale in value)
 
 /**
  * Payload hands a `{ zh, en, fr }` label as is to the browser, and some of its components put it

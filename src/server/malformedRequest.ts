@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { isLocale, type Locale } from '@/lib/locales'
+import { localeOfPrefix, type Locale } from '@/lib/locales'
 import { bcp47 } from '@/site/format'
 import { negotiateLocale } from '@/site/negotiate'
 import { notFoundText } from '@/site/notFoundText'
@@ -33,7 +33,7 @@ export const malformedTarget = (url: string | undefined): string | undefined => 
 /** The locale of the path's first segment, or the reader's from Accept-Language. */
 const localeOf = (req: IncomingMessage): Locale => {
   const first = req.url?.split('/')[1]
-  return isLocale(first) ? first : negotiateLocale(typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : null)
+  return localeOfPrefix(first) ?? negotiateLocale(typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : null)
 }
 
 /** 400, with the locale's "no such page" text (the reader followed a broken link), never stored. */

@@ -109,7 +109,7 @@ export const cachedRead = <Args extends (string | number | boolean)[], T>(
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)
-  return entry && 'fallbackLocale' in entry ? [...entry.fallbackLocale] : []
+  return [...(entry?.fallbackLocale ?? [])]
 }
 
 /** A locale and those it falls back to: the locales whose text a page in `locale` may show. */

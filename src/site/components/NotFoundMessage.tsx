@@ -2,7 +2,7 @@
 
 import { useParams } from 'next/navigation'
 
-import { isLocale, sourceLocale } from '@/lib/locales'
+import { localeOfPrefix, sourceLocale, urlPrefix } from '@/lib/locales'
 
 import { notFoundText } from '../notFoundText'
 
@@ -12,7 +12,7 @@ import { notFoundText } from '../notFoundText'
  */
 export const NotFoundMessage = () => {
   const params = useParams<{ locale?: string }>()
-  const locale = isLocale(params?.locale) ? params.locale : sourceLocale
+  const locale = localeOfPrefix(params?.locale) ?? sourceLocale
   const m = notFoundText[locale]
   return (
     <main id="content">
@@ -20,7 +20,7 @@ export const NotFoundMessage = () => {
       <h1>{m.title}</h1>
       <p>{m.body}</p>
       <p>
-        <a href={`/${locale}`}>{m.home}</a>
+        <a href={`/${urlPrefix(locale)}`}>{m.home}</a>
       </p>
     </main>
   )
