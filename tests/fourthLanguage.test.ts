@@ -14,7 +14,8 @@ import { password } from './helpers/users'
 
 /**
  * A fourth language from its declaration alone: this file's configuration declares Japanese
- * beside zh, en and fr (as an entry in src/lib/localeDeclarations.ts would), its database gets
+ * beside zh, en and fr (as an entry in src/lib/localeDeclarations.ts would) with a message file
+ * (src/messages/), its database gets
  * the new value in every locale enum and a column beside each per-locale one (what
  * `npm run migrate:create` writes for it), and nothing
  * else changes. Routing, negotiation, hreflang, the sitemap, the API's locale checks, the
@@ -35,6 +36,12 @@ const japanese: LocaleDeclaration = {
 vi.mock('@/lib/localeDeclarations', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/localeDeclarations')>()
   return { ...original, declaredLocales: [...original.declaredLocales, japanese] }
+})
+
+// Its message file: the English texts stand in for Japanese ones (what is tested is where they reach).
+vi.mock('@/messages/byLocale', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/messages/byLocale')>()
+  return { messagesByLocale: { ...original.messagesByLocale, ja: original.messagesByLocale.en } }
 })
 
 // The locale type knows zh, en and fr only: this file's fourth language is a runtime value.
@@ -79,7 +86,7 @@ describe('a fourth language declared once', () => {
   it('is a locale of the built configuration, with its fallbacks and admin language', async () => {
     const config = db.payload.config
     expect(config.localization && config.localization.localeCodes).toEqual(['zh', 'en', 'fr', 'ja'])
-    const entry = config.localization && config.localization.locales.find((locale) => locale.code === 'ja')
+    const entry = config.localization ? config.localization.locales.find((locale) => locale.code === 'ja') : undefined
     expect(entry?.fallbackLocale).toEqual(['en', 'zh'])
     expect(Object.keys(config.i18n.supportedLanguages ?? {})).toContain('ja')
   })

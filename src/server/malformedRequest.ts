@@ -39,7 +39,7 @@ const localeOf = (req: IncomingMessage): Locale => {
 /** 400, with the locale's "no such page" text (the reader followed a broken link), never stored. */
 export const sendMalformed = (req: IncomingMessage, res: ServerResponse): void => {
   const locale = localeOf(req)
-  const text = notFoundText[locale]
+  const text = notFoundText(locale)
   const body = Buffer.from(
     `<!doctype html><html lang="${bcp47(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<meta name="robots" content="noindex"><title>${text.title}</title></head>` +

@@ -13,7 +13,7 @@ import { notFoundText } from '../notFoundText'
 export const NotFoundMessage = () => {
   const params = useParams<{ locale?: string }>()
   const locale = localeOfPrefix(params?.locale) ?? sourceLocale
-  const m = notFoundText[locale]
+  const m = notFoundText(locale)
   return (
     <main id="content">
       <title>{m.title}</title>
