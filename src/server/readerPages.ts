@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
+import { strongEtag } from '@/api/httpCaching'
 import { localeOfPrefix, prefixShape, type Locale } from '@/lib/locales'
 import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
@@ -203,7 +203,7 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): P
     brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
     gzipped(identity, { level: 9 }),
   ])
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`
+  const etag = strongEtag(identity)
   const common: OutgoingHttpHeaders = {
     ...Object.fromEntries(Object.entries(nextHeaders).filter(([name]) => !notForwarded.test(name))),
     'cache-control': cacheControl,

@@ -9,9 +9,10 @@ import type { Article, Carrier, Media, Tip } from '@/payload-types'
 import { embedsOf, populateEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
 import { tags, type PublicCollection } from './tags'
+import type { ReaderCollection } from '@/lib/readerCollections'
 
 type Localized<T> = Partial<Record<Locale, T>>
-export type SiteCollection = 'articles' | 'carriers' | 'tips'
+export type SiteCollection = ReaderCollection
 
 /**
  * What the site needs to link to a document and to name it: its slug and title in each locale
