@@ -2,9 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { en } from '@payloadcms/translations/languages/en'
-import { fr } from '@payloadcms/translations/languages/fr'
-import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
@@ -35,7 +32,8 @@ import { dashboard } from './src/dashboard/widgets'
 import { adminDateFormat } from './src/fields/dates'
 import { guideEditor } from './src/fields/guideEditor'
 import { withLabelsInAdminLanguage } from './src/lib/adminLabels'
-import { isLocale, locales, sourceLocale } from './src/lib/locales'
+import { adminLanguages } from './src/lib/adminLanguages'
+import { isLocale, locales, readerDefaultLocale, sourceLocale } from './src/lib/locales'
 import { configuredSiteUrl } from './src/site/paths'
 import { previewUrl } from './src/site/preview'
 import { outliveLostConnections, poolTimeouts } from './src/db/availability'
@@ -131,10 +129,10 @@ export default buildConfig({
   editor: guideEditor,
   plugins: [mediaStorage()],
   localization: {
-    locales: locales.map(({ code, label, ...rest }) => ({
+    locales: locales.map(({ code, label, fallbackLocale }) => ({
       code,
       label,
-      ...('fallbackLocale' in rest ? { fallbackLocale: [...rest.fallbackLocale] } : {}),
+      ...(fallbackLocale ? { fallbackLocale: [...fallbackLocale] } : {}),
     })),
     defaultLocale: sourceLocale,
     // The admin's publish button publishes the locale being edited; "all locales" is in its menu.
@@ -142,8 +140,8 @@ export default buildConfig({
     fallback: true,
   },
   i18n: {
-    supportedLanguages: { zh, en, fr },
-    fallbackLanguage: 'en',
+    supportedLanguages: adminLanguages(),
+    fallbackLanguage: locales.find((locale) => locale.code === readerDefaultLocale)!.adminLanguage,
   },
   db: withMigrationLock(postgresAdapter({
     // Bounded waits (see src/db/availability.ts): a database that is down or stuck fails a command

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { isLocale } from '@/lib/locales'
+import { isLocale, localeOfPrefix, urlPrefix } from '@/lib/locales'
 import { chosenLocale, localeCookie, negotiateLocale } from '@/site/negotiate'
 
 const oneYear = 60 * 60 * 24 * 365
@@ -15,12 +15,12 @@ export function proxy(request: NextRequest) {
   const choose = url.searchParams.get('choose')
   if (url.pathname === '/') {
     const locale = chosenLocale(request.cookies.get(localeCookie)?.value) ?? negotiateLocale(request.headers.get('accept-language'))
-    const response = NextResponse.redirect(new URL(`/${locale}`, url), 307)
+    const response = NextResponse.redirect(new URL(`/${urlPrefix(locale)}`, url), 307)
     response.headers.set('vary', 'accept-language, cookie')
     response.headers.set('cache-control', 'private, no-store')
     return response
   }
-  if (isLocale(choose)) {
+  if (isLocale(choose) && localeOfPrefix(url.pathname.split('/')[1])) {
     const clean = new URL(url)
     clean.searchParams.delete('choose')
     const response = NextResponse.redirect(clean, 307)
@@ -31,5 +31,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/' }, { source: '/:locale(zh|en|fr)/:path*', has: [{ type: 'query', key: 'choose' }] }],
+  // Next reads the matcher at build time and takes literals only: any first segment here, the
+  // locale prefixes (src/lib/localeDeclarations.ts) checked above.
+  matcher: [{ source: '/' }, { source: '/:prefix/:path*', has: [{ type: 'query', key: 'choose' }] }],
 }

@@ -4,6 +4,7 @@ import { hasRole } from '@/access/roles'
 import { clientAddress } from '@/api/clientAddress'
 import type { Queryable } from '@/api/rateLimit'
 import { readApiSettings } from '@/api/settings'
+import type { Locale } from '@/lib/locales'
 
 import { countAttempt, forgetFailures, lockedForSeconds, lockoutKey } from './lockout'
 import { passwordMatches } from './passwordHash'
@@ -29,7 +30,7 @@ const currentPasswordMessages = {
   },
 }
 
-const say = (req: PayloadRequest, messages: Record<'en' | 'fr' | 'zh', string>) => inLanguage(messages, req.i18n?.language)
+const say = (req: PayloadRequest, messages: Record<Locale, string>) => inLanguage(messages, req.i18n?.language)
 
 /**
  * A password set by any operation on accounts (create, the first account, an update, a reset by

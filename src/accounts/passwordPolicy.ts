@@ -1,3 +1,5 @@
+import { localeOfAdminLanguage, type Locale } from '@/lib/locales'
+
 import commonPasswords from './commonPasswords.json'
 
 /**
@@ -15,11 +17,8 @@ export const maxPasswordLength = 128
 
 const common = new Set<string>(commonPasswords)
 
-type Language = 'zh' | 'en' | 'fr'
-
 /** A message in the request's language (`req.i18n.language`), English for any other. */
-export const inLanguage = (messages: Record<Language, string>, language: string | undefined): string =>
-  messages[(['zh', 'en', 'fr'] as const).find((code) => code === language) ?? 'en']
+export const inLanguage = (messages: Record<Locale, string>, language: string | undefined): string => messages[localeOfAdminLanguage(language)]
 
 const messages = {
   text: { en: 'a password is text', fr: 'un mot de passe est du texte', zh: '密码必须是文本' },
@@ -39,7 +38,7 @@ const messages = {
     zh: '这是最常见的密码之一，请换一个',
   },
   email: { en: 'must not contain the e-mail address', fr: 'ne doit pas contenir l’adresse e-mail', zh: '不能包含电子邮件地址' },
-} satisfies Record<string, Record<Language, string>>
+} satisfies Record<string, Record<Locale, string>>
 
 /** The password itself, its repeated unit, and what is left without digits and symbols at either end. */
 const variants = (password: string): string[] => {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { isRecord } from '@/lib/isRecord'
+
 import type { CheckedBody } from './jsonBody'
 import type { Problem } from './problems'
 
@@ -66,7 +68,7 @@ const jsonParameter = (url: URL, name: string): { value?: unknown; problem?: Pro
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = isRecord
 
 /**
  * Reads a GraphQL request sent as a POST (a JSON body) or a GET (`query`, `variables`,

@@ -25,7 +25,7 @@ export const privateCacheControl = 'private, no-store'
 export const apiVary = 'Authorization, Cookie, Origin'
 
 /** A strong validator: the body's own hash, so two servers give the same bytes the same tag. */
-export const strongEtag = (body: Uint8Array): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+export const strongEtag = (body: Uint8Array | string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix does not matter. */
 export const matchesEtag = (ifNoneMatch: string | null, etag: string): boolean => {

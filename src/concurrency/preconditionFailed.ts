@@ -1,9 +1,9 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { revisionEtag } from '@/api/httpCaching'
-import { isLocale } from '@/lib/locales'
+import { localeOfAdminLanguage, type Locale } from '@/lib/locales'
 
-const explanation = {
+const explanation: Record<Locale, (revision: number) => string> = {
   zh: (revision: number) => `他人已保存此文档（当前为第 ${revision} 版）：请重新加载，查看对方的修改后再保存您的修改。`,
   en: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,
   fr: (revision: number) =>
@@ -28,6 +28,6 @@ export const preconditionFailed = (req: PayloadRequest, collection: string, id: 
   req.responseHeaders = new Headers(req.responseHeaders)
   req.responseHeaders.set('ETag', etag)
   const language = req.i18n?.language
-  const message = explanation[isLocale(language) ? language : 'en'](revision)
+  const message = explanation[localeOfAdminLanguage(language)](revision)
   throw new PreconditionFailed(message, { errors: [{ path: 'If-Match', message }], revision, etag })
 }

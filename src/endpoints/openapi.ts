@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-
 import type { Endpoint, PayloadRequest, SanitizedConfig } from 'payload'
 
+import { strongEtag } from '@/api/httpCaching'
 import { openAPIDocument } from '@/openapi/document'
 import { renderReference } from '@/openapi/reference'
 
@@ -13,7 +12,7 @@ type Rendered = { text: string; etag: string; contentType: string }
 const rendered = (text: string, contentType: string): Rendered => ({
   text,
   contentType,
-  etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`,
+  etag: strongEtag(text),
 })
 
 /** Each body is made once per config (which does not change while the server runs). */

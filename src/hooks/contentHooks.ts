@@ -17,6 +17,7 @@ import {
   rememberRowBeforeChange,
   rememberRowBeforeDelete,
 } from '@/webhooks/enqueue'
+import type { ReaderCollection } from '@/lib/readerCollections'
 
 /**
  * The hooks every content collection shares: safe reads, translators kept to their locales, the
@@ -24,7 +25,7 @@ import {
  * for every public collection by src/api/collectionHooks.ts).
  */
 export const contentHooks = (
-  collection: 'articles' | 'carriers' | 'tips',
+  collection: ReaderCollection,
   { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): NonNullable<CollectionConfig['hooks']> => ({
   beforeOperation: [

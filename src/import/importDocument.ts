@@ -20,8 +20,9 @@ import { parseFrontMatter } from './frontMatter'
 import { markdownToLexical, type ReferenceResolver } from './markdownToLexical'
 import { matches } from './matches'
 import { dropPromotionalLines, type DroppedLine } from './promotionalLines'
+import { readerCollections } from '@/lib/readerCollections'
 
-export const importableCollections = ['articles', 'carriers', 'tips'] as const
+export const importableCollections = readerCollections
 export type ImportableCollection = (typeof importableCollections)[number]
 
 /** The rich-text field the Markdown body fills. */

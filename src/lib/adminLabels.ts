@@ -1,10 +1,14 @@
 import type { CollectionConfig, Field, LabelFunction } from 'payload'
 
+import { inEveryLanguage } from '@/messages'
+
+import { localeCodes, localeOfAdminLanguage, type Locale } from './locales'
+
 /**
  * Labels and descriptions of the admin UI, in each language it speaks (`i18n.supportedLanguages`
  * in payload.config.ts). Payload shows the editor's language; generated types take the English.
  */
-export type AdminText = { zh: string; en: string; fr: string }
+export type AdminText = Record<Locale, string>
 
 /** The singular and plural labels of a collection, block or array. */
 export type AdminLabels = { singular: AdminText; plural: AdminText }
@@ -15,63 +19,20 @@ export const labelledOptions = <Value extends string>(
   texts: Record<Value, AdminText>,
 ): { label: AdminText; value: Value }[] => values.map((value) => ({ label: texts[value], value }))
 
-/** The collections' names, also the labels of the fields and blocks that point at them. */
-export const collectionLabels = {
-  articles: {
-    singular: { zh: '文章', en: 'Article', fr: 'Article' },
-    plural: { zh: '文章', en: 'Articles', fr: 'Articles' },
-  },
-  carriers: {
-    singular: { zh: '运营商', en: 'Carrier', fr: 'Opérateur' },
-    plural: { zh: '运营商', en: 'Carriers', fr: 'Opérateurs' },
-  },
-  tips: {
-    singular: { zh: '小贴士', en: 'Tip', fr: 'Conseil' },
-    plural: { zh: '小贴士', en: 'Tips', fr: 'Conseils' },
-  },
-  media: {
-    singular: { zh: '媒体', en: 'Media', fr: 'Média' },
-    plural: { zh: '媒体', en: 'Media', fr: 'Médias' },
-  },
-  users: {
-    singular: { zh: '用户', en: 'User', fr: 'Utilisateur' },
-    plural: { zh: '用户', en: 'Users', fr: 'Utilisateurs' },
-  },
-  apiKeys: {
-    singular: { zh: 'API 密钥', en: 'API key', fr: 'Clé d’API' },
-    plural: { zh: 'API 密钥', en: 'API keys', fr: 'Clés d’API' },
-  },
-  webhooks: {
-    singular: { zh: 'Webhook', en: 'Webhook', fr: 'Webhook' },
-    plural: { zh: 'Webhook', en: 'Webhooks', fr: 'Webhooks' },
-  },
-  'webhook-deliveries': {
-    singular: { zh: 'Webhook 投递', en: 'Webhook delivery', fr: 'Envoi de webhook' },
-    plural: { zh: 'Webhook 投递记录', en: 'Webhook deliveries', fr: 'Envois de webhooks' },
-  },
-} satisfies Record<string, AdminLabels>
+/** The collections' names, also the labels of the fields and blocks that point at them (src/messages/). */
+export const collectionLabels = inEveryLanguage((messages) => messages.adminCollections) satisfies Record<string, AdminLabels>
 
-/** Labels that more than one field, tab or option uses. */
-export const labels = {
-  title: { zh: '标题', en: 'Title', fr: 'Titre' },
-  name: { zh: '名称', en: 'Name', fr: 'Nom' },
-  description: { zh: '描述', en: 'Description', fr: 'Description' },
-  body: { zh: '正文', en: 'Body', fr: 'Texte' },
-  content: { zh: '内容', en: 'Content', fr: 'Contenu' },
-  type: { zh: '类型', en: 'Type', fr: 'Type' },
-  seo: { zh: 'SEO', en: 'SEO', fr: 'SEO' },
-  unverified: { zh: '未核实', en: 'Unverified', fr: 'Non vérifié' },
-} satisfies Record<string, AdminText>
+/** Labels that more than one field, tab or option uses (src/messages/). */
+export const labels = inEveryLanguage((messages) => messages.adminLabels) satisfies Record<string, AdminText>
 
-/** The admin's language among those it speaks; English for any other. */
-export const adminLanguage = (language: string | undefined): keyof AdminText =>
-  language === 'zh' || language === 'fr' ? language : 'en'
+/** The locale whose texts the admin's language (`i18n.language`) shows; the reader default (English) for any other. */
+export const adminLanguage = (language: string | undefined): keyof AdminText => localeOfAdminLanguage(language)
 
 /** A label Payload resolves on the server, in the admin's language; `text` keeps every language for readers of the config. */
 export type AdminLabel = LabelFunction & { text: AdminText }
 
 const isAdminText = (value: unknown): value is AdminText =>
-  typeof value === 'object' && value !== null && 'zh' in value && 'en' in value && 'fr' in value
+  typeof value === 'object' && value !== null && localeCodes.every((locale) => locale in value)
 
 /**
  * Payload hands a `{ zh, en, fr }` label as is to the browser, and some of its components put it

@@ -1,9 +1,10 @@
 import { isRecord } from '@/lib/isRecord'
 import { lexicalText } from '@/lib/lexicalText'
 import type { Locale } from '@/lib/locales'
+import { readerCollections } from '@/lib/readerCollections'
 
 /** The collections readers search. */
-export const searchedCollections = ['articles', 'carriers', 'tips'] as const
+export const searchedCollections = readerCollections
 export type SearchedCollection = (typeof searchedCollections)[number]
 
 export const isSearched = (collection: string): collection is SearchedCollection =>

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg'
 import { keepLocales, publishedIn } from '@/access/readerView'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { isRecord } from '@/lib/isRecord'
-import { localeCodes, type Locale } from '@/lib/locales'
+import { localeCodes, segmentsAsChinese, type Locale } from '@/lib/locales'
 
 import { chineseTokens } from './chinese'
 import { documentText, isSearched, searchedCollections, searchedSelect, type DocumentText, type SearchedCollection } from './documentText'
@@ -47,7 +47,7 @@ export const searchRows = (payload: Payload, collection: SearchedCollection, doc
 /** The tsvector's inputs for a locale: Chinese as jieba's tokens under `simple`, the others as text under their configuration. */
 const vectorInputs = (locale: Locale, text: DocumentText): string[] => {
   const parts = [text.title, text.summary, text.body].map(withoutMarks)
-  if (locale === 'zh') return parts.map((part) => chineseTokens(part, 'index').join(' '))
+  if (segmentsAsChinese(locale)) return parts.map((part) => chineseTokens(part, 'index').join(' '))
   // Readers write Wi-Fi as wifi and e-mail as email: hyphenated words count joined too (in the body's weight).
   const joined = parts.join('\n').match(/\p{L}+(?:-\p{L}+)+/gu)?.map((word) => word.replace(/-/g, '')) ?? []
   return [parts[0]!, parts[1]!, [parts[2], ...joined].join('\n')]
@@ -90,7 +90,7 @@ const writeRows = async (client: PoolClient, collection: SearchedCollection, id:
       summary,
       body,
     ])
-    const words = row.locale === 'zh' ? [] : wordsOf([row.text.title, row.text.summary, row.text.body].join('\n'))
+    const words = segmentsAsChinese(row.locale) ? [] : wordsOf([row.text.title, row.text.summary, row.text.body].join('\n'))
     if (words.length > 0) {
       await client.query(
         'INSERT INTO search_words (locale, plain, word) SELECT $1, plain, word FROM unnest($2::text[], $3::text[]) AS words(plain, word) ON CONFLICT DO NOTHING',

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
-import type { Locale } from '@/lib/locales'
+import { segmentsAsChinese, type Locale } from '@/lib/locales'
 import { paths } from '@/site/paths'
 
 import { chineseTokens, wordsInside } from './chinese'
@@ -20,7 +20,7 @@ const latinWords = (q: string): string[] => q.normalize('NFC').match(/[\p{L}\p{M
  * The words a query looks for, in the locale's own terms: jieba's words for Chinese (Traditional
  * as Simplified), runs of letters for the others (PostgreSQL stems them and drops their accents).
  */
-export const queryWords = (locale: Locale, q: string): string[] => [...new Set(locale === 'zh' ? chineseTokens(q, 'query') : latinWords(q))]
+export const queryWords = (locale: Locale, q: string): string[] => [...new Set(segmentsAsChinese(locale) ? chineseTokens(q, 'query') : latinWords(q))]
 
 /**
  * The tsquery of a query's words, all of them required. A Chinese word also matches as the
@@ -30,7 +30,7 @@ export const queryWords = (locale: Locale, q: string): string[] => [...new Set(l
 export const tsqueryText = (locale: Locale, words: string[]): string =>
   words
     .map((word) => {
-      const inside = locale === 'zh' ? wordsInside(word) : []
+      const inside = segmentsAsChinese(locale) ? wordsInside(word) : []
       return inside.length > 0 ? `(${lexeme(word)} | (${inside.map(lexeme).join(' & ')}))` : lexeme(word)
     })
     .join(' & ')
@@ -103,9 +103,9 @@ const searchSql = (locale: Locale) => `
     LIMIT $2 OFFSET $3
   )
   SELECT collection, doc_id, slug, recency, total,
-    ${locale === 'zh' ? 'title' : `ts_headline('${searchConfig[locale]}', title, to_tsquery('${searchConfig[locale]}', $1), $4)`} AS title,
+    ${segmentsAsChinese(locale) ? 'title' : `ts_headline('${searchConfig[locale]}', title, to_tsquery('${searchConfig[locale]}', $1), $4)`} AS title,
     ${
-      locale === 'zh'
+      segmentsAsChinese(locale)
         ? `concat_ws(E'\\n', nullif(summary, ''), nullif(body, ''))`
         : `ts_headline('${searchConfig[locale]}', concat_ws(E'\\n', nullif(summary, ''), nullif(body, '')), to_tsquery('${searchConfig[locale]}', $1), $5)`
     } AS text
@@ -122,7 +122,7 @@ const run = async (pool: Pool, locale: Locale, words: string[], page: number, li
   if (words.length === 0) return { rows: [], total: 0 }
   const query = tsqueryText(locale, words)
   const parameters: unknown[] = [query, limit, (page - 1) * limit]
-  if (locale !== 'zh') parameters.push(headlineOptions(true), headlineOptions(false))
+  if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
   const { rows } = await pool.query<Row>(searchSql(locale), parameters)
   if (rows.length > 0) return { rows, total: Number(rows[0]!.total) }
   if (page === 1) return { rows, total: 0 }
@@ -135,7 +135,7 @@ const run = async (pool: Pool, locale: Locale, words: string[], page: number, li
  * indexed word nearest to it by trigrams (accents aside), if the corrected query finds something.
  */
 const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<string | null> => {
-  if (locale === 'zh') return null
+  if (segmentsAsChinese(locale)) return null
   let corrected = q
   let changed = false
   for (const word of latinWords(q)) {
@@ -166,8 +166,8 @@ export const search = async (payload: Payload, { q, locale, page, limit }: { q: 
   const words = queryWords(locale, cleanQuery)
   const { rows, total } = await run(pool, locale, words, page, limit)
   const hits = rows.map((row): SearchHit => {
-    const title = locale === 'zh' ? chineseHighlight(row.title, words) : row.title
-    const snippet = locale === 'zh' ? chineseHighlight(row.text, words, snippetLength) : row.text
+    const title = segmentsAsChinese(locale) ? chineseHighlight(row.title, words) : row.title
+    const snippet = segmentsAsChinese(locale) ? chineseHighlight(row.text, words, snippetLength) : row.text
     return {
       collection: row.collection,
       id: row.doc_id,

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { isLocale, type Locale } from '@/lib/locales'
+import { localeOfPrefix, type Locale } from '@/lib/locales'
 import { bcp47 } from '@/site/format'
 import { negotiateLocale } from '@/site/negotiate'
 import { notFoundText } from '@/site/notFoundText'
@@ -33,13 +33,13 @@ export const malformedTarget = (url: string | undefined): string | undefined => 
 /** The locale of the path's first segment, or the reader's from Accept-Language. */
 const localeOf = (req: IncomingMessage): Locale => {
   const first = req.url?.split('/')[1]
-  return isLocale(first) ? first : negotiateLocale(typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : null)
+  return localeOfPrefix(first) ?? negotiateLocale(typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : null)
 }
 
 /** 400, with the locale's "no such page" text (the reader followed a broken link), never stored. */
 export const sendMalformed = (req: IncomingMessage, res: ServerResponse): void => {
   const locale = localeOf(req)
-  const text = notFoundText[locale]
+  const text = notFoundText(locale)
   const body = Buffer.from(
     `<!doctype html><html lang="${bcp47(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<meta name="robots" content="noindex"><title>${text.title}</title></head>` +

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
-import { isLocale, type Locale } from '@/lib/locales'
+import { strongEtag } from '@/api/httpCaching'
+import { localeOfPrefix, prefixShape, type Locale } from '@/lib/locales'
 import { negotiateLocale } from '@/site/negotiate'
 import { paths } from '@/site/paths'
 import { isSiteTag } from '@/site/tags'
@@ -21,10 +21,10 @@ type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 /**
  * Readers' requests for the site's pages: `/{locale}` and below, GET or HEAD, without a query
  * string (`?choose=` is the language switcher's, answered by the proxy) and outside draft mode.
- * Any two-letter prefix counts, so that an unknown locale (`/de/…`) gets the 404 page too: no
+ * Any prefix of a locale's shape counts, so that an unknown locale (`/de/…`) gets the 404 page too: no
  * other route of Lagon's has one.
  */
-const readerPath = /^\/([a-z]{2})(?:\/[^?#]*)?$/
+const readerPath = new RegExp(`^/(${prefixShape})(?:/[^?#]*)?$`)
 const draftModeCookie = '__prerender_bypass'
 
 export const isReaderPageRequest = (req: IncomingMessage): boolean =>
@@ -180,12 +180,12 @@ const maxFreshMarks = 100_000
 const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + variants.identity.body.length
 
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
-const isNotFoundPage = (path: string): boolean => /^\/[a-z]{2}\/404$/.test(path)
+const isNotFoundPage = (path: string): boolean => new RegExp(`^/${prefixShape}/404$`).test(path)
 
 /** The request's locale: its prefix, or for an unknown one the reader's language. */
 const localeOf = (req: IncomingMessage): Locale => {
   const prefix = readerPath.exec(req.url ?? '')?.[1]
-  return isLocale(prefix) ? prefix : negotiateLocale(req.headers['accept-language'] ?? null)
+  return localeOfPrefix(prefix) ?? negotiateLocale(req.headers['accept-language'] ?? null)
 }
 
 /** What Next 16 sends for a not-found page under one of several root layouts: no content without its runtime. */
@@ -240,7 +240,7 @@ const brotliAt = (identity: Buffer, quality: number) =>
 
 const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): Promise<CachedPage> => {
   const [br, gz] = await Promise.all([brotliAt(identity, brotliQuality.first), gzipped(identity, { level: 9 })])
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`
+  const etag = strongEtag(identity)
   const common: OutgoingHttpHeaders = {
     ...Object.fromEntries(Object.entries(nextHeaders).filter(([name]) => !notForwarded.test(name))),
     'cache-control': cacheControl,

@@ -75,7 +75,7 @@ export class RenderTimeout extends Error {
 
 /** The locale's "temporarily unavailable" page: 503, Retry-After, never stored by any cache. */
 export const sendUnavailable = (res: ServerResponse, locale: Locale, head: boolean): void => {
-  const text = unavailableText[locale]
+  const text = unavailableText(locale)
   const body = Buffer.from(
     `<!doctype html><html lang="${bcp47(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<meta name="robots" content="noindex"><title>${text.title}</title></head>` +

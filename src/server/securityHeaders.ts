@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { forwardedFor, type TrustedProxies } from '@/api/clientAddress'
+import { prefixShape } from '@/lib/locales'
 
 /**
  * The kinds of response Lagon's server gives, each with the Content-Security-Policy it can live
@@ -22,7 +23,7 @@ export const responseKind = (url: string, cookie: string | undefined): ResponseK
   const path = url.split('?')[0] ?? '/'
   if (path === '/admin' || path.startsWith('/admin/')) return 'admin'
   if (path === '/api/docs') return 'apiDocs'
-  const sitePage = path === '/' || /^\/[a-z]{2}(?:\/|$)/.test(path)
+  const sitePage = path === '/' || new RegExp(`^/${prefixShape}(?:/|$)`).test(path)
   if (path === '/next/preview' || (sitePage && cookie?.includes(draftModeCookie))) return 'preview'
   return sitePage ? 'site' : 'resource'
 }

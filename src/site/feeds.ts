@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { isLocale, type Locale } from '@/lib/locales'
+import { localeOfPrefix, type Locale } from '@/lib/locales'
 import { lexicalText } from '@/lib/lexicalText'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 
@@ -27,9 +27,10 @@ export const feedMediaType: Record<FeedFormat, string> = { atom: 'application/at
 
 /** The feed a `/feeds/{name}` URL names (`guides-fr.atom`, `tips-zh.json`), or null. */
 export const parseFeedName = (value: string): FeedName | null => {
-  const match = /^(guides|tips)-([a-z]{2})\.(atom|json)$/.exec(value)
-  if (!match || !isLocale(match[2])) return null
-  return { kind: match[1] as FeedKind, locale: match[2], format: match[3] as FeedFormat }
+  const match = /^(guides|tips)-(.+)\.(atom|json)$/.exec(value)
+  const locale = localeOfPrefix(match?.[2])
+  if (!match || !locale) return null
+  return { kind: match[1] as FeedKind, locale, format: match[3] as FeedFormat }
 }
 
 const feedTitle = (kind: FeedKind, locale: Locale) => {

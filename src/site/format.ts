@@ -1,9 +1,9 @@
-import { locales, type Locale } from '@/lib/locales'
+import { bcp47, type Locale } from '@/lib/locales'
+
+export { bcp47 }
 
 /** The CFP franc's fixed peg, guaranteed by France: 1,000 XPF = 8.38 EUR. */
 export const eurosPerThousandXpf = 8.38
-
-export const bcp47 = (locale: Locale): string => locales.find((entry) => entry.code === locale)!.bcp47
 
 export const formatDate = (value: string | null | undefined, locale: Locale): string =>
   value ? new Intl.DateTimeFormat(bcp47(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(value)) : ''

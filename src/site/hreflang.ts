@@ -1,16 +1,16 @@
-import { localeCodes, sourceLocale, type Locale } from '@/lib/locales'
+import { localeCodes, readerDefaultLocale, sourceLocale, type Locale } from '@/lib/locales'
 
 import { bcp47 } from './format'
 import { absolute } from './paths'
 
 /**
- * The locale x-default names, for a page published in `published`: English when there is an
- * English version (the language most readers who match none of ours read), else the source
+ * The locale x-default names, for a page published in `published`: the reader default (English)
+ * when there is a version in it (the language most readers who match none of ours read), else the source
  * locale, else the first published. It depends on the set of locales only, never on the page
  * asking, so every version of a page names the same x-default (Google ignores a set that disagrees).
  */
 export const xDefaultLocale = (published: Locale[]): Locale | undefined =>
-  ['en' as Locale, sourceLocale, ...localeCodes].find((locale) => published.includes(locale))
+  [readerDefaultLocale, sourceLocale, ...localeCodes].find((locale) => published.includes(locale))
 
 /**
  * The hreflang alternates of a page as [hreflang, absolute URL] pairs: every published locale, in

@@ -1,8 +1,19 @@
-import { isLocale, type Locale } from '@/lib/locales'
+import { isLocale, locales, readerDefaultLocale, type Locale } from '@/lib/locales'
 
 export const localeCookie = 'lagon-locale'
 
-/** Any Chinese → zh, any French → fr, anything else → en, in the order of the reader's preferences. */
+/** The locale whose declared range matches `tag` most closely (`zh-tw` takes `zh-tw` over `zh`), or undefined. */
+const localeOfTag = (tag: string): Locale | undefined => {
+  const matches = locales.flatMap((locale) =>
+    locale.negotiation.filter((range) => tag === range.toLowerCase() || tag.startsWith(`${range.toLowerCase()}-`)).map((range) => ({ locale, range })),
+  )
+  return matches.sort((a, b) => b.range.length - a.range.length)[0]?.locale.code as Locale | undefined
+}
+
+/**
+ * The locale of the reader's first preference that one of ours matches (each locale declares the
+ * Accept-Language ranges it takes: any Chinese → zh, any French → fr); the reader default for none.
+ */
 export const negotiateLocale = (acceptLanguage: string | null): Locale => {
   const ranked = (acceptLanguage ?? '')
     .split(',')
@@ -14,12 +25,10 @@ export const negotiateLocale = (acceptLanguage: string | null): Locale => {
     .filter(({ tag, q }) => tag && q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index)
   for (const { tag } of ranked) {
-    const primary = tag.split('-')[0]
-    if (primary === 'zh') return 'zh'
-    if (primary === 'fr') return 'fr'
-    if (primary === 'en') return 'en'
+    const locale = localeOfTag(tag)
+    if (locale) return locale
   }
-  return 'en'
+  return readerDefaultLocale
 }
 
 export const chosenLocale = (cookie: string | undefined): Locale | undefined => (isLocale(cookie) ? cookie : undefined)

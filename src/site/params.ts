@@ -1,11 +1,12 @@
 import { notFound } from 'next/navigation'
 
-import { isLocale, localeCodes, type Locale } from '@/lib/locales'
+import { localeCodes, localeOfPrefix, type Locale } from '@/lib/locales'
 
 /** The locale of a route, or a 404 for an unknown prefix. */
 export const localeParam = (value: string): Locale => {
-  if (!isLocale(value)) notFound()
-  return value
+  const locale = localeOfPrefix(value)
+  if (!locale) notFound()
+  return locale
 }
 
 /** A path per locale, for the locales `path` gives one for. */

@@ -1,18 +1,18 @@
-import type { Locale } from '@/lib/locales'
+import { urlPrefix, type Locale } from '@/lib/locales'
 
 export const paths = {
-  home: (locale: Locale) => `/${locale}`,
-  guides: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/guides/page/${page}` : `/${locale}/guides`),
-  guide: (locale: Locale, slug: string) => `/${locale}/guides/${slug}`,
-  carriers: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/carriers/page/${page}` : `/${locale}/carriers`),
-  carrier: (locale: Locale, slug: string) => `/${locale}/carriers/${slug}`,
-  tips: (locale: Locale, page = 1) => (page > 1 ? `/${locale}/tips/page/${page}` : `/${locale}/tips`),
-  notFound: (locale: Locale) => `/${locale}/404`,
+  home: (locale: Locale) => `/${urlPrefix(locale)}`,
+  guides: (locale: Locale, page = 1) => (page > 1 ? `/${urlPrefix(locale)}/guides/page/${page}` : `/${urlPrefix(locale)}/guides`),
+  guide: (locale: Locale, slug: string) => `/${urlPrefix(locale)}/guides/${slug}`,
+  carriers: (locale: Locale, page = 1) => (page > 1 ? `/${urlPrefix(locale)}/carriers/page/${page}` : `/${urlPrefix(locale)}/carriers`),
+  carrier: (locale: Locale, slug: string) => `/${urlPrefix(locale)}/carriers/${slug}`,
+  tips: (locale: Locale, page = 1) => (page > 1 ? `/${urlPrefix(locale)}/tips/page/${page}` : `/${urlPrefix(locale)}/tips`),
+  notFound: (locale: Locale) => `/${urlPrefix(locale)}/404`,
   /** A locale's Atom or JSON feed of guides or tips (src/site/feeds.ts). */
-  feed: (kind: 'guides' | 'tips', locale: Locale, format: 'atom' | 'json') => `/feeds/${kind}-${locale}.${format}`,
+  feed: (kind: 'guides' | 'tips', locale: Locale, format: 'atom' | 'json') => `/feeds/${kind}-${urlPrefix(locale)}.${format}`,
   search: (locale: Locale, q = '', page = 1) => {
     const query = new URLSearchParams(q ? { q, ...(page > 1 ? { page: String(page) } : {}) } : {}).toString()
-    return `/${locale}/search${query ? `?${query}` : ''}`
+    return `/${urlPrefix(locale)}/search${query ? `?${query}` : ''}`
   },
 }
 

@@ -10,9 +10,10 @@ import type { Article, Carrier, Media, Tip } from '@/payload-types'
 import { embedsOf, populateEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
 import { tags, type PublicCollection } from './tags'
+import type { ReaderCollection } from '@/lib/readerCollections'
 
 type Localized<T> = Partial<Record<Locale, T>>
-export type SiteCollection = 'articles' | 'carriers' | 'tips'
+export type SiteCollection = ReaderCollection
 
 /**
  * What the site needs to link to a document and to name it: its slug and title in each locale
@@ -117,7 +118,7 @@ export const cachedRead = <Args extends (string | number | boolean)[], T>(
 
 export const fallbackChain = (locale: Locale): Locale[] => {
   const entry = locales.find((candidate) => candidate.code === locale)
-  return entry && 'fallbackLocale' in entry ? [...entry.fallbackLocale] : []
+  return [...(entry?.fallbackLocale ?? [])]
 }
 
 /** A locale and those it falls back to: the locales whose text a page in `locale` may show. */

@@ -1,4 +1,4 @@
-import { localeCodes, isLocale, type Locale } from '@/lib/locales'
+import { localeCodes, localeOfPrefix, urlPrefix, type Locale } from '@/lib/locales'
 
 import { hreflangLinks } from './hreflang'
 import { everyLocale, publishedPaths } from './params'
@@ -19,14 +19,15 @@ type SitemapCollection = keyof typeof documentPaths
 export type SitemapName = { kind: 'pages' } | { kind: 'documents'; collection: SitemapCollection; locale: Locale; page: number }
 
 export const sitemapPath = (name: SitemapName): string =>
-  name.kind === 'pages' ? '/sitemaps/pages.xml' : `/sitemaps/${name.collection}-${name.locale}-${name.page}.xml`
+  name.kind === 'pages' ? '/sitemaps/pages.xml' : `/sitemaps/${name.collection}-${urlPrefix(name.locale)}-${name.page}.xml`
 
 /** The sitemap a `/sitemaps/{name}` URL names, or null. */
 export const parseSitemapName = (value: string): SitemapName | null => {
   if (value === 'pages.xml') return { kind: 'pages' }
-  const match = /^(articles|carriers)-([a-z]{2})-([1-9]\d{0,5})\.xml$/.exec(value)
-  if (!match || !isLocale(match[2])) return null
-  return { kind: 'documents', collection: match[1] as SitemapCollection, locale: match[2], page: Number(match[3]) }
+  const match = /^(articles|carriers)-(.+)-([1-9]\d{0,5})\.xml$/.exec(value)
+  const locale = localeOfPrefix(match?.[2])
+  if (!match || !locale) return null
+  return { kind: 'documents', collection: match[1] as SitemapCollection, locale, page: Number(match[3]) }
 }
 
 const escape = (value: string) =>

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 
-import type { Locale } from '@/lib/locales'
+import { localeCodes, type Locale } from '@/lib/locales'
+import { readerCollections, type ReaderCollection } from '@/lib/readerCollections'
 
 /** The collections whose documents readers see, on the site and through the public API. */
-export type PublicCollection = 'articles' | 'carriers' | 'tips' | 'media'
+export type PublicCollection = ReaderCollection | 'media'
 
 /** Next.js refuses cache tags longer than this. */
 const maxTagLength = 256
@@ -34,10 +35,13 @@ export const tags = {
   signedInUsers: 'users',
 } as const
 
+const anyLocale = localeCodes.join('|')
+const siteTagPattern = new RegExp(
+  `^(?:${[...readerCollections, 'media'].join('|')}):(?:\\d+|\\d+:(?:${anyLocale})|lists:(?:${anyLocale})|slug:(?:${anyLocale}):\\S+)$`,
+)
+
 /** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
 export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
-  (tag === tags.apiKeys ||
-    tag === tags.signedInUsers ||
-    /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag))
+  (tag === tags.apiKeys || tag === tags.signedInUsers || siteTagPattern.test(tag))

@@ -8,8 +8,9 @@ import { translatableFields } from '@/translation/translatableFields'
 import type { WorkflowStatus } from '@/translation/statuses'
 
 import { readInLocale } from './readInLocale'
+import { readerCollections } from '@/lib/readerCollections'
 
-export const translatedCollections = ['articles', 'carriers', 'tips'] as const
+export const translatedCollections = readerCollections
 export type TranslatedCollection = (typeof translatedCollections)[number]
 
 export const isTranslatedCollection = (value: unknown): value is TranslatedCollection =>

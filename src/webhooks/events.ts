@@ -1,9 +1,10 @@
 import { localeCodes, type Locale } from '@/lib/locales'
+import { readerCollections } from '@/lib/readerCollections'
 
 export const webhookEvents = ['published', 'unpublished', 'updated', 'deleted'] as const
 export type WebhookEvent = (typeof webhookEvents)[number]
 
-export const webhookCollections = ['articles', 'carriers', 'tips'] as const
+export const webhookCollections = readerCollections
 export type WebhookCollection = (typeof webhookCollections)[number]
 
 /** The field whose own (non-fallback) value says a locale has a translation, as the reader site decides. */

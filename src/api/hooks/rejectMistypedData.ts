@@ -1,11 +1,11 @@
 import { ValidationError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook, type FlattenedField } from 'payload'
 
+import { isRecord } from '@/lib/isRecord'
 import { localeCodes } from '@/lib/locales'
 
 type Mistake = { path: string; message: string }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = isRecord
 
 const describe = (value: unknown): string => {
   if (Array.isArray(value)) return 'a list'

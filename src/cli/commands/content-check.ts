@@ -10,9 +10,10 @@ import { Articles } from '@collections/Articles'
 import { Carriers } from '@collections/Carriers'
 import { Tips } from '@collections/Tips'
 
+import { isLocale, localeCodes } from '@/lib/locales'
 import { checkContentFolder } from '@/translation/qa/contentCheck'
 
-const usage = 'usage: npm run content:check -- [DIR] [--lang en|fr|zh] [--strict]'
+const usage = `usage: npm run content:check -- [DIR] [--lang ${localeCodes.join('|')}] [--strict]`
 
 let parsed
 try {
@@ -21,9 +22,9 @@ try {
   console.error(`content:check: ${(error as Error).message}\n${usage}`)
   process.exit(2)
 }
-const lang = parsed.values.lang as 'en' | 'fr' | 'zh'
-if (!['en', 'fr', 'zh'].includes(lang)) {
-  console.error(`content:check: --lang must be en, fr or zh.\n${usage}`)
+const lang = parsed.values.lang
+if (!isLocale(lang)) {
+  console.error(`content:check: --lang must be one of ${localeCodes.join(', ')}.\n${usage}`)
   process.exit(2)
 }
 const dir = path.resolve(parsed.positionals[0] ?? 'content')

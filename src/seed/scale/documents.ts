@@ -17,8 +17,9 @@ import {
   topics,
 } from './phrases'
 import { randomFrom, stableId, type Random } from './random'
+import type { ReaderCollection } from '@/lib/readerCollections'
 
-export type ScaleCollection = 'articles' | 'carriers' | 'tips'
+export type ScaleCollection = ReaderCollection
 
 type Row = Record<string, unknown>
 

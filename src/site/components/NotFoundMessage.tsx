@@ -2,7 +2,7 @@
 
 import { useParams } from 'next/navigation'
 
-import { isLocale, sourceLocale } from '@/lib/locales'
+import { localeOfPrefix, sourceLocale, urlPrefix } from '@/lib/locales'
 
 import { notFoundText } from '../notFoundText'
 
@@ -12,15 +12,15 @@ import { notFoundText } from '../notFoundText'
  */
 export const NotFoundMessage = () => {
   const params = useParams<{ locale?: string }>()
-  const locale = isLocale(params?.locale) ? params.locale : sourceLocale
-  const m = notFoundText[locale]
+  const locale = localeOfPrefix(params?.locale) ?? sourceLocale
+  const m = notFoundText(locale)
   return (
     <main id="content">
       <title>{m.title}</title>
       <h1>{m.title}</h1>
       <p>{m.body}</p>
       <p>
-        <a href={`/${locale}`}>{m.home}</a>
+        <a href={`/${urlPrefix(locale)}`}>{m.home}</a>
       </p>
     </main>
   )

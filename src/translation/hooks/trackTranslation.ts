@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { isRecord } from '@/lib/isRecord'
 import { isLocale, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 
 import { fingerprint } from '../fingerprint'
@@ -20,7 +21,7 @@ type TranslationState = {
 /** Statuses that say "this translation matches its source": recording what source that was. */
 const reviewedStatuses: (WorkflowStatus | null | undefined)[] = ['needs-review', 'done']
 
-const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Doc => isRecord(value)
 
 /** The document as it will be: a save may send only some fields (a PATCH), or part of a group. */
 export const merge = (stored: unknown, sent: unknown): unknown => {

@@ -7,15 +7,18 @@ import {
   type TargetLanguageCode,
 } from 'deepl-node'
 
-import type { Locale } from '@/lib/locales'
+import { locales, type Locale } from '@/lib/locales'
 import { valueFingerprint } from '@/translation/fingerprint'
 
 import { fromDeeplXml, ignoredTags, toDeeplXml } from './deeplMarkup'
 import { ProviderError, type GlossaryTerms, type TranslateRequest, type TranslationProvider } from './provider'
 
-const sourceCodes: Record<Locale, SourceLanguageCode> = { zh: 'zh', en: 'en', fr: 'fr' }
-/** DeepL wants a variant for English and Chinese targets: British English, simplified Chinese. */
-const targetCodes: Record<Locale, TargetLanguageCode> = { zh: 'zh-HANS', en: 'en-GB', fr: 'fr' }
+/** DeepL's codes of a locale, as the locale declares them (a variant for English and Chinese targets). */
+const deeplCodes = (locale: Locale) => {
+  const codes = locales.find((entry) => entry.code === locale)?.deepl
+  if (!codes) throw new ProviderError(`DeepL does not translate ${locale} (no deepl codes in src/lib/localeDeclarations.ts)`)
+  return codes as { source: SourceLanguageCode; target: TargetLanguageCode }
+}
 
 const glossaryPrefix = (source: Locale, target: Locale) => `lagon ${source}-${target} `
 
@@ -57,7 +60,7 @@ export const deeplProvider = (authKey: string, serverUrl?: string): TranslationP
         const texts = segments.map(toDeeplXml)
         const out: ReturnType<typeof fromDeeplXml>[] = []
         for (let start = 0; start < texts.length; start += textsPerRequest) {
-          const results = await translator.translateText(texts.slice(start, start + textsPerRequest), sourceCodes[source], targetCodes[target], {
+          const results = await translator.translateText(texts.slice(start, start + textsPerRequest), deeplCodes(source).source, deeplCodes(target).target, {
             tagHandling: 'xml',
             ignoreTags: ignoredTags,
             ...(glossaryInfo ? { glossary: glossaryInfo } : {}),

@@ -1,7 +1,6 @@
 import type React from 'react'
 
-import { isLocale, sourceLocale } from '@/lib/locales'
-import { bcp47 } from '@/site/format'
+import { bcp47, direction, localeOfPrefix, sourceLocale } from '@/lib/locales'
 
 import '../site.css'
 
@@ -13,9 +12,9 @@ type Props = { children: React.ReactNode; params: Promise<{ locale: string }> }
  * params here: with them, a 404 served before a document is published stays cached after.
  */
 export default async function SiteLayout({ children, params }: Props) {
-  const { locale } = await params
+  const locale = localeOfPrefix((await params).locale) ?? sourceLocale
   return (
-    <html lang={bcp47(isLocale(locale) ? locale : sourceLocale)}>
+    <html lang={bcp47(locale)} dir={direction(locale)}>
       <body>{children}</body>
     </html>
   )

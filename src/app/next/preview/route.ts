@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
+import { prefixPattern } from '@/lib/locales'
 import { isPreviewSecret } from '@/site/preview'
 
 /**
@@ -16,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!isPreviewSecret(url.searchParams.get('secret'))) {
     return Response.json({ error: 'secret: wrong or missing preview secret' }, { status: 401 })
   }
-  if (!/^\/(zh|en|fr)(\/[^\s]*)?$/.test(path) || path.startsWith('//')) {
+  if (!new RegExp(`^/(${prefixPattern()})(/[^\\s]*)?$`).test(path) || path.startsWith('//')) {
     return Response.json({ error: 'path: must be a site path such as /fr/guides/slug' }, { status: 400 })
   }
   const payload = await getPayload({ config })

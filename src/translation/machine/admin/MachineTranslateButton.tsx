@@ -4,6 +4,7 @@ import { Button, useConfig, useDocumentInfo, useFormFields, useLocale, useTransl
 import { useEffect, useState } from 'react'
 
 import type { AdminText } from '@/lib/adminLabels'
+import { localeOfAdminLanguage, sourceLocale as defaultSourceLocale } from '@/lib/locales'
 
 import { machineTranslationMessages as messages } from './messages'
 
@@ -22,7 +23,7 @@ export const MachineTranslateButton = () => {
   const sourceLocale = useFormFields(([fields]) => fields.sourceLocale?.value as string | undefined)
   const [availability, setAvailability] = useState<Availability>(null)
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false })
-  const text = (entry: AdminText) => entry[(i18n.language as keyof AdminText) in entry ? (i18n.language as keyof AdminText) : 'en']
+  const text = (entry: AdminText) => entry[localeOfAdminLanguage(i18n.language)]
   const api = `${config.serverURL ?? ''}${config.routes.api}`
 
   useEffect(() => {
@@ -36,7 +37,7 @@ export const MachineTranslateButton = () => {
     }
   }, [api])
 
-  if (!id || !collectionSlug || locale.code === (sourceLocale ?? 'zh')) return null
+  if (!id || !collectionSlug || locale.code === (sourceLocale ?? defaultSourceLocale)) return null
 
   const translate = async () => {
     setState({ busy: true })

@@ -1,6 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { isRecord } from '@/lib/isRecord'
 import { isLocale, localeCodes, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
 import { merge } from '@/translation/hooks/trackTranslation'
 import { readInLocale, type TranslatedCollection } from '@/translation/readInLocale'
@@ -16,7 +17,7 @@ type Doc = Record<string, unknown>
 /** An editor's decision to publish a locale despite its QA errors. */
 export type QaOverride = { reason: string; by: number | string; byEmail: string | null; at: string; findings: string[] }
 
-const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Doc => isRecord(value)
 
 const publishAllKey = 'lagonQaPublishAll'
 

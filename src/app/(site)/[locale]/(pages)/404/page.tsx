@@ -18,12 +18,12 @@ export const generateStaticParams = () => localeCodes.map((locale) => ({ locale 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeParam((await params).locale)
-  return { title: notFoundText[locale].title, robots: { index: false, follow: true } }
+  return { title: notFoundText(locale).title, robots: { index: false, follow: true } }
 }
 
 export default async function NotFoundPage({ params }: Props) {
   const locale = localeParam((await params).locale)
-  const m = notFoundText[locale]
+  const m = notFoundText(locale)
   return (
     <SiteShell locale={locale} alternates={everyLocale(paths.home)}>
       <h1>{m.title}</h1>
