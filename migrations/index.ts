@@ -13,6 +13,7 @@ import * as migration_20261202_025132_media_uses from './20261202_025132_media_u
 import * as migration_20261202_025306_offer_likelihoods from './20261202_025306_offer_likelihoods';
 import * as migration_20261202_025433_users_lockout from './20261202_025433_users_lockout';
 import * as migration_20261202_025646_translation_qa from './20261202_025646_translation_qa';
+import * as migration_20261202_061559_search_bounded_ranking from './20261202_061559_search_bounded_ranking';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261202_025646_translation_qa.up,
     down: migration_20261202_025646_translation_qa.down,
     name: '20261202_025646_translation_qa',
+  },
+  {
+    up: migration_20261202_061559_search_bounded_ranking.up,
+    down: migration_20261202_061559_search_bounded_ranking.down,
+    name: '20261202_061559_search_bounded_ranking',
   },
 ];

@@ -30,11 +30,25 @@ export const tags = {
   slug: (collection: PublicCollection, locale: Locale, slug: string) => `${collection}:slug:${locale}:${slugPart(slug)}`.slice(0, maxTagLength),
   /** Every API key the API looked up (src/api/apiKeyLookup.ts): expired by any write to a key. */
   apiKeys: 'api-keys',
+  /**
+   * Readers' searches (src/search/cache.ts) for a lexeme of the search index in one locale: expired
+   * when a document holding it, before or after the change, is indexed again.
+   */
+  searchLexeme: (locale: Locale, lexeme: string) => `search:${locale}:${slugPart(lexeme)}`,
+  /** Readers' searches whose "did you mean" read the locale's vocabulary: expired when a word is added to it. */
+  searchWords: (locale: Locale) => `search-words:${locale}`,
+  /** Every readers' search: expired by a rebuild of the index. */
+  searchIndex: 'search-index',
 } as const
+
+/** Whether `tag` is one of readers' search's (Next's cache holds none of them). */
+export const isSearchTag = (tag: string): boolean => tag === tags.searchIndex || tag.startsWith('search:') || tag.startsWith('search-words:')
 
 /** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
 export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
   (tag === tags.apiKeys ||
+    tag === tags.searchIndex ||
+    /^(?:search:[a-z]{2}(?:-[a-z]+)?:\S+|search-words:[a-z]{2}(?:-[a-z]+)?)$/.test(tag) ||
     /^(?:articles|carriers|tips|media):(?:\d+|\d+:[a-z]{2}(?:-[a-z]+)?|lists:[a-z]{2}(?:-[a-z]+)?|slug:[a-z]{2}(?:-[a-z]+)?:\S+)$/.test(tag))
