@@ -65,12 +65,23 @@ const upsert = `
   WHERE search_documents.indexed_at <= excluded.indexed_at
   RETURNING tsvector_to_array(tsv) AS lexemes`
 
+type StoredRow = { locale: Locale; slug: string | null; title: string; summary: string; body: string; recency: Date; lexemes: string[] }
+
+/** Whether a stored row already says what `row` says: the same text, slug and date. */
+const sameRow = (stored: StoredRow, row: SearchRow): boolean =>
+  stored.locale === row.locale &&
+  stored.slug === row.slug &&
+  stored.title === withoutMarks(row.text.title) &&
+  stored.summary === withoutMarks(row.text.summary) &&
+  stored.body === withoutMarks(row.text.body) &&
+  stored.recency.getTime() === new Date(row.recency).getTime()
+
 /**
  * Writes a document's rows, read at `readAt` (the database's clock), and removes its other
  * locales' rows. A row written from a later read is never overwritten by an earlier one.
  * `expires`, when given, receives the tags of the readers' searches the write may change
- * (src/search/cache.ts): the lexemes of the document's rows before and after, and the locales
- * whose vocabulary grew ("did you mean").
+ * (src/search/cache.ts): the lexemes, before and after, of the rows whose text, slug or date
+ * changed, and the locales whose vocabulary grew ("did you mean").
  */
 const writeRows = async (
   client: PoolClient,
@@ -81,13 +92,17 @@ const writeRows = async (
   expires?: Set<string>,
 ): Promise<void> => {
   const lexemeTags = (locale: Locale, lexemes: string[]) => lexemes.forEach((lexeme) => expires?.add(tags.searchLexeme(locale, lexeme)))
-  if (expires) {
-    const before = await client.query<{ locale: Locale; lexemes: string[] }>(
-      'SELECT locale, tsvector_to_array(tsv) AS lexemes FROM search_documents WHERE collection = $1 AND doc_id = $2',
-      [collection, id],
-    )
-    for (const row of before.rows) lexemeTags(row.locale, row.lexemes)
-  }
+  // The rows before, to tell which change: a save of one locale re-indexes them all.
+  const before = expires
+    ? (
+        await client.query<StoredRow>(
+          'SELECT locale, slug, title, summary, body, recency, tsvector_to_array(tsv) AS lexemes FROM search_documents WHERE collection = $1 AND doc_id = $2',
+          [collection, id],
+        )
+      ).rows
+    : []
+  const unchanged = new Set(rows.filter((row) => before.some((stored) => sameRow(stored, row))).map((row) => row.locale))
+  for (const stored of before) if (!unchanged.has(stored.locale)) lexemeTags(stored.locale, stored.lexemes)
   await client.query('DELETE FROM search_documents WHERE collection = $1 AND doc_id = $2 AND NOT (locale = ANY($3)) AND indexed_at <= $4', [
     collection,
     id,
@@ -111,7 +126,7 @@ const writeRows = async (
       summary,
       body,
     ])
-    for (const each of written.rows) lexemeTags(row.locale, each.lexemes)
+    if (!unchanged.has(row.locale)) for (const each of written.rows) lexemeTags(row.locale, each.lexemes)
     const words = row.locale === 'zh' ? [] : wordsOf([row.text.title, row.text.summary, row.text.body].join('\n'))
     if (words.length > 0) {
       const added = await client.query(

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { auditPage } from '../../bench/site/lighthouse'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 import { json } from '../helpers/http'
@@ -92,4 +93,18 @@ describe('axe-core on search pages', () => {
       })
     }
   }
+})
+
+describe('Lighthouse on a search page', () => {
+  it("keeps the site's targets (bench/site/targets.ts): accessibility 100, best practices 95, and SEO but for the noindex a search page asks for", async () => {
+    const { run } = await auditPage(`${site.url}/fr/search?q=caledonie`)
+    // The speed score is a timing: the bench measures it (bench/README.md), not this test.
+    console.info(`Lighthouse on ${run.url}: ${JSON.stringify(run.scores)}`)
+    expect(run.failedAudits.accessibility).toEqual([])
+    expect(run.scores.accessibility).toBe(100)
+    expect(run.scores['best-practices']).toBeGreaterThanOrEqual(95)
+    expect(run.failedAudits.seo).toEqual(['is-crawlable (0)'])
+    expect(run.outsideRequests).toEqual([])
+    expect(run.consoleErrors).toEqual([])
+  }, 180_000)
 })
