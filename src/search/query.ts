@@ -173,7 +173,7 @@ const run = async (pool: Pool, locale: Locale, words: string[], page: number, li
   if (words.length === 0) return { rows: [], total: 0, reachable: 0, lexemes: [] }
   const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.counted + 1]
   if (locale !== 'zh') parameters.push(headlineOptions(true), headlineOptions(false))
-  // Named: each connection plans the statement once per locale, not at every query.
+  // Named: each connection parses it once per locale, and PostgreSQL may keep its plan.
   const { rows } = await pool.query<{ total: string; reachable: string; rows: Row[]; lexemes: string[] }>({
     name: `lagon-search-${locale}`,
     text: searchSql(locale),
