@@ -171,7 +171,12 @@ try {
   console.log('|---|---|---|---|---|')
   for (const line of edits) console.log(line)
   for (const plan of plans) console.log(`\n${plan}`)
+} catch (error) {
+  console.error(error)
+  process.exitCode = 1
 } finally {
   await pool.end()
   await database.stop()
 }
+// Payload's instance (the edits) keeps timers and connections that would hold the process, and with it the machine under `quiet`.
+process.exit()
