@@ -6,11 +6,15 @@ import { chromiumFlags, chromiumPath } from '@/lib/chromium'
 const categories = ['performance', 'accessibility', 'seo', 'best-practices'] as const
 type Category = (typeof categories)[number]
 
+const itemsOf = (details: unknown): Record<string, unknown>[] => ((details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [])
+
 /**
  * Lighthouse's default (mobile) run of one page, as bench/site runs it: the score of each category,
  * and the weighted audits that cost points, as "id (score)".
  */
-export const lighthouseRun = async (url: string): Promise<{ scores: Record<Category, number>; failed: Record<Category, string[]> }> => {
+export const lighthouseRun = async (
+  url: string,
+): Promise<{ scores: Record<Category, number>; failed: Record<Category, string[]>; consoleErrors: string[]; issues: string[] }> => {
   const chrome = await launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags, logLevel: 'error' })
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] })
@@ -25,6 +29,9 @@ export const lighthouseRun = async (url: string): Promise<{ scores: Record<Categ
     return {
       scores: Object.fromEntries(categories.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Record<Category, number>,
       failed: Object.fromEntries(categories.map((category) => [category, failed(category)])) as Record<Category, string[]>,
+      // What the browser logged and reported, so that a lost point says why.
+      consoleErrors: itemsOf(lhr.audits['errors-in-console']?.details).map((item) => `${String(item.description ?? '')} ${JSON.stringify(item.sourceLocation ?? '')}`),
+      issues: itemsOf(lhr.audits['inspector-issues']?.details).map((item) => JSON.stringify(item).slice(0, 500)),
     }
   } finally {
     chrome.kill()
