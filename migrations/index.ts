@@ -14,6 +14,7 @@ import * as migration_20261202_025306_offer_likelihoods from './20261202_025306_
 import * as migration_20261202_025433_users_lockout from './20261202_025433_users_lockout';
 import * as migration_20261202_025646_translation_qa from './20261202_025646_translation_qa';
 import * as migration_20261202_061239_signed_in_users_trigger from './20261202_061239_signed_in_users_trigger';
+import * as migration_20261202_061559_search_bounded_ranking from './20261202_061559_search_bounded_ranking';
 import * as migration_20261202_061655_edit_locks from './20261202_061655_edit_locks';
 
 export const migrations = [
@@ -96,6 +97,11 @@ export const migrations = [
     up: migration_20261202_061239_signed_in_users_trigger.up,
     down: migration_20261202_061239_signed_in_users_trigger.down,
     name: '20261202_061239_signed_in_users_trigger',
+  },
+  {
+    up: migration_20261202_061559_search_bounded_ranking.up,
+    down: migration_20261202_061559_search_bounded_ranking.down,
+    name: '20261202_061559_search_bounded_ranking',
   },
   {
     up: migration_20261202_061655_edit_locks.up,

@@ -1,9 +1,16 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { listenForChanges } from '@/freshness/changeBus'
+import { expireInThisInstance } from '@/freshness/expire'
+import { changeChannel } from '@/freshness/settings'
+import { search as searchHere, searchIndex, type SearchResult } from '@/search/query'
+import { tags } from '@/site/tags'
+
 import { startApiServer } from './helpers/apiServer'
 import { paragraph as lexicalParagraph } from './helpers/lexical'
 import { startPayload, type TestPayload } from './helpers/payload'
+import { within } from './helpers/site'
 
 let db: TestPayload
 let api: Awaited<ReturnType<typeof startApiServer>>
@@ -217,10 +224,91 @@ describe('rebuilding the index', () => {
     const client = new pg.Client({ connectionString: db.databaseUrl })
     await client.connect()
     await client.query('TRUNCATE search_documents')
+    expect((await client.query('SELECT 1 FROM search_documents')).rowCount).toBe(0)
     await client.end()
-    expect(await slugsOf('微信', 'zh')).toEqual([])
     const { reindexAll } = await import('@/search/indexer')
     await reindexAll(db.payload)
     expect(await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])).toEqual(before)
+  })
+})
+
+describe('many matches: a bounded part read, the answers kept until a change touches them', () => {
+  const word = 'plovdrimmet'
+  const ids: number[] = []
+  const make = (title: string, body: string, publishedAt: string) =>
+    db.payload
+      .create({ collection: 'articles', locale: 'en', data: { title, body: paragraph(body), destination: 'NC', sourceLocale: 'zh', publishedAt, _status: 'published' } })
+      .then((doc) => {
+        ids.push(doc.id)
+        return doc
+      })
+  const query = { q: word, locale: 'en' as const, page: 1, limit: 10 }
+  const titlesOf = (result: SearchResult) => result.hits.map((hit) => hit.title.map((run) => run.text).join(''))
+
+  beforeAll(async () => {
+    await make(`The ${word} guide`, 'Where to start.', '2018-01-01T00:00:00.000Z')
+    for (let n = 1; n <= 5; n += 1) await make(`Harbour notes ${n}`, `The ${word} market opens early.`, `2026-0${n}-01T00:00:00.000Z`)
+  })
+
+  it('ranks the newest matches and the newest title matches only, counts up to a bound, and pages through what it ranked', async () => {
+    const all = (await searchIndex(db.payload, query, { ranked: 10, counted: 100 })).result
+    expect(all).toMatchObject({ totalDocs: 6, totalDocsCapped: false, totalPages: 1 })
+    expect(titlesOf(all)[0]).toBe(`The ${word} guide`)
+
+    // Six matches, three counted: the newest two body matches and the (old) title match are ranked.
+    const bounded = (await searchIndex(db.payload, query, { ranked: 2, counted: 3 })).result
+    expect(bounded).toMatchObject({ totalDocs: 3, totalDocsCapped: true, totalPages: 1 })
+    expect(titlesOf(bounded)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4'])
+    const second = (await searchIndex(db.payload, { ...query, limit: 2, page: 2 }, { ranked: 2, counted: 3 })).result
+    expect(second).toMatchObject({ totalPages: 2 })
+    expect(titlesOf(second)).toEqual(['Harbour notes 4'])
+  })
+
+  it('keeps an answer until an edit touches one of its lexemes, before or after, and tags it with them', async () => {
+    const { tags: read } = await searchIndex(db.payload, query)
+    expect(read).toContain(tags.searchLexeme('en', word))
+    const kept = await searchHere(db.payload, query)
+    expect(await searchHere(db.payload, query)).toBe(kept)
+    // A document without the word changes, and a locale without it of one holding it: the answer stays.
+    await make('Lagoon ferries', 'Boats leave at dawn.', '2026-06-01T00:00:00.000Z')
+    await db.payload.update({ collection: 'articles', id: ids[2]!, locale: 'zh', data: { title: '港口笔记', _status: 'published' } })
+    expect(await searchHere(db.payload, query)).toBe(kept)
+    // A document gaining the word, then one losing it: new answers each time.
+    await db.payload.update({ collection: 'articles', id: ids.at(-1)!, locale: 'en', data: { title: `Lagoon ferries to the ${word}` } })
+    const gained = await searchHere(db.payload, query)
+    expect(gained).not.toBe(kept)
+    expect(titlesOf(gained)).toContain(`Lagoon ferries to the ${word}`)
+    await db.payload.update({ collection: 'articles', id: ids[0]!, locale: 'en', data: { title: 'The harbour guide', body: paragraph('Where to start.') } })
+    const lost = await searchHere(db.payload, query)
+    expect(lost).not.toBe(gained)
+    expect(titlesOf(lost)).not.toContain(`The ${word} guide`)
+    expect(lost.totalDocs).toBe(6)
+  })
+
+  it("forgets kept answers when another instance announces an edit of their lexemes, and announces its own edits' lexemes", async () => {
+    // As Lagon's server listens (src/server/main.ts).
+    const bus = listenForChanges({ databaseUrl: db.databaseUrl, onTags: expireInThisInstance, onReconnect: () => {} })
+    const sender = new pg.Client({ connectionString: db.databaseUrl })
+    await sender.connect()
+    try {
+      await within(5_000, () => bus.isJobRunner())
+      const kept = await searchHere(db.payload, query)
+      expect(await searchHere(db.payload, query)).toBe(kept)
+      await sender.query('select pg_notify($1, $2)', [changeChannel, JSON.stringify({ origin: 'another instance', tags: [tags.searchLexeme('en', word)] })])
+      await within(2_000, async () => (await searchHere(db.payload, query)) !== kept)
+
+      // This instance's own edit: heard by the others with the lexemes it touched.
+      const listener = new pg.Client({ connectionString: db.databaseUrl })
+      const announced: string[] = []
+      await listener.connect()
+      listener.on('notification', ({ payload }) => announced.push(...(JSON.parse(payload!) as { tags: string[] }).tags))
+      await listener.query(`listen ${changeChannel}`)
+      await db.payload.update({ collection: 'articles', id: ids[1]!, locale: 'en', data: { title: 'Harbour notes, revised' } })
+      await within(2_000, async () => announced.includes(tags.searchLexeme('en', word)) && announced.includes(tags.searchLexeme('en', 'revis')))
+      await listener.end()
+    } finally {
+      await sender.end()
+      await bus.stop()
+    }
   })
 })

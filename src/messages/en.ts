@@ -63,6 +63,8 @@ export const en = {
       title: 'Search',
       resultsTitle: (q: string) => `Results for “${q}”`,
       count: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+      countAtLeast: (n: string) => `More than ${n} results`,
+      bestOnly: 'Only the best matches are listed. Add a word to narrow the search.',
       none: (q: string) => `Nothing found for “${q}”. Try other words, or browse all the guides.`,
       prompt: 'Type what you are looking for, such as “eSIM”, “Alipay” or “Nouméa”.',
       didYouMean: 'Did you mean:',

@@ -62,6 +62,8 @@ export const fr: Messages = {
       title: 'Recherche',
       resultsTitle: (q: string) => `Résultats pour « ${q} »`,
       count: (n: number) => (n <= 1 ? `${n} résultat` : `${n} résultats`),
+      countAtLeast: (n: string) => `Plus de ${n} résultats`,
+      bestOnly: 'Seuls les résultats les plus pertinents sont listés. Ajoutez un mot pour affiner la recherche.',
       none: (q: string) => `Aucun résultat pour « ${q} ». Essayez d’autres mots, ou parcourez tous les guides.`,
       prompt: 'Saisissez ce que vous cherchez, par exemple « eSIM », « Alipay » ou « Nouméa ».',
       didYouMean: 'Vouliez-vous dire :',

@@ -62,6 +62,8 @@ export const zh: Messages = {
       title: '搜索',
       resultsTitle: (q: string) => `“${q}”的搜索结果`,
       count: (n: number) => `找到 ${n} 条结果`,
+      countAtLeast: (n: string) => `找到超过 ${n} 条结果`,
+      bestOnly: '只列出了最相关的结果。再加一个词，可以找得更准。',
       none: (q: string) => `没有找到与“${q}”相关的内容。换个词试试，或者浏览全部指南。`,
       prompt: '输入要找的词，例如“电话卡”“支付宝”或“努美阿”。',
       didYouMean: '您是不是要找：',

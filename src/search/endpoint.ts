@@ -37,6 +37,7 @@ export const searchEndpoint: Endpoint = {
         snippetHtml: runsAsHtml(hit.snippet),
       })),
       totalDocs: result.totalDocs,
+      totalDocsCapped: result.totalDocsCapped,
       limit: result.limit,
       page: result.page,
       totalPages: result.totalPages,

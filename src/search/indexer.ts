@@ -3,8 +3,10 @@ import type { PoolClient } from 'pg'
 
 import { keepLocales, publishedIn } from '@/access/readerView'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
+import { expireEverywhere } from '@/freshness/expire'
 import { isRecord } from '@/lib/isRecord'
 import { localeCodes, segmentsAsChinese, type Locale } from '@/lib/locales'
+import { tags } from '@/site/tags'
 
 import { chineseTokens } from './chinese'
 import { documentText, isSearched, searchedCollections, searchedSelect, type DocumentText, type SearchedCollection } from './documentText'
@@ -60,13 +62,47 @@ const upsert = `
   ON CONFLICT (collection, doc_id, locale) DO UPDATE SET
     slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
     recency = excluded.recency, indexed_at = excluded.indexed_at, tsv = excluded.tsv
-  WHERE search_documents.indexed_at <= excluded.indexed_at`
+  WHERE search_documents.indexed_at <= excluded.indexed_at
+  RETURNING tsvector_to_array(tsv) AS lexemes`
+
+type StoredRow = { locale: Locale; slug: string | null; title: string; summary: string; body: string; recency: Date; lexemes: string[] }
+
+/** Whether a stored row already says what `row` says: the same text, slug and date. */
+const sameRow = (stored: StoredRow, row: SearchRow): boolean =>
+  stored.locale === row.locale &&
+  stored.slug === row.slug &&
+  stored.title === withoutMarks(row.text.title) &&
+  stored.summary === withoutMarks(row.text.summary) &&
+  stored.body === withoutMarks(row.text.body) &&
+  stored.recency.getTime() === new Date(row.recency).getTime()
 
 /**
  * Writes a document's rows, read at `readAt` (the database's clock), and removes its other
  * locales' rows. A row written from a later read is never overwritten by an earlier one.
+ * `expires`, when given, receives the tags of the readers' searches the write may change
+ * (src/search/cache.ts): the lexemes, before and after, of the rows whose text, slug or date
+ * changed, and the locales whose vocabulary grew ("did you mean").
  */
-const writeRows = async (client: PoolClient, collection: SearchedCollection, id: number, rows: SearchRow[], readAt: Date): Promise<void> => {
+const writeRows = async (
+  client: PoolClient,
+  collection: SearchedCollection,
+  id: number,
+  rows: SearchRow[],
+  readAt: Date,
+  expires?: Set<string>,
+): Promise<void> => {
+  const lexemeTags = (locale: Locale, lexemes: string[]) => lexemes.forEach((lexeme) => expires?.add(tags.searchLexeme(locale, lexeme)))
+  // The rows before, to tell which change: a save of one locale re-indexes them all.
+  const before = expires
+    ? (
+        await client.query<StoredRow>(
+          'SELECT locale, slug, title, summary, body, recency, tsvector_to_array(tsv) AS lexemes FROM search_documents WHERE collection = $1 AND doc_id = $2',
+          [collection, id],
+        )
+      ).rows
+    : []
+  const unchanged = new Set(rows.filter((row) => before.some((stored) => sameRow(stored, row))).map((row) => row.locale))
+  for (const stored of before) if (!unchanged.has(stored.locale)) lexemeTags(stored.locale, stored.lexemes)
   await client.query('DELETE FROM search_documents WHERE collection = $1 AND doc_id = $2 AND NOT (locale = ANY($3)) AND indexed_at <= $4', [
     collection,
     id,
@@ -75,7 +111,7 @@ const writeRows = async (client: PoolClient, collection: SearchedCollection, id:
   ])
   for (const row of rows) {
     const [title, summary, body] = vectorInputs(row.locale, row.text)
-    await client.query(upsert, [
+    const written = await client.query<{ lexemes: string[] }>(upsert, [
       collection,
       id,
       row.locale,
@@ -90,12 +126,14 @@ const writeRows = async (client: PoolClient, collection: SearchedCollection, id:
       summary,
       body,
     ])
+    if (!unchanged.has(row.locale)) for (const each of written.rows) lexemeTags(row.locale, each.lexemes)
     const words = segmentsAsChinese(row.locale) ? [] : wordsOf([row.text.title, row.text.summary, row.text.body].join('\n'))
     if (words.length > 0) {
-      await client.query(
+      const added = await client.query(
         'INSERT INTO search_words (locale, plain, word) SELECT $1, plain, word FROM unnest($2::text[], $3::text[]) AS words(plain, word) ON CONFLICT DO NOTHING',
         [row.locale, words.map((word) => word.plain), words.map((word) => word.word)],
       )
+      if (added.rowCount) expires?.add(tags.searchWords(row.locale))
     }
   }
 }
@@ -150,10 +188,13 @@ export const indexDocument = (payload: Payload, collection: SearchedCollection, 
   throughGate(async () => {
     const readAt = await inTransaction(payload, databaseNow)
     const [doc] = (await readStored(payload, collection, { id: { equals: id } })).docs
+    const expires = new Set<string>()
     await inTransaction(payload, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lagon:search:${collection}:${id}`])
-      await writeRows(client, collection, id, doc ? searchRows(payload, collection, doc) : [], readAt)
+      await writeRows(client, collection, id, doc ? searchRows(payload, collection, doc) : [], readAt, expires)
     })
+    // Once committed: a search that read the rows before is then never kept (src/freshness/taggedStore.ts).
+    await expireEverywhere(payload, [...expires])
   })
 
 /**
@@ -195,6 +236,8 @@ export const reindexAll = async (payload: Payload, progress: ReindexProgress = (
       page += 1
     }
     await inTransaction(payload, (client) => client.query('DELETE FROM search_documents WHERE collection = $1 AND indexed_at < $2', [collection, startedAt]))
+    // Readers' searches kept by every instance: a rebuild's rows tell no lexemes apart.
+    await expireEverywhere(payload, [tags.searchIndex])
   }
   return counts
 }

@@ -3,7 +3,9 @@ import type { Pool } from 'pg'
 
 import { segmentsAsChinese, type Locale } from '@/lib/locales'
 import { paths } from '@/site/paths'
+import { tags } from '@/site/tags'
 
+import { cachedSearch } from './cache'
 import { chineseTokens, wordsInside } from './chinese'
 import type { SearchedCollection } from './documentText'
 import { markStart, markStop, runsOf, withoutMarks, type Highlighted } from './marks'
@@ -50,9 +52,13 @@ export type SearchHit = {
 
 export type SearchResult = {
   hits: SearchHit[]
+  /** Matches, counted up to a bound (src/search/query.ts: `searchBounds`). */
   totalDocs: number
+  /** Whether there are more matches than `totalDocs` (shown as "1,000+"). */
+  totalDocsCapped: boolean
   page: number
   limit: number
+  /** The pages that reach the best-ranked matches: every match when they are few, the best ranked of the newest when they are many. */
   totalPages: number
   /** A query with its misspelt words corrected, when the query found nothing and the correction finds something. */
   suggestion: string | null
@@ -85,57 +91,106 @@ const headlineOptions = (all: boolean) =>
     ? `StartSel=${markStart}, StopSel=${markStop}, HighlightAll=true`
     : `StartSel=${markStart}, StopSel=${markStop}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`
 
-type Row = { collection: SearchedCollection; doc_id: number; slug: string | null; title: string; text: string; recency: Date; total: string }
+type Row = { collection: SearchedCollection; doc_id: number; slug: string | null; title: string; text: string; recency: string }
 
 /**
- * Rank: ts_rank with the title weighted above the summary and the summary above the body (A, B,
- * C), lifted by up to half for a recent document (a year's half-life), then newest first.
- * The locale is written into the statement (it is one of three), so that its partial index is used.
+ * How much of the matches a query reads, whatever their number (one word of the synthetic guides
+ * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
+ * matches are ranked, and pages reach those; matches are counted up to `counted` (more are "1,000+").
  */
-const searchSql = (locale: Locale) => `
-  WITH matched AS (
+export type SearchBounds = { ranked: number; counted: number }
+
+export const searchBounds: SearchBounds = { ranked: 50, counted: 1000 }
+
+/**
+ * One page of a query, with the number of matches (up to `counted` + 1), the number of matches
+ * its pages reach, and the lexemes of the query (what the cache tags it with: src/search/cache.ts).
+ *
+ * Bounded, whatever the number of matches: the GIN index gives the first `counted` + 1 matches
+ * (`matched`; their number is the count). When they are all the matches, their newest `ranked` are
+ * the candidates; when there are more, the candidates are found by reading the documents newest
+ * first through the index on (locale, recency) until `ranked` match, which takes about
+ * `ranked` × rows / matches rows: never many, since the matches are many (the test is then a
+ * function call, which no index serves: the planner cannot take the GIN index's path, whose cost
+ * grows with the matches, on a misjudged estimate). The same for the title's and the summary's
+ * matches (`head`: the lexemes of weights A and B), so that they are candidates whatever the
+ * body's matches. Only the candidates are ranked, and only the page's rows get snippets.
+ *
+ * Rank: ts_rank, the title weighted above the summary and the summary above the body (A, B, C),
+ * lifted by up to half for a recent document (a year's half-life), then newest first. The
+ * locale is written into the statement (it is one of three), so that its partial indexes are used.
+ */
+export const searchSql = (locale: Locale) => {
+  const query = `to_tsquery('${searchConfig[locale]}', $1)`
+  const newestOf = (column: 'tsv' | 'head', some: string) => `
+    (SELECT collection, doc_id FROM ${some} WHERE (SELECT count(*) FROM ${some}) < $5 ORDER BY recency DESC LIMIT $4)
+    UNION ALL
+    (SELECT collection, doc_id FROM search_documents
+      WHERE (SELECT count(*) FROM ${some}) = $5 AND locale = '${locale}' AND ts_match_vq(${column}, ${query})
+      ORDER BY recency DESC LIMIT $4)`
+  return `
+  WITH matched AS MATERIALIZED (
+    SELECT collection, doc_id, recency FROM search_documents WHERE locale = '${locale}' AND tsv @@ ${query} LIMIT $5
+  ), titled AS MATERIALIZED (
+    SELECT collection, doc_id, recency FROM search_documents WHERE locale = '${locale}' AND head @@ ${query} LIMIT $5
+  ), candidates AS (
+    ${newestOf('tsv', 'matched')}
+    UNION
+    ${newestOf('head', 'titled')}
+  ), ranked AS (
     SELECT d.collection, d.doc_id, d.slug, d.title, d.summary, d.body, d.recency,
-      ts_rank(d.tsv, query) * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - d.recency)) / 31557600.0)) AS score,
-      count(*) OVER () AS total
-    FROM search_documents d, to_tsquery('${searchConfig[locale]}', $1) AS query
-    WHERE d.locale = '${locale}' AND d.tsv @@ query
+      ts_rank(d.tsv, ${query}) * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - d.recency)) / 31557600.0)) AS score
+    FROM candidates c JOIN search_documents d ON d.collection = c.collection AND d.doc_id = c.doc_id AND d.locale = '${locale}'
     ORDER BY score DESC, d.recency DESC, d.collection, d.doc_id
     LIMIT $2 OFFSET $3
+  ), shown AS (
+    SELECT collection, doc_id, slug, recency, score,
+      ${segmentsAsChinese(locale) ? 'title' : `ts_headline('${searchConfig[locale]}', title, ${query}, $6)`} AS title,
+      ${
+        segmentsAsChinese(locale)
+          ? `concat_ws(E'\\n', nullif(summary, ''), nullif(body, ''))`
+          : `ts_headline('${searchConfig[locale]}', concat_ws(E'\\n', nullif(summary, ''), nullif(body, '')), ${query}, $7)`
+      } AS text
+    FROM ranked
   )
-  SELECT collection, doc_id, slug, recency, total,
-    ${segmentsAsChinese(locale) ? 'title' : `ts_headline('${searchConfig[locale]}', title, to_tsquery('${searchConfig[locale]}', $1), $4)`} AS title,
-    ${
-      segmentsAsChinese(locale)
-        ? `concat_ws(E'\\n', nullif(summary, ''), nullif(body, ''))`
-        : `ts_headline('${searchConfig[locale]}', concat_ws(E'\\n', nullif(summary, ''), nullif(body, '')), to_tsquery('${searchConfig[locale]}', $1), $5)`
-    } AS text
-  FROM matched ORDER BY score DESC, recency DESC, collection, doc_id`
+  SELECT
+    (SELECT count(*) FROM matched) AS total,
+    (SELECT count(*) FROM candidates) AS reachable,
+    coalesce((SELECT json_agg(shown ORDER BY score DESC, recency DESC, collection, doc_id) FROM shown), '[]') AS rows,
+    (SELECT coalesce(array_agg(DISTINCT lexeme[1]), '{}') FROM regexp_matches(${query}::text, '''((?:[^'']|'''')*)''', 'g') AS lexeme) AS lexemes`
+}
 
-const countSql = (locale: Locale) =>
-  `SELECT count(*) AS total FROM search_documents d WHERE d.locale = '${locale}' AND d.tsv @@ to_tsquery('${searchConfig[locale]}', $1)`
+type Found = { rows: Row[]; total: number; reachable: number; lexemes: string[] }
 
 const poolOf = (payload: Payload): Pool => (payload.db as unknown as { pool: Pool }).pool
 
 const snippetLength = 120
 
-const run = async (pool: Pool, locale: Locale, words: string[], page: number, limit: number): Promise<{ rows: Row[]; total: number }> => {
-  if (words.length === 0) return { rows: [], total: 0 }
-  const query = tsqueryText(locale, words)
-  const parameters: unknown[] = [query, limit, (page - 1) * limit]
+/** A lexeme as tsquery's text writes it between quotes, back as tsvector_to_array gives it. */
+const unquoted = (lexeme: string): string => lexeme.replace(/''/g, "'").replace(/\\\\/g, '\\')
+
+const run = async (pool: Pool, locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds): Promise<Found> => {
+  if (words.length === 0) return { rows: [], total: 0, reachable: 0, lexemes: [] }
+  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.counted + 1]
   if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
-  const { rows } = await pool.query<Row>(searchSql(locale), parameters)
-  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) }
-  if (page === 1) return { rows, total: 0 }
-  const counted = await pool.query<{ total: string }>(countSql(locale), [query])
-  return { rows, total: Number(counted.rows[0]!.total) }
+  // Named: each connection parses it once per locale, and PostgreSQL may keep its plan.
+  const { rows } = await pool.query<{ total: string; reachable: string; rows: Row[]; lexemes: string[] }>({
+    name: `lagon-search-${locale}`,
+    text: searchSql(locale),
+    values: parameters,
+  })
+  const [found] = rows
+  return { rows: found!.rows, total: Number(found!.total), reachable: Number(found!.reachable), lexemes: found!.lexemes.map(unquoted) }
 }
 
 /**
  * "Did you mean": each word of a Latin-script query that no indexed text holds, replaced by the
  * indexed word nearest to it by trigrams (accents aside), if the corrected query finds something.
+ * With the tags of what it read: the locale's words, and the lexemes of the correction tried.
  */
-const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<string | null> => {
-  if (segmentsAsChinese(locale)) return null
+const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<{ text: string | null; tags: string[] }> => {
+  if (segmentsAsChinese(locale)) return { text: null, tags: [] }
+  const read = [tags.searchWords(locale)]
   let corrected = q
   let changed = false
   for (const word of latinWords(q)) {
@@ -151,20 +206,26 @@ const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<string
     corrected = corrected.replace(word, rows[0].word)
     changed = true
   }
-  if (!changed) return null
-  const { total } = await run(pool, locale, queryWords(locale, corrected), 1, 1)
-  return total > 0 ? corrected : null
+  if (!changed) return { text: null, tags: read }
+  const { total, lexemes } = await run(pool, locale, queryWords(locale, corrected), 1, 1, searchBounds)
+  return { text: total > 0 ? corrected : null, tags: [...read, ...lexemes.map((lexeme) => tags.searchLexeme(locale, lexeme))] }
 }
 
+export type SearchQuery = { q: string; locale: Locale; page: number; limit: number }
+
 /**
- * One page of a reader's search in one locale, over what readers may read (the index holds
- * nothing else: src/search/indexer.ts). `q` has been checked (src/search/input.ts).
+ * One page of a reader's search in one locale, read from the index, with the tags of what it
+ * read (src/search/cache.ts). `bounds` are for tests: how much of the matches is read.
  */
-export const search = async (payload: Payload, { q, locale, page, limit }: { q: string; locale: Locale; page: number; limit: number }): Promise<SearchResult> => {
+export const searchIndex = async (
+  payload: Payload,
+  { q, locale, page, limit }: SearchQuery,
+  bounds: SearchBounds = searchBounds,
+): Promise<{ result: SearchResult; tags: string[] }> => {
   const pool = poolOf(payload)
   const cleanQuery = withoutMarks(q)
   const words = queryWords(locale, cleanQuery)
-  const { rows, total } = await run(pool, locale, words, page, limit)
+  const { rows, total, reachable, lexemes } = await run(pool, locale, words, page, limit, bounds)
   const hits = rows.map((row): SearchHit => {
     const title = segmentsAsChinese(locale) ? chineseHighlight(row.title, words) : row.title
     const snippet = segmentsAsChinese(locale) ? chineseHighlight(row.text, words, snippetLength) : row.text
@@ -179,12 +240,26 @@ export const search = async (payload: Payload, { q, locale, page, limit }: { q: 
       date: new Date(row.recency).toISOString(),
     }
   })
+  const corrected = total === 0 ? await suggestion(pool, locale, cleanQuery) : { text: null, tags: [] }
+  const capped = total > bounds.counted
+  const totalDocs = capped ? bounds.counted : total
   return {
-    hits,
-    totalDocs: total,
-    page,
-    limit,
-    totalPages: Math.ceil(total / limit),
-    suggestion: total === 0 ? await suggestion(pool, locale, cleanQuery) : null,
+    result: {
+      hits,
+      totalDocs,
+      totalDocsCapped: capped,
+      page,
+      limit,
+      totalPages: Math.ceil(Math.min(totalDocs, reachable) / limit),
+      suggestion: corrected.text,
+    },
+    tags: [tags.searchIndex, ...lexemes.map((lexeme) => tags.searchLexeme(locale, lexeme)), ...corrected.tags],
   }
 }
+
+/**
+ * One page of a reader's search in one locale, over what readers may read (the index holds
+ * nothing else: src/search/indexer.ts), kept in this process until a change touches what it
+ * read (src/search/cache.ts). `q` has been checked (src/search/input.ts).
+ */
+export const search = (payload: Payload, query: SearchQuery): Promise<SearchResult> => cachedSearch(query, () => searchIndex(payload, query))

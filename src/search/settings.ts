@@ -1,4 +1,5 @@
 import { localeCodes, searchConfigOf, type Locale } from '@/lib/locales'
+import { wholeNumber } from '@/lib/wholeNumber'
 
 /**
  * The text search configuration of each locale's vectors and queries, as the locale declares it:
@@ -12,3 +13,6 @@ export const maxQueryLength = 200
 
 /** Results a page: the API's default, and the site's. */
 export const defaultSearchLimit = 10
+
+/** Readers' searches each process keeps (src/search/cache.ts), from SEARCH_CACHE_ENTRIES; 0 turns the cache off. */
+export const searchCacheEntries = (): number => wholeNumber('SEARCH_CACHE_ENTRIES', 1000)

@@ -33,15 +33,28 @@ export const tags = {
   apiKeys: 'api-keys',
   /** Every account a token was found to name (src/accounts/signedInUsers.ts): expired by any write to an account or its sessions. */
   signedInUsers: 'users',
+  /**
+   * Readers' searches (src/search/cache.ts) for a lexeme of the search index in one locale: expired
+   * when a document holding it, before or after the change, is indexed again.
+   */
+  searchLexeme: (locale: Locale, lexeme: string) => `search:${locale}:${slugPart(lexeme)}`,
+  /** Readers' searches whose "did you mean" read the locale's vocabulary: expired when a word is added to it. */
+  searchWords: (locale: Locale) => `search-words:${locale}`,
+  /** Every readers' search: expired by a rebuild of the index. */
+  searchIndex: 'search-index',
 } as const
+
+/** Whether `tag` is one of readers' search's (Next's cache holds none of them). */
+export const isSearchTag = (tag: string): boolean => tag === tags.searchIndex || tag.startsWith('search:') || tag.startsWith('search-words:')
 
 const anyLocale = localeCodes.join('|')
 const siteTagPattern = new RegExp(
   `^(?:${[...readerCollections, 'media'].join('|')}):(?:\\d+|\\d+:(?:${anyLocale})|lists:(?:${anyLocale})|slug:(?:${anyLocale}):\\S+)$`,
 )
+const searchTagPattern = new RegExp(`^(?:search:(?:${anyLocale}):\\S+|search-words:(?:${anyLocale}))$`)
 
 /** Whether `tag` is one of the tags above (what Lagon's own processes may ask the site to expire). */
 export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
-  (tag === tags.apiKeys || tag === tags.signedInUsers || siteTagPattern.test(tag))
+  (tag === tags.apiKeys || tag === tags.signedInUsers || tag === tags.searchIndex || searchTagPattern.test(tag) || siteTagPattern.test(tag))

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 import { json } from '../helpers/http'
+import { lighthouseRun } from '../helpers/lighthouse'
 import { siteAdmin } from '../helpers/site'
 
 /**
@@ -92,4 +93,22 @@ describe('axe-core on search pages', () => {
       })
     }
   }
+})
+
+describe('Lighthouse on a search page', () => {
+  it("keeps the site's accessibility target: 100 (bench/site/targets.ts)", async () => {
+    const run = await lighthouseRun(`${site.url}/fr/search?q=caledonie`)
+    // The speed score is a timing: the bench measures it (bench/README.md), not this test.
+    console.info(`Lighthouse on /fr/search?q=caledonie: ${JSON.stringify(run.scores)}`)
+    expect(run.failed.accessibility).toEqual([])
+    expect(run.scores.accessibility).toBe(100)
+  }, 180_000)
+
+  // Found by this test, not fixed yet: the search page (rendered for each request, never passed
+  // through the reader pages' store) is served with the readers' `default-src 'none'` policy but
+  // keeps Next's script tags and inline scripts, which Chromium blocks and logs: best practices
+  // 93 (errors-in-console, inspector-issues). The page works without them.
+  it.todo("keeps best practices at 95 or more: no script the page's policy blocks")
+  // SEO measured 50: is-crawlable (the noindex search pages ask for), meta-description and robots-txt.
+  it.todo('keeps SEO at 100 but for the noindex: a meta description, and robots.txt as Lighthouse reads it')
 })
