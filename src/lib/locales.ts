@@ -46,11 +46,15 @@ export const localeOfPrefix = (segment: unknown): Locale | undefined =>
 /** A regular expression source matching any locale's URL prefix (no anchors, no group). */
 export const prefixPattern = (): string => locales.map((entry) => entry.prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')
 
+/** First path segments of Lagon's own routes that have a locale's shape: never a reader's page. */
+const routesOfLocaleShape = ['api']
+
 /**
  * The shape of a first path segment that names a locale, declared or not (`/de/…` too): reader
- * requests with such a prefix are the site's (an unknown one gets its 404 page).
+ * requests with such a prefix are the site's (an unknown one gets its 404 page). `/api` has that
+ * shape and is not one: taken for a page, an API request would lose its credentials to the page cache.
  */
-export const prefixShape = '[a-z]{2,3}(?:-[a-z0-9]+)*'
+export const prefixShape = `(?!(?:${routesOfLocaleShape.join('|')})(?![a-z0-9-]))[a-z]{2,3}(?:-[a-z0-9]+)*`
 
 /** The locale readers who match none of ours get (negotiation, x-default). */
 export const readerDefaultLocale: Locale = (locales.find((locale) => locale.readerDefault) ?? locales[0]!).code
