@@ -75,6 +75,7 @@ const refusedSave = async (input: RequestInfo | URL, init: RequestInit | undefin
  * Claims this person's part of the document while the edit view is open (renewed every
  * `renewMs`, given back on leaving), and tells them who holds a part they cannot save, with a
  * take-over button. Taking over reloads the page: the form then holds the latest saved values.
+ * When a save of this view is refused because someone took its part over, shows the conflict view.
  */
 export const EditLocksBanner = ({ collection, id, locale, claimShared, renewMs, sharedFields, conflictFields, text }: Props) => {
   const [claims, setClaims] = useState<Claim[] | null>(null)
@@ -95,9 +96,10 @@ export const EditLocksBanner = ({ collection, id, locale, claimShared, renewMs, 
   // document's saves, while it is open, to explain a refusal with the conflict view.
   useEffect(() => {
     const original = window.fetch
+    let watched = true
     const watching: typeof window.fetch = async (input, init) => {
       const response = await original(input, init)
-      const refused = await refusedSave(input, init, response, documentPath, locale).catch(() => undefined)
+      const refused = watched && (await refusedSave(input, init, response, documentPath, locale).catch(() => undefined))
       if (refused) {
         const shared = heldShared.current
         setConflict((open) => open ?? { refused, shared, fields: [...conflictFields.locale, ...(shared ? conflictFields.shared : [])] })
@@ -106,6 +108,8 @@ export const EditLocksBanner = ({ collection, id, locale, claimShared, renewMs, 
     }
     window.fetch = watching
     return () => {
+      // Another view (a drawer's) may have wrapped it since: this one then only passes through.
+      watched = false
       if (window.fetch === watching) window.fetch = original
     }
   }, [conflictFields, documentPath, locale])
