@@ -160,6 +160,24 @@ export const en = {
     draft: 'Draft',
     published: 'Published',
   },
+  /** The admin's conflict view: a save of one's part refused because someone else took it over (src/editLocks/admin/). */
+  editConflict: {
+    title: 'Your changes were not saved',
+    takenOver: '{holder} took over this part of the document and may have saved it. Compare your unsaved values with the saved ones, then keep yours or load theirs.',
+    changed: 'Someone else saved this document meanwhile. Compare your unsaved values with the saved ones, then keep yours or load theirs.',
+    field: 'Field',
+    mine: 'Your unsaved value',
+    theirs: 'Value saved now',
+    same: 'None of the fields of this part differs from the saved document.',
+    empty: '(empty)',
+    rows: '{count} rows',
+    keepMine: 'Keep mine',
+    keepMineHint: 'Take this part back and save your values over the saved ones; the other person is told you hold it.',
+    loadTheirs: 'Load theirs',
+    confirmLoadTheirs: 'Drop your unsaved changes and reload the saved document?',
+    loading: 'Loading the saved document…',
+    failed: 'That did not work: {message}',
+  },
 }
 
 export type Messages = typeof en

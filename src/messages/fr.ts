@@ -159,4 +159,22 @@ export const fr: Messages = {
     draft: 'Brouillon',
     published: 'Publié',
   },
+  /** The admin's conflict view: a save of one's part refused because someone else took it over (src/editLocks/admin/). */
+  editConflict: {
+    title: 'Vos modifications n’ont pas été enregistrées',
+    takenOver: '{holder} a repris la main sur cette partie du document et l’a peut-être enregistrée. Comparez vos valeurs non enregistrées avec celles enregistrées, puis gardez les vôtres ou chargez les siennes.',
+    changed: 'Quelqu’un d’autre a enregistré ce document entre-temps. Comparez vos valeurs non enregistrées avec celles enregistrées, puis gardez les vôtres ou chargez les siennes.',
+    field: 'Champ',
+    mine: 'Votre valeur non enregistrée',
+    theirs: 'Valeur enregistrée',
+    same: 'Aucun champ de cette partie ne diffère du document enregistré.',
+    empty: '(vide)',
+    rows: '{count} lignes',
+    keepMine: 'Garder les miennes',
+    keepMineHint: 'Reprendre cette partie et enregistrer vos valeurs par-dessus celles enregistrées ; l’autre personne est prévenue que vous la tenez.',
+    loadTheirs: 'Charger les siennes',
+    confirmLoadTheirs: 'Abandonner vos modifications non enregistrées et recharger le document enregistré ?',
+    loading: 'Chargement du document enregistré…',
+    failed: 'Cela n’a pas fonctionné : {message}',
+  },
 }

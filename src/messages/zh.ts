@@ -151,4 +151,22 @@ export const zh: Messages = {
     draft: '草稿',
     published: '已发布',
   },
+  /** The admin's conflict view: a save of one's part refused because someone else took it over (src/editLocks/admin/). */
+  editConflict: {
+    title: '您的修改尚未保存',
+    takenOver: '{holder} 已接手编辑此文档的这一部分，并可能已保存。请对比您未保存的内容与已保存的内容，然后保留您的修改或载入对方的修改。',
+    changed: '他人已在此期间保存了此文档。请对比您未保存的内容与已保存的内容，然后保留您的修改或载入对方的修改。',
+    field: '字段',
+    mine: '您未保存的内容',
+    theirs: '当前已保存的内容',
+    same: '这一部分的字段与已保存的文档没有差别。',
+    empty: '（空）',
+    rows: '{count} 行',
+    keepMine: '保留我的修改',
+    keepMineHint: '重新接手这一部分，并用您的内容覆盖已保存的内容；对方将看到由您编辑。',
+    loadTheirs: '载入对方的修改',
+    confirmLoadTheirs: '放弃您未保存的修改，并重新载入已保存的文档？',
+    loading: '正在载入已保存的文档…',
+    failed: '操作未成功：{message}',
+  },
 }

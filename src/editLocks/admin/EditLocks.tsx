@@ -4,8 +4,10 @@ import { hasRole } from '@/access/roles'
 import { hasLocalized, isBookkeeping, managedFields } from '@/access/translatorMayChange'
 import { adminLanguage } from '@/lib/adminLabels'
 import { isLocale } from '@/lib/locales'
+import { messagesOf } from '@/messages'
 
 import { renewSeconds } from '../parts'
+import { conflictFields } from './conflictFields'
 import { EditLocksBanner } from './EditLocksBanner'
 import { editLockLabels, localeNames } from './labels'
 
@@ -33,6 +35,7 @@ export const EditLocks = ({ id, collectionSlug, req }: Props) => {
       claimShared={hasRole(req.user, 'admin', 'editor')}
       renewMs={renewSeconds * 1000}
       sharedFields={sharedFields}
+      conflictFields={conflictFields(config?.flattenedFields ?? [], lang)}
       text={{
         localeHeldBy: editLockLabels.localeHeldBy[lang].replace('{locale}', localeNames[req.locale][lang]),
         sharedHeldBy: editLockLabels.sharedHeldBy[lang],
@@ -40,6 +43,7 @@ export const EditLocks = ({ id, collectionSlug, req }: Props) => {
         reload: editLockLabels.reload[lang],
         takeOver: editLockLabels.takeOver[lang],
         takeOverHint: editLockLabels.takeOverHint[lang],
+        conflict: messagesOf(lang).editConflict,
       }}
     />
   )
