@@ -68,6 +68,7 @@ export const en = {
       none: (q: string) => `Nothing found for “${q}”. Try other words, or browse all the guides.`,
       prompt: 'Type what you are looking for, such as “eSIM”, “Alipay” or “Nouméa”.',
       didYouMean: 'Did you mean:',
+      description: 'Search the guides, carriers and practical tips of Lagon travel guides.',
       kinds: { articles: 'Guide', carriers: 'Carrier', tips: 'Tip' },
     },
   },

@@ -67,6 +67,7 @@ export const fr: Messages = {
       none: (q: string) => `Aucun résultat pour « ${q} ». Essayez d’autres mots, ou parcourez tous les guides.`,
       prompt: 'Saisissez ce que vous cherchez, par exemple « eSIM », « Alipay » ou « Nouméa ».',
       didYouMean: 'Vouliez-vous dire :',
+      description: 'Rechercher dans les guides, les opérateurs et les conseils pratiques des guides de voyage Lagon.',
       kinds: { articles: 'Guide', carriers: 'Opérateur', tips: 'Conseil' },
     },
   },

@@ -67,6 +67,7 @@ export const zh: Messages = {
       none: (q: string) => `没有找到与“${q}”相关的内容。换个词试试，或者浏览全部指南。`,
       prompt: '输入要找的词，例如“电话卡”“支付宝”或“努美阿”。',
       didYouMean: '您是不是要找：',
+      description: '在 Lagon 旅行指南中搜索指南、运营商和实用贴士。',
       kinds: { articles: '指南', carriers: '运营商', tips: '贴士' },
     },
   },

@@ -8,13 +8,15 @@ import { prefixShape } from '@/lib/locales'
  * The kinds of response Lagon's server gives, each with the Content-Security-Policy it can live
  * with (docs/security.md says why each source is there):
  * - `site`: a reader page, as readers get it (readerPages.ts): HTML and CSS, no script at all;
+ * - `siteFromNext`: a reader page with a query string (the search page), which the front passes to
+ *   Next as it is, Next's client runtime included: its scripts run by nonce, nothing else;
  * - `preview`: a site page in draft mode, with Next's client runtime (the live preview refreshes
  *   on save), framed by the admin: the only response another page of ours may frame;
  * - `admin`: Payload's admin, a React app that Next renders for each request;
  * - `apiDocs`: the HTML API reference (/api/docs), one inline stylesheet;
  * - `resource`: everything else (the API's JSON, media files, scripts, styles, images, XML).
  */
-export type ResponseKind = 'site' | 'preview' | 'admin' | 'apiDocs' | 'resource'
+export type ResponseKind = 'site' | 'siteFromNext' | 'preview' | 'admin' | 'apiDocs' | 'resource'
 
 /** Next sets this cookie for draft mode (the preview route turns it on for signed-in staff). */
 const draftModeCookie = '__prerender_bypass'
@@ -25,6 +27,7 @@ export const responseKind = (url: string, cookie: string | undefined): ResponseK
   if (path === '/api/docs') return 'apiDocs'
   const sitePage = path === '/' || new RegExp(`^/${prefixShape}(?:/|$)`).test(path)
   if (path === '/next/preview' || (sitePage && cookie?.includes(draftModeCookie))) return 'preview'
+  if (sitePage && url.includes('?')) return 'siteFromNext'
   return sitePage ? 'site' : 'resource'
 }
 
@@ -53,6 +56,21 @@ export const contentSecurityPolicy = (kind: ResponseKind, { nonce, https }: { no
     case 'site':
       return policy({
         'default-src': ["'none'"],
+        'img-src': ["'self'"],
+        'style-src': ["'self'"],
+        'style-src-attr': ["'unsafe-hashes'", ...siteStyleAttributes.map(styleHash)],
+        'manifest-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...nothingElse,
+        ...upgrade,
+      })
+    case 'siteFromNext':
+      return policy({
+        'default-src': ["'none'"],
+        // Next gives the nonce to every script it writes; its router fetches pages from the site.
+        'script-src': [`'nonce-${nonce}'`, "'strict-dynamic'"],
+        'connect-src': ["'self'"],
         'img-src': ["'self'"],
         'style-src': ["'self'"],
         'style-src-attr': ["'unsafe-hashes'", ...siteStyleAttributes.map(styleHash)],
@@ -128,7 +146,7 @@ export const secureRequest = (req: IncomingMessage, res: ServerResponse, { https
   delete req.headers['content-security-policy']
   delete req.headers['content-security-policy-report-only']
   const kind = responseKind(req.url ?? '/', req.headers.cookie)
-  const nonce = kind === 'admin' || kind === 'preview' ? randomBytes(18).toString('base64') : undefined
+  const nonce = kind === 'admin' || kind === 'preview' || kind === 'siteFromNext' ? randomBytes(18).toString('base64') : undefined
   const headers = securityHeaders(kind, { nonce, https })
   if (nonce) req.headers['content-security-policy'] = headers['Content-Security-Policy']
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)

@@ -33,7 +33,7 @@ export const searchMetadata = async (props: SearchPageProps): Promise<Metadata> 
   const { locale, q } = await readParams(props)
   const m = t(locale).search
   return {
-    ...pageMetadata({ locale, shown: locale, title: q ? m.resultsTitle(q) : m.title, alternates: everyLocale((each) => paths.search(each)) }),
+    ...pageMetadata({ locale, shown: locale, title: q ? m.resultsTitle(q) : m.title, description: m.description, alternates: everyLocale((each) => paths.search(each)) }),
     robots: { index: false, follow: true },
   }
 }
