@@ -101,6 +101,15 @@ export const dropSchemaObjects = async (client: pg.Client): Promise<void> => {
 
 type ForeignKey = { table: string; name: string; definition: string }
 
+/** A table's columns but those PostgreSQL computes (`generated always as … stored`), which take no value. */
+const storedColumns = async (client: pg.Client, table: string): Promise<string[]> => {
+  const { rows } = await client.query<{ name: string }>(
+    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+    [quoted(table)],
+  )
+  return rows.map(({ name }) => name)
+}
+
 /**
  * Loads rows into tables the migrations just made, in one transaction. Foreign keys are dropped
  * for the load and made again after it (checking every row then), as pg_restore does: rows come
@@ -122,8 +131,9 @@ export const loadRows = async (
     const tables = new Set(await listTables(client))
     for await (const { table, lines } of rows) {
       if (!tables.has(table)) throw new Error(`the archive has rows for a table this schema lacks: ${table}`)
+      const columns = (await storedColumns(client, table)).map(quoted).join(', ')
       await client.query(
-        `insert into ${quoted(table)} overriding system value select * from jsonb_populate_recordset(null::${quoted(table)}, $1::jsonb)`,
+        `insert into ${quoted(table)} (${columns}) overriding system value select ${columns} from jsonb_populate_recordset(null::${quoted(table)}, $1::jsonb)`,
         [`[${lines.join(',')}]`],
       )
       onTable(table, lines.length)
