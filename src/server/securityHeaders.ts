@@ -50,36 +50,29 @@ const policy = (directives: Record<string, string[]>): string =>
 
 const nothingElse = { 'base-uri': ["'none'"], 'object-src': ["'none'"] }
 
+/** A reader page's policy: nothing but its own images and styles, and what `scripts` allows. */
+const readerPagePolicy = (scripts: Record<string, string[]>, upgrade: Record<string, string[]>): string =>
+  policy({
+    'default-src': ["'none'"],
+    ...scripts,
+    'img-src': ["'self'"],
+    'style-src': ["'self'"],
+    'style-src-attr': ["'unsafe-hashes'", ...siteStyleAttributes.map(styleHash)],
+    'manifest-src': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    ...nothingElse,
+    ...upgrade,
+  })
+
 export const contentSecurityPolicy = (kind: ResponseKind, { nonce, https }: { nonce?: string; https: boolean }): string => {
   const upgrade: Record<string, string[]> = https ? { 'upgrade-insecure-requests': [] } : {}
   switch (kind) {
     case 'site':
-      return policy({
-        'default-src': ["'none'"],
-        'img-src': ["'self'"],
-        'style-src': ["'self'"],
-        'style-src-attr': ["'unsafe-hashes'", ...siteStyleAttributes.map(styleHash)],
-        'manifest-src': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        ...nothingElse,
-        ...upgrade,
-      })
+      return readerPagePolicy({}, upgrade)
     case 'siteFromNext':
-      return policy({
-        'default-src': ["'none'"],
-        // Next gives the nonce to every script it writes; its router fetches pages from the site.
-        'script-src': [`'nonce-${nonce}'`, "'strict-dynamic'"],
-        'connect-src': ["'self'"],
-        'img-src': ["'self'"],
-        'style-src': ["'self'"],
-        'style-src-attr': ["'unsafe-hashes'", ...siteStyleAttributes.map(styleHash)],
-        'manifest-src': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        ...nothingElse,
-        ...upgrade,
-      })
+      // Next gives the nonce to every script it writes; its router fetches pages from the site.
+      return readerPagePolicy({ 'script-src': [`'nonce-${nonce}'`, "'strict-dynamic'"], 'connect-src': ["'self'"] }, upgrade)
     case 'preview':
       return policy({
         'default-src': ["'self'"],
