@@ -4,7 +4,6 @@ import type {
   CollectionBeforeOperationHook,
   CollectionSlug,
   PayloadRequest,
-  Where,
 } from 'payload'
 
 import { isStoredId } from '@/api/whereValues'
@@ -13,8 +12,8 @@ import { matchesIfMatch, revisionEtag } from '@/api/httpCaching'
 import { lockAndCountSave, versionParent } from './lockRows'
 import { preconditionFailed } from './preconditionFailed'
 import { lockedRevision, rememberRevision } from './revisions'
+import type { SaveArguments as SaveArgs } from '@/hooks/saveArguments'
 
-type SaveArgs = { id?: number | string | null; where?: Where; draft?: boolean; data?: Record<string, unknown> }
 
 /** The request is a REST call on this very document (not a save nested in another one's hooks). */
 const isRouteDocument = (req: PayloadRequest, collection: string, id: unknown): boolean =>

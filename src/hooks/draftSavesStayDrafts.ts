@@ -3,15 +3,8 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 
 import { storedDocument } from './storedDocument'
+import type { SaveArguments as SaveArgs } from './saveArguments'
 
-type SaveArgs = {
-  id?: number | string | null
-  draft?: boolean
-  data?: Record<string, unknown>
-  publishAllLocales?: boolean
-  unpublishAllLocales?: boolean
-  publishSpecificLocale?: string
-}
 
 /**
  * A save publishes only when it says so. Payload would otherwise publish, or write to the

@@ -5,16 +5,8 @@ import { fieldTranslatorMayNotChange, translatorRefusal } from '@/access/transla
 import type { Locale } from '@/lib/locales'
 
 import { storedDocument } from './storedDocument'
+import type { SaveArguments as SaveArgs } from './saveArguments'
 
-/** What this hook reads of an update's or a restore's arguments. */
-type SaveArgs = {
-  id?: number | string | null
-  data?: Record<string, unknown>
-  overrideAccess?: boolean
-  publishAllLocales?: boolean
-  unpublishAllLocales?: boolean
-  publishSpecificLocale?: string
-}
 
 const refuse = (path: string, message: string): never => {
   throw new APIError(`${path}: ${message}`, 403, { errors: [{ path, message }] }, true)

@@ -180,7 +180,8 @@ const maxFreshMarks = 100_000
 const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + variants.identity.body.length
 
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
-const isNotFoundPage = (path: string): boolean => new RegExp(`^/${prefixShape}/404$`).test(path)
+const notFoundPagePath = new RegExp(`^/${prefixShape}/404$`)
+const isNotFoundPage = (path: string): boolean => notFoundPagePath.test(path)
 
 /** The request's locale: its prefix, or for an unknown one the reader's language. */
 const localeOf = (req: IncomingMessage): Locale => {

@@ -21,11 +21,14 @@ export type ResponseKind = 'site' | 'siteFromNext' | 'preview' | 'admin' | 'apiD
 /** Next sets this cookie for draft mode (the preview route turns it on for signed-in staff). */
 const draftModeCookie = '__prerender_bypass'
 
+/** A reader page's path: a locale-shaped first segment (src/lib/locales.ts). */
+const sitePagePath = new RegExp(`^/${prefixShape}(?:/|$)`)
+
 export const responseKind = (url: string, cookie: string | undefined): ResponseKind => {
   const path = url.split('?')[0] ?? '/'
   if (path === '/admin' || path.startsWith('/admin/')) return 'admin'
   if (path === '/api/docs') return 'apiDocs'
-  const sitePage = path === '/' || new RegExp(`^/${prefixShape}(?:/|$)`).test(path)
+  const sitePage = path === '/' || sitePagePath.test(path)
   if (path === '/next/preview' || (sitePage && cookie?.includes(draftModeCookie))) return 'preview'
   if (sitePage && url.includes('?')) return 'siteFromNext'
   return sitePage ? 'site' : 'resource'

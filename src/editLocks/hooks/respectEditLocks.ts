@@ -8,14 +8,8 @@ import { sharedPart } from '../parts'
 import { partLocked } from '../partLocked'
 import { changedSharedField, keepStoredShared } from '../sharedValues'
 import { currentClaims } from '../store'
+import type { SaveArguments as SaveArgs } from '@/hooks/saveArguments'
 
-type SaveArgs = {
-  id?: number | string | null
-  data?: Record<string, unknown>
-  overrideAccess?: boolean
-  publishAllLocales?: boolean
-  unpublishAllLocales?: boolean
-}
 
 /** The locales a save writes: its own, or every one (`locale=all`, publishing all locales). */
 const savedLocales = (locale: unknown, args: SaveArgs): Locale[] =>
