@@ -13,9 +13,10 @@ import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
 import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
 import { machineTranslateField } from '@/translation/machine/field'
-import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
+
+import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',

@@ -10,8 +10,9 @@ import { usedByPublishedField } from '@/fields/usedByPublished'
 import { requiredInSourceLocale } from '@/fields/validators'
 import { collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'
-import { guardTranslatorMedia } from '@/hooks/guardTranslatorMedia'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
+
+import { guardTranslatorMedia } from './hooks/guardTranslatorMedia'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 

@@ -2,7 +2,7 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { isTranslator } from '@/access/translators'
 
-import { guardTranslatorChanges } from './guardTranslatorChanges'
+import { guardTranslatorChanges } from '@/hooks/guardTranslatorChanges'
 
 /**
  * Media have no drafts: a change is live at once, on every page that shows the image. A
