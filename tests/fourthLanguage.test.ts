@@ -91,6 +91,20 @@ describe('a fourth language declared once', () => {
     expect(Object.keys(config.i18n.supportedLanguages ?? {})).toContain('ja')
   })
 
+  it("labels the admin in its admin language from its message file, with no collection edited", async () => {
+    const { en } = await import('@/messages/en')
+    const carriers = db.payload.config.collections.find((collection) => collection.slug === 'carriers')!
+    type Label = (args: { i18n: { language: string } }) => string
+    type Field = { label: Label; admin: { description: Record<string, string> }; options: { label: Label }[] }
+    const field = (name: string) => carriers.flattenedFields.find((candidate) => candidate.name === name) as unknown as Field
+    const inJapanese = { i18n: { language: 'ja' } }
+    // Descriptions and tab labels reach Payload as objects keyed by admin language.
+    expect(field('bands').admin.description.ja).toBe(en.adminFields.carriers.bandsDescription)
+    // Labels are resolved on the server in the editor's language.
+    expect(field('website').label(inJapanese)).toBe(en.adminFields.carriers.website)
+    expect(field('kind').options.map((option) => option.label(inJapanese))).toEqual(Object.values(en.adminFields.carriers.kinds))
+  })
+
   it('is routed: its prefix names it, its paths start with it, reader requests and the proxy take it', async () => {
     const { localeOfPrefix, urlPrefix } = await import('@/lib/locales')
     const { paths } = await import('@/site/paths')

@@ -7,10 +7,12 @@ import { cachedApiKeyStrategy } from '@/api/apiKeyLookup'
 import { dayAndTime } from '@/fields/dates'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 
 import { forgetKeyLookupsAfterChange, forgetKeyLookupsAfterDelete } from './hooks/forgetKeyLookups'
 import { setCreatedBy } from './hooks/setCreatedBy'
+
+const texts = adminTextsOf('apiKeys')
 
 /** Written by the server only (hooks, request accounting), never through the API. */
 const serverOnly: FieldAccess = () => false
@@ -41,31 +43,24 @@ export const ApiKeys: CollectionConfig = {
     {
       name: 'scope',
       type: 'select',
-      label: { zh: '权限范围', en: 'Scope', fr: 'Portée' },
+      label: texts.scope,
       required: true,
       defaultValue: 'read',
-      options: labelledOptions(apiKeyScopes, {
-        read: { zh: '只读已发布内容', en: 'Read published content', fr: 'Lecture du contenu publié' },
-        'read-drafts': { zh: '读取草稿（预览）', en: 'Read drafts (previews)', fr: 'Lecture des brouillons (aperçus)' },
-      }),
+      options: labelledOptions(apiKeyScopes, texts.scopes),
     },
     {
       name: 'revoked',
       type: 'checkbox',
-      label: { zh: '已吊销', en: 'Revoked', fr: 'Révoquée' },
+      label: texts.revoked,
       defaultValue: false,
       admin: {
-        description: {
-          zh: '吊销后，使用此密钥的请求一律返回 401。',
-          en: 'Requests with a revoked key get 401.',
-          fr: 'Les requêtes avec une clé révoquée reçoivent 401.',
-        },
+        description: texts.revokedDescription,
       },
     },
     {
       name: 'createdBy',
       type: 'relationship',
-      label: { zh: '创建者', en: 'Created by', fr: 'Créée par' },
+      label: texts.createdBy,
       relationTo: 'users',
       access: { create: serverOnly, update: serverOnly },
       admin: { position: 'sidebar', readOnly: true },
@@ -73,14 +68,14 @@ export const ApiKeys: CollectionConfig = {
     {
       name: 'lastUsedAt',
       type: 'date',
-      label: { zh: '最近使用', en: 'Last used', fr: 'Dernière utilisation' },
+      label: texts.lastUsedAt,
       access: { create: serverOnly, update: serverOnly },
       admin: { position: 'sidebar', readOnly: true, date: dayAndTime },
     },
     {
       name: 'requestCount',
       type: 'number',
-      label: { zh: '请求次数', en: 'Requests', fr: 'Requêtes' },
+      label: texts.requestCount,
       access: { create: serverOnly, update: serverOnly },
       admin: { position: 'sidebar', readOnly: true },
     },

@@ -13,10 +13,12 @@ import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
 import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
 import { machineTranslateField } from '@/translation/machine/field'
-import { collectionLabels, labels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
 import { setPublishedAt } from './hooks/setPublishedAt'
+
+const texts = adminTextsOf('articles')
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -44,26 +46,26 @@ export const Articles: CollectionConfig = {
             {
               name: 'summary',
               type: 'textarea',
-              label: { zh: '摘要', en: 'Summary', fr: 'Résumé' },
+              label: texts.summary,
               localized: true,
               maxLength: 400,
             },
             {
               name: 'heroImage',
               type: 'upload',
-              label: { zh: '题图', en: 'Hero image', fr: 'Image principale' },
+              label: texts.heroImage,
               relationTo: 'media',
             },
             { name: 'body', type: 'richText', label: labels.body, localized: true, editor: guideEditor },
           ],
         },
         {
-          label: { zh: '事实信息', en: 'Facts', fr: 'Faits' },
+          label: texts.facts,
           fields: [
             {
               name: 'relatedCarriers',
               type: 'relationship',
-              label: { zh: '相关运营商', en: 'Related carriers', fr: 'Opérateurs associés' },
+              label: texts.relatedCarriers,
               relationTo: 'carriers',
               hasMany: true,
             },

@@ -11,10 +11,12 @@ import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
 import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
 import { machineTranslateField } from '@/translation/machine/field'
-import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
 
 import { offersField } from './offers'
+
+const texts = adminTextsOf('carriers')
 
 export const carrierKinds = ['network-operator', 'esim-reseller', 'mvno'] as const
 export const verificationStates = ['verified', 'unverified', 'disputed'] as const
@@ -51,28 +53,24 @@ export const Carriers: CollectionConfig = {
           type: 'select',
           label: labels.type,
           required: true,
-          options: labelledOptions(carrierKinds, {
-            'network-operator': { zh: '网络运营商', en: 'Network operator', fr: 'Opérateur de réseau' },
-            'esim-reseller': { zh: 'eSIM 转售商', en: 'eSIM reseller', fr: 'Revendeur eSIM' },
-            mvno: { zh: '虚拟运营商（MVNO）', en: 'MVNO', fr: 'Opérateur virtuel (MVNO)' },
-          }),
+          options: labelledOptions(carrierKinds, texts.kinds),
         },
         {
           name: 'website',
           type: 'text',
-          label: { zh: '网站', en: 'Website', fr: 'Site web' },
+          label: texts.website,
           validate: validateHttpUrl,
         },
       ],
     },
-    { name: 'logo', type: 'upload', label: { zh: '标志', en: 'Logo', fr: 'Logo' }, relationTo: 'media' },
+    { name: 'logo', type: 'upload', label: texts.logo, relationTo: 'media' },
     {
       type: 'row',
       fields: [
         {
           name: 'technologies',
           type: 'select',
-          label: { zh: '网络制式', en: 'Technologies', fr: 'Technologies' },
+          label: texts.technologies,
           hasMany: true,
           options: ['2G', '3G', '4G', '5G'].map((value) => ({ label: value, value })),
         },
@@ -88,14 +86,10 @@ export const Carriers: CollectionConfig = {
     {
       name: 'bands',
       type: 'text',
-      label: { zh: '频段', en: 'Bands', fr: 'Bandes' },
+      label: texts.bands,
       hasMany: true,
       admin: {
-        description: {
-          zh: '例如“LTE band 3 (1800 MHz)”',
-          en: 'e.g. "LTE band 3 (1800 MHz)"',
-          fr: 'par ex. « LTE band 3 (1800 MHz) »',
-        },
+        description: texts.bandsDescription,
       },
     },
     offersField(),
@@ -105,21 +99,13 @@ export const Carriers: CollectionConfig = {
     {
       name: 'verification',
       type: 'select',
-      label: { zh: '核实状态', en: 'Verification', fr: 'Vérification' },
+      label: texts.verification,
       required: true,
       defaultValue: 'unverified',
-      options: labelledOptions(verificationStates, {
-        verified: { zh: '已核实', en: 'Verified', fr: 'Vérifié' },
-        unverified: labels.unverified,
-        disputed: { zh: '有争议', en: 'Disputed', fr: 'Contesté' },
-      }),
+      options: labelledOptions(verificationStates, { ...texts.verificationStates, unverified: labels.unverified }),
       admin: {
         position: 'sidebar',
-        description: {
-          zh: '只有来源证实了本条记录的内容时，才标为“已核实”。',
-          en: 'Verified only when the sources confirm what this record says.',
-          fr: '« Vérifié » uniquement lorsque les sources confirment ce qu’indique cette fiche.',
-        },
+        description: texts.verificationDescription,
       },
     },
     lastVerifiedField(),

@@ -1,7 +1,9 @@
 import type { ArrayField, SelectField } from 'payload'
 
-import { type AdminText, labelledOptions, labels } from '@/lib/adminLabels'
+import { type AdminText, adminTextsOf, labelledOptions, labels } from '@/lib/adminLabels'
 import { validateCurrencyCode, validateDataAllowance, validateNonNegative } from '@/fields/validators'
+
+const texts = adminTextsOf('offers')
 
 export const offerTypes = ['physical-sim', 'esim', 'tourist-sim'] as const
 
@@ -13,22 +15,16 @@ const likelihoodField = (name: string, label: AdminText): SelectField => ({
   type: 'select',
   label,
   defaultValue: 'unknown',
-  options: labelledOptions(likelihoods, {
-    yes: { zh: '是', en: 'Yes', fr: 'Oui' },
-    usually: { zh: '通常是', en: 'Usually', fr: 'En général oui' },
-    'usually-not': { zh: '通常不是', en: 'Usually not', fr: 'En général non' },
-    no: { zh: '否', en: 'No', fr: 'Non' },
-    unknown: { zh: '不详', en: 'Unknown', fr: 'Inconnu' },
-  }),
+  options: labelledOptions(likelihoods, texts.likelihoods),
 })
 
 export const offersField = (): ArrayField => ({
   name: 'offers',
   type: 'array',
-  label: { zh: '套餐', en: 'Offers', fr: 'Offres' },
+  label: texts.offers,
   labels: {
-    singular: { zh: '套餐', en: 'Offer', fr: 'Offre' },
-    plural: { zh: '套餐', en: 'Offers', fr: 'Offres' },
+    singular: texts.offer,
+    plural: texts.offers,
   },
   admin: { initCollapsed: true },
   fields: [
@@ -38,39 +34,31 @@ export const offersField = (): ArrayField => ({
       type: 'select',
       label: labels.type,
       required: true,
-      options: labelledOptions(offerTypes, {
-        'physical-sim': { zh: '实体 SIM 卡', en: 'Physical SIM', fr: 'Carte SIM physique' },
-        esim: { zh: 'eSIM', en: 'eSIM', fr: 'eSIM' },
-        'tourist-sim': { zh: '旅游 SIM 卡', en: 'Tourist SIM', fr: 'Carte SIM touristique' },
-      }),
+      options: labelledOptions(offerTypes, texts.offerTypes),
     },
     {
       type: 'row',
       fields: [
         {
           name: 'dataAllowanceGB',
-          label: { zh: '流量（GB）', en: 'Data (GB)', fr: 'Données (Go)' },
+          label: texts.dataAllowanceGB,
           type: 'number',
           min: 0,
           validate: validateDataAllowance,
           admin: {
-            description: {
-              zh: '不限流量或流量未知时留空。',
-              en: 'Empty when unlimited or unknown.',
-              fr: 'À laisser vide si le volume est illimité ou inconnu.',
-            },
+            description: texts.dataAllowanceGBDescription,
           },
         },
         {
           name: 'unlimitedData',
           type: 'checkbox',
-          label: { zh: '不限流量', en: 'Unlimited data', fr: 'Données illimitées' },
+          label: texts.unlimitedData,
           defaultValue: false,
         },
         {
           name: 'validityDays',
           type: 'number',
-          label: { zh: '有效期（天）', en: 'Validity (days)', fr: 'Validité (jours)' },
+          label: texts.validityDays,
           min: 1,
           admin: { step: 1 },
         },
@@ -79,7 +67,7 @@ export const offersField = (): ArrayField => ({
     {
       name: 'price',
       type: 'group',
-      label: { zh: '价格', en: 'Price', fr: 'Prix' },
+      label: texts.price,
       fields: [
         {
           type: 'row',
@@ -87,22 +75,18 @@ export const offersField = (): ArrayField => ({
             {
               name: 'amount',
               type: 'number',
-              label: { zh: '金额', en: 'Amount', fr: 'Montant' },
+              label: texts.amount,
               min: 0,
               validate: validateNonNegative,
             },
             {
               name: 'currency',
               type: 'text',
-              label: { zh: '币种', en: 'Currency', fr: 'Devise' },
+              label: texts.currency,
               maxLength: 3,
               validate: validateCurrencyCode,
               admin: {
-                description: {
-                  zh: 'ISO 4217 代码，例如 XPF',
-                  en: 'ISO 4217, e.g. XPF',
-                  fr: 'Code ISO 4217, par ex. XPF',
-                },
+                description: texts.currencyDescription,
               },
             },
           ],
@@ -112,10 +96,10 @@ export const offersField = (): ArrayField => ({
     {
       type: 'row',
       fields: [
-        likelihoodField('includesPhoneNumber', { zh: '含电话号码', en: 'Includes phone number', fr: 'Numéro de téléphone inclus' }),
-        likelihoodField('receivesSms', { zh: '可接收短信', en: 'Receives SMS', fr: 'Réception des SMS' }),
+        likelihoodField('includesPhoneNumber', texts.includesPhoneNumber),
+        likelihoodField('receivesSms', texts.receivesSms),
       ],
     },
-    { name: 'notes', type: 'textarea', label: { zh: '备注', en: 'Notes', fr: 'Remarques' }, localized: true },
+    { name: 'notes', type: 'textarea', label: texts.notes, localized: true },
   ],
 })

@@ -3,6 +3,9 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
 import { locales } from '@/lib/locales'
+import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('glossary')
 
 const termForm = (code: string, label: string) => ({
   name: code,
@@ -27,14 +30,11 @@ const termForm = (code: string, label: string) => ({
  */
 export const Glossary: CollectionConfig = {
   slug: 'glossary',
-  labels: {
-    singular: { zh: '术语', en: 'Glossary term', fr: 'Terme du glossaire' },
-    plural: { zh: '术语表', en: 'Glossary', fr: 'Glossaire' },
-  },
+  labels: collectionLabels.glossary,
   admin: {
     useAsTitle: 'zh',
     defaultColumns: locales.map(({ code }) => code),
-    group: { zh: '翻译', en: 'Translation', fr: 'Traduction' },
+    group: labels.translation,
   },
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
@@ -43,19 +43,15 @@ export const Glossary: CollectionConfig = {
       name: 'doNotTranslate',
       type: 'checkbox',
       defaultValue: false,
-      label: { zh: '不翻译（保留原文）', en: 'Do not translate (kept as written)', fr: 'Ne pas traduire (gardé tel quel)' },
+      label: texts.doNotTranslate,
       admin: {
-        description: {
-          zh: '品牌、产品名等：译文必须与原文写法完全相同（翻译质量检查会核对）。',
-          en: 'Brands, product names: a translation must keep the term exactly as the source writes it (translation QA checks it).',
-          fr: 'Marques, noms de produits : la traduction doit garder le terme exactement comme la source l’écrit (le contrôle qualité le vérifie).',
-        },
+        description: texts.doNotTranslateDescription,
       },
     },
     {
       name: 'note',
       type: 'textarea',
-      label: { zh: '说明', en: 'Note', fr: 'Remarque' },
+      label: texts.note,
     },
   ],
 }

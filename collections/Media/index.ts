@@ -8,11 +8,13 @@ import { isStaff } from '@/access/isStaff'
 import { publishedMediaOrStaff } from '@/access/publishedMedia'
 import { usedByPublishedField } from '@/fields/usedByPublished'
 import { requiredInSourceLocale } from '@/fields/validators'
-import { collectionLabels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels } from '@/lib/adminLabels'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 import { guardTranslatorMedia } from './hooks/guardTranslatorMedia'
+
+const texts = adminTextsOf('media')
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -44,15 +46,11 @@ export const Media: CollectionConfig = {
     {
       name: 'alt',
       type: 'text',
-      label: { zh: '替代文本', en: 'Alt text', fr: 'Texte alternatif' },
+      label: texts.alt,
       localized: true,
       validate: requiredInSourceLocale,
       admin: {
-        description: {
-          zh: '说明图片的内容，供无法看到图片的读者使用。',
-          en: 'What the image shows, for readers who cannot see it.',
-          fr: 'Ce que montre l’image, pour les lecteurs qui ne peuvent pas la voir.',
-        },
+        description: texts.altDescription,
       },
     },
     usedByPublishedField(),

@@ -11,8 +11,10 @@ import { destinationField, lastVerifiedField } from '@/fields/verification'
 import { translationFields } from '@/fields/translation'
 import { machineTranslateEndpoint } from '@/translation/machine/endpoints'
 import { machineTranslateField } from '@/translation/machine/field'
-import { collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { contentVersions } from '@/lib/versions'
+
+const texts = adminTextsOf('tips')
 
 export const tipCategories = ['connectivity', 'payment', 'cash', 'apps', 'safety', 'other'] as const
 
@@ -40,31 +42,20 @@ export const Tips: CollectionConfig = {
     {
       name: 'category',
       type: 'select',
-      label: { zh: '分类', en: 'Category', fr: 'Catégorie' },
+      label: texts.category,
       required: true,
       defaultValue: 'other',
-      options: labelledOptions(tipCategories, {
-        connectivity: { zh: '网络连接', en: 'Connectivity', fr: 'Connectivité' },
-        payment: { zh: '支付', en: 'Payment', fr: 'Paiement' },
-        cash: { zh: '现金', en: 'Cash', fr: 'Espèces' },
-        apps: { zh: '应用', en: 'Apps', fr: 'Applications' },
-        safety: { zh: '安全', en: 'Safety', fr: 'Sécurité' },
-        other: { zh: '其他', en: 'Other', fr: 'Autre' },
-      }),
+      options: labelledOptions(tipCategories, texts.categories),
       admin: { position: 'sidebar' },
     },
     {
       name: 'order',
       type: 'number',
-      label: { zh: '排序', en: 'Order', fr: 'Ordre' },
+      label: texts.order,
       defaultValue: 0,
       admin: {
         position: 'sidebar',
-        description: {
-          zh: '在同一分类内，数值越小越靠前。',
-          en: 'Lower comes first within a category.',
-          fr: 'Au sein d’une catégorie, la plus petite valeur passe en premier.',
-        },
+        description: texts.orderDescription,
       },
     },
     destinationField(),

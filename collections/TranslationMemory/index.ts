@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '@/access/isStaff'
 import { notInLists } from '@/fields/notInLists'
 import { locales } from '@/lib/locales'
+import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('translationMemory')
 
 const nobody = () => false
 
@@ -15,13 +18,10 @@ const localeOptions = locales.map(({ code, label }) => ({ label, value: code }))
  */
 export const TranslationMemory: CollectionConfig = {
   slug: 'translation-memory',
-  labels: {
-    singular: { zh: '翻译记忆', en: 'Translation memory entry', fr: 'Entrée de mémoire de traduction' },
-    plural: { zh: '翻译记忆', en: 'Translation memory', fr: 'Mémoire de traduction' },
-  },
+  labels: collectionLabels.translationMemory,
   admin: {
     defaultColumns: ['sourceLocale', 'targetLocale', 'origin', 'updatedAt'],
-    group: { zh: '翻译', en: 'Translation', fr: 'Traduction' },
+    group: labels.translation,
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['sourceLocale', 'targetLocale', 'sourceHash'], unique: true }],
@@ -29,18 +29,18 @@ export const TranslationMemory: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'sourceLocale', type: 'select', label: { zh: '源语言', en: 'Source language', fr: 'Langue source' }, options: localeOptions, required: true },
-        { name: 'targetLocale', type: 'select', label: { zh: '目标语言', en: 'Target language', fr: 'Langue cible' }, options: localeOptions, required: true },
+        { name: 'sourceLocale', type: 'select', label: texts.sourceLocale, options: localeOptions, required: true },
+        { name: 'targetLocale', type: 'select', label: texts.targetLocale, options: localeOptions, required: true },
       ],
     },
     { name: 'sourceHash', type: 'text', required: true, admin: { readOnly: true, hidden: true, ...notInLists } },
-    { name: 'source', type: 'json', label: { zh: '原文', en: 'Source', fr: 'Source' }, required: true, admin: { readOnly: true } },
-    { name: 'target', type: 'json', label: { zh: '译文', en: 'Translation', fr: 'Traduction' }, required: true, admin: { readOnly: true } },
+    { name: 'source', type: 'json', label: texts.source, required: true, admin: { readOnly: true } },
+    { name: 'target', type: 'json', label: texts.target, required: true, admin: { readOnly: true } },
     {
       name: 'origin',
       type: 'text',
-      label: { zh: '来自', en: 'From', fr: 'Provenance' },
-      admin: { readOnly: true, description: { zh: '集合/编号', en: 'collection/id', fr: 'collection/id' } },
+      label: texts.origin,
+      admin: { readOnly: true, description: texts.originDescription },
     },
   ],
 }

@@ -7,12 +7,14 @@ import { forgetFailuresOnLogin, guardLogin } from '@/accounts/loginGuard'
 import { checkPasswordChange } from '@/accounts/passwordChange'
 import { siteIsHttps } from '@/accounts/settings'
 import { cachedJwtStrategy } from '@/accounts/signedInUsers'
-import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+const texts = adminTextsOf('users')
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -50,19 +52,15 @@ export const Users: CollectionConfig = {
       type: 'ui',
       admin: { disableListColumn: true, components: { Field: '/collections/Users/admin/FirstAccount#FirstAccountNotice' } },
     },
-    { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name', fr: 'Nom' }, required: true },
+    { name: 'name', type: 'text', label: texts.name, required: true },
     {
       // Never stored: checked and dropped by checkPasswordChange.
       name: 'currentPassword',
       type: 'text',
       virtual: true,
-      label: { zh: '当前密码', en: 'Current password', fr: 'Mot de passe actuel' },
+      label: texts.currentPassword,
       admin: {
-        description: {
-          zh: '修改自己的密码时需要填写。',
-          en: 'Needed to change your own password.',
-          fr: 'Nécessaire pour changer votre propre mot de passe.',
-        },
+        description: texts.currentPasswordDescription,
         disableListColumn: true,
         disableListFilter: true,
         components: { Field: '/collections/Users/admin/CurrentPassword#CurrentPasswordField' },
@@ -71,15 +69,11 @@ export const Users: CollectionConfig = {
     {
       name: 'role',
       type: 'select',
-      label: { zh: '角色', en: 'Role', fr: 'Rôle' },
+      label: texts.role,
       required: true,
       defaultValue: 'editor',
       saveToJWT: true,
-      options: labelledOptions(roles, {
-        admin: { zh: '管理员', en: 'Administrator', fr: 'Administrateur' },
-        editor: { zh: '编辑', en: 'Editor', fr: 'Rédacteur' },
-        translator: { zh: '译者', en: 'Translator', fr: 'Traducteur' },
-      }),
+      options: labelledOptions(roles, texts.roles),
       access: { create: isAdminField, update: isAdminField },
       // Not on the create-first-user screen: the first account is always an administrator (firstUserIsAdmin).
       admin: { components: { Field: '/collections/Users/admin/FirstAccount#RoleField' } },
@@ -90,18 +84,14 @@ export const Users: CollectionConfig = {
       dbName: 'users_working_locales',
       enumName: 'enum_users_working_locales',
       type: 'select',
-      label: { zh: '工作语言', en: 'Working locales', fr: 'Langues de travail' },
+      label: texts.locales,
       hasMany: true,
       saveToJWT: true,
       // Each locale keeps its own name, as language pickers do.
       options: locales.map(({ code, label }) => ({ label, value: code })),
       access: { create: isAdminField, update: isAdminField },
       admin: {
-        description: {
-          zh: '该译者负责的语言。',
-          en: 'The locales this translator works in.',
-          fr: 'Les langues dans lesquelles ce traducteur travaille.',
-        },
+        description: texts.localesDescription,
         condition: (data) => data?.role === 'translator',
       },
     },

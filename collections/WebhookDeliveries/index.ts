@@ -5,10 +5,11 @@ import { isAdmin } from '@/access/isAdmin'
 import { nobody } from '@/access/nobody'
 import { dayAndTime } from '@/fields/dates'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
 import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
 
-import { developersGroup } from '../Webhooks'
+
+const texts = adminTextsOf('webhookDeliveries')
 
 export const deliveryStatuses = ['pending', 'delivered', 'retrying', 'failed', 'cancelled'] as const
 
@@ -22,7 +23,7 @@ export const WebhookDeliveries: CollectionConfig = {
   admin: {
     useAsTitle: 'deliveryId',
     defaultColumns: ['event', 'collectionSlug', 'documentId', 'locale', 'webhook', 'status', 'statusCode', 'attempts', 'createdAt'],
-    group: developersGroup,
+    group: labels.developers,
     hidden: hiddenFromNonAdmins,
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
@@ -32,57 +33,51 @@ export const WebhookDeliveries: CollectionConfig = {
     {
       name: 'deliveryId',
       type: 'text',
-      label: { zh: '投递 ID(Lagon-Delivery)', en: 'Delivery id (Lagon-Delivery)', fr: 'Id d’envoi (Lagon-Delivery)' },
+      label: texts.deliveryId,
       required: true,
       unique: true,
     },
     { name: 'webhook', type: 'relationship', relationTo: 'webhooks', label: collectionLabels.webhooks.singular },
-    { name: 'url', type: 'text', label: { zh: '接收地址', en: 'Endpoint URL', fr: 'URL de réception' }, required: true },
+    { name: 'url', type: 'text', label: texts.url, required: true },
     {
       name: 'event',
       type: 'select',
-      label: { zh: '事件', en: 'Event', fr: 'Événement' },
+      label: texts.event,
       required: true,
       options: eventOptions,
     },
     {
       name: 'collectionSlug',
       type: 'select',
-      label: { zh: '集合', en: 'Collection', fr: 'Collection' },
+      label: texts.collectionSlug,
       required: true,
       options: collectionOptions,
     },
-    { name: 'documentId', type: 'text', label: { zh: '文档 ID', en: 'Document id', fr: 'Id du document' }, required: true },
+    { name: 'documentId', type: 'text', label: texts.documentId, required: true },
     {
       name: 'locale',
       type: 'select',
-      label: { zh: '语言', en: 'Locale', fr: 'Langue' },
+      label: texts.locale,
       required: true,
       options: localeOptions,
     },
     {
       name: 'status',
       type: 'select',
-      label: { zh: '状态', en: 'Status', fr: 'État' },
+      label: texts.status,
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: labelledOptions(deliveryStatuses, {
-        pending: { zh: '等待中', en: 'Pending', fr: 'En attente' },
-        delivered: { zh: '已送达', en: 'Delivered', fr: 'Livré' },
-        retrying: { zh: '重试中', en: 'Retrying', fr: 'Nouvel essai prévu' },
-        failed: { zh: '失败', en: 'Failed', fr: 'Échec' },
-        cancelled: { zh: '已取消', en: 'Cancelled', fr: 'Annulé' },
-      }),
+      options: labelledOptions(deliveryStatuses, texts.statuses),
     },
-    { name: 'statusCode', type: 'number', label: { zh: 'HTTP 状态码', en: 'HTTP status', fr: 'Statut HTTP' } },
-    { name: 'attempts', type: 'number', label: { zh: '尝试次数', en: 'Attempts', fr: 'Tentatives' }, defaultValue: 0 },
-    { name: 'lastError', type: 'textarea', label: { zh: '最近错误', en: 'Last error', fr: 'Dernière erreur' } },
-    { name: 'deliveredAt', type: 'date', label: { zh: '送达时间', en: 'Delivered at', fr: 'Livré le' }, admin: { date: dayAndTime } },
+    { name: 'statusCode', type: 'number', label: texts.statusCode },
+    { name: 'attempts', type: 'number', label: texts.attempts, defaultValue: 0 },
+    { name: 'lastError', type: 'textarea', label: texts.lastError },
+    { name: 'deliveredAt', type: 'date', label: texts.deliveredAt, admin: { date: dayAndTime } },
     {
       name: 'body',
       type: 'json',
-      label: { zh: '发送内容', en: 'Payload sent', fr: 'Contenu envoyé' },
+      label: texts.body,
       required: true,
     },
   ],

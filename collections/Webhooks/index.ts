@@ -4,13 +4,13 @@ import { hiddenFromNonAdmins } from '@/access/hiddenFromNonAdmins'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { validateHttpUrl } from '@/fields/validators'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
-import { collectionLabels, labels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
 import { collectionOptions, eventOptions, localeOptions } from '@/webhooks/options'
 
 import { requirePublicAddress } from './hooks/publicAddress'
 import { keepOrRotateSecret } from './hooks/secret'
 
-export const developersGroup = { zh: '开发者', en: 'Developers', fr: 'Développeurs' }
+const texts = adminTextsOf('webhooks')
 
 /** Endpoints that receive a signed POST when published content changes (docs/webhooks.md). Admins only. */
 export const Webhooks: CollectionConfig = {
@@ -19,7 +19,7 @@ export const Webhooks: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'active'],
-    group: developersGroup,
+    group: labels.developers,
     hidden: hiddenFromNonAdmins,
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
@@ -29,7 +29,7 @@ export const Webhooks: CollectionConfig = {
     {
       name: 'url',
       type: 'text',
-      label: { zh: '接收地址', en: 'Endpoint URL', fr: 'URL de réception' },
+      label: texts.url,
       required: true,
       validate: validateHttpUrl,
     },
@@ -39,7 +39,7 @@ export const Webhooks: CollectionConfig = {
       // Named explicitly, as every hasMany select here: `<collection>_<field>` tables may meet Payload's own.
       dbName: 'webhooks_event_filter',
       enumName: 'enum_webhooks_event_filter',
-      label: { zh: '事件', en: 'Events', fr: 'Événements' },
+      label: texts.events,
       hasMany: true,
       required: true,
       options: eventOptions,
@@ -49,10 +49,10 @@ export const Webhooks: CollectionConfig = {
       type: 'select',
       dbName: 'webhooks_collection_filter',
       enumName: 'enum_webhooks_collection_filter',
-      label: { zh: '集合', en: 'Collections', fr: 'Collections' },
+      label: texts.collections,
       hasMany: true,
       options: collectionOptions,
-      admin: { description: { zh: '留空表示全部。', en: 'Empty means all.', fr: 'Vide : toutes.' } },
+      admin: { description: texts.emptyMeansAll },
     },
     {
       name: 'locales',
@@ -60,43 +60,35 @@ export const Webhooks: CollectionConfig = {
       // `webhooks_locales` is the table Payload keeps for localized fields.
       dbName: 'webhooks_locale_filter',
       enumName: 'enum_webhooks_locale_filter',
-      label: { zh: '语言', en: 'Locales', fr: 'Langues' },
+      label: texts.locales,
       hasMany: true,
       options: localeOptions,
-      admin: { description: { zh: '留空表示全部。', en: 'Empty means all.', fr: 'Vide : toutes.' } },
+      admin: { description: texts.emptyMeansAll },
     },
     {
       name: 'secret',
       type: 'text',
-      label: { zh: '签名密钥', en: 'Signing secret', fr: 'Secret de signature' },
+      label: texts.secret,
       access: { read: isAdminField },
       hooks: { beforeChange: [keepOrRotateSecret] },
       admin: {
         readOnly: true,
-        description: {
-          zh: '用于验证 Lagon-Signature 请求头(见 docs/webhooks.md)。创建时生成。',
-          en: 'Verifies the Lagon-Signature header (see docs/webhooks.md). Made when the webhook is created.',
-          fr: 'Vérifie l’en-tête Lagon-Signature (voir docs/webhooks.md). Créé avec le webhook.',
-        },
+        description: texts.secretDescription,
       },
     },
     {
       name: 'rotateSecret',
       type: 'checkbox',
       virtual: true,
-      label: { zh: '保存时更换密钥', en: 'Rotate the secret on save', fr: 'Changer le secret à l’enregistrement' },
+      label: texts.rotateSecret,
       admin: {
-        description: {
-          zh: '旧密钥立即失效。',
-          en: 'The old secret stops working at once.',
-          fr: 'L’ancien secret cesse aussitôt de fonctionner.',
-        },
+        description: texts.rotateSecretDescription,
       },
     },
     {
       name: 'active',
       type: 'checkbox',
-      label: { zh: '启用', en: 'Active', fr: 'Actif' },
+      label: texts.active,
       defaultValue: true,
     },
   ],

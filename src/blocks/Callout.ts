@@ -2,7 +2,9 @@ import type { Block } from 'payload'
 
 import { BoldFeature, ItalicFeature, LinkFeature, ParagraphFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
-import { labelledOptions, labels } from '@/lib/adminLabels'
+import { adminTextsOf, labelledOptions, labels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('callout')
 
 export const calloutKinds = ['note', 'warning', 'unverified'] as const
 
@@ -11,8 +13,8 @@ export const Callout: Block = {
   slug: 'callout',
   interfaceName: 'CalloutBlock',
   labels: {
-    singular: { zh: '提示框', en: 'Callout', fr: 'Encadré' },
-    plural: { zh: '提示框', en: 'Callouts', fr: 'Encadrés' },
+    singular: texts.singular,
+    plural: texts.plural,
   },
   fields: [
     {
@@ -21,11 +23,7 @@ export const Callout: Block = {
       label: labels.type,
       required: true,
       defaultValue: 'note',
-      options: labelledOptions(calloutKinds, {
-        note: { zh: '说明', en: 'Note', fr: 'Note' },
-        warning: { zh: '警告', en: 'Warning', fr: 'Avertissement' },
-        unverified: labels.unverified,
-      }),
+      options: labelledOptions(calloutKinds, { ...texts.kinds, unverified: labels.unverified }),
     },
     {
       name: 'content',

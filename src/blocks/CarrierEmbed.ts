@@ -1,13 +1,15 @@
 import type { Block } from 'payload'
 
-import { collectionLabels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('carrierEmbed')
 
 export const CarrierEmbed: Block = {
   slug: 'carrierEmbed',
   interfaceName: 'CarrierEmbedBlock',
   labels: {
-    singular: { zh: '嵌入运营商', en: 'Embedded carrier', fr: 'Opérateur intégré' },
-    plural: { zh: '嵌入运营商', en: 'Embedded carriers', fr: 'Opérateurs intégrés' },
+    singular: texts.singular,
+    plural: texts.plural,
   },
   fields: [
     {

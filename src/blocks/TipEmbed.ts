@@ -1,13 +1,15 @@
 import type { Block } from 'payload'
 
-import { collectionLabels } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('tipEmbed')
 
 export const TipEmbed: Block = {
   slug: 'tipEmbed',
   interfaceName: 'TipEmbedBlock',
   labels: {
-    singular: { zh: '嵌入小贴士', en: 'Embedded tip', fr: 'Conseil intégré' },
-    plural: { zh: '嵌入小贴士', en: 'Embedded tips', fr: 'Conseils intégrés' },
+    singular: texts.singular,
+    plural: texts.plural,
   },
   fields: [
     {

@@ -1,11 +1,14 @@
 import type { DateField } from 'payload'
 
 import { dayAndTime } from './dates'
+import { adminTextsOf } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('publishedAt')
 
 export const publishedAtField = (): DateField => ({
   name: 'publishedAt',
   type: 'date',
-  label: { zh: '发布时间', en: 'Published at', fr: 'Date de publication' },
+  label: texts.label,
   index: true,
   admin: { position: 'sidebar', date: dayAndTime },
 })

@@ -1,6 +1,8 @@
 import type { GroupField } from 'payload'
 
-import { labels } from '@/lib/adminLabels'
+import { adminTextsOf, labels } from '@/lib/adminLabels'
+
+const texts = adminTextsOf('seo')
 
 export const seoField = (): GroupField => ({
   name: 'seo',
@@ -12,7 +14,7 @@ export const seoField = (): GroupField => ({
     {
       name: 'image',
       type: 'upload',
-      label: { zh: '分享图片', en: 'Image', fr: 'Image' },
+      label: texts.image,
       relationTo: 'media',
       localized: true,
     },

@@ -1,7 +1,9 @@
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
-import { type AdminText, labels } from '@/lib/adminLabels'
+import { type AdminText, adminTextsOf } from '@/lib/adminLabels'
 import { slugify, slugPattern } from '@/lib/slugify'
+
+const texts = adminTextsOf('slug')
 
 /**
  * A slug typed by an editor is kept as typed (a clash is a validation error); one generated
@@ -33,11 +35,7 @@ const generateSlugFrom =
 /** The fields a slug can be made from. */
 type SlugSource = 'title' | 'name'
 
-const slugDescription = (source: AdminText): AdminText => ({
-  zh: `只能包含小写字母、数字和连字符。留空时将根据“${source.zh}”自动生成。`,
-  en: `Lowercase letters, digits and hyphens. Left empty, it is made from the ${source.en.toLowerCase()}.`,
-  fr: `Lettres minuscules, chiffres et traits d’union. Laissé vide, il est généré à partir du champ « ${source.fr} ».`,
-})
+const slugDescriptions: Record<SlugSource, AdminText> = { title: texts.descriptionFromTitle, name: texts.descriptionFromName }
 
 /**
  * A localized URL slug, unique per locale (the database enforces it), generated from
@@ -46,7 +44,7 @@ const slugDescription = (source: AdminText): AdminText => ({
 export const slugField = (sourceField: SlugSource = 'title'): TextField => ({
   name: 'slug',
   type: 'text',
-  label: { zh: 'URL 别名', en: 'Slug', fr: 'Identifiant d’URL' },
+  label: texts.slug,
   localized: true,
   // An index entry holds at most ~2,700 bytes: a longer slug fails in PostgreSQL.
   maxLength: 200,
@@ -54,7 +52,7 @@ export const slugField = (sourceField: SlugSource = 'title'): TextField => ({
   unique: true,
   admin: {
     position: 'sidebar',
-    description: slugDescription(labels[sourceField]),
+    description: slugDescriptions[sourceField],
   },
   hooks: { beforeValidate: [generateSlugFrom(sourceField)] },
   validate: (value: string | null | undefined) => {
@@ -78,15 +76,11 @@ export const slugHistoryField = (): TextField => ({
   localized: true,
   // Old URLs are resolved by looking their slug up here: an index, not a scan of every document.
   index: true,
-  label: { zh: '旧 URL 别名', en: 'Previous slugs', fr: 'Anciens identifiants d’URL' },
+  label: texts.slugHistory,
   admin: {
     position: 'sidebar',
     readOnly: true,
-    description: {
-      zh: '已发布过的旧别名，其网址会永久重定向到现在的网址。',
-      en: 'Slugs this document was published under: their URLs redirect to the current one.',
-      fr: 'Identifiants sous lesquels ce document a été publié : leurs URL redirigent vers l’actuelle.',
-    },
+    description: texts.slugHistoryDescription,
   },
   hooks: {
     beforeChange: [

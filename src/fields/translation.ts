@@ -2,11 +2,13 @@ import type { Field } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
 import { notTranslator } from '@/access/translators'
-import { labelledOptions } from '@/lib/adminLabels'
+import { adminTextsOf, labelledOptions } from '@/lib/adminLabels'
 import { dayAndTime } from '@/fields/dates'
 import { notInLists } from '@/fields/notInLists'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
+
+const texts = adminTextsOf('translation')
 
 /**
  * The translation workflow's fields on a content collection.
@@ -22,7 +24,7 @@ export const translationFields = (): Field[] => [
   {
     name: 'sourceLocale',
     type: 'select',
-    label: { zh: '源语言', en: 'Source language', fr: 'Langue source' },
+    label: texts.sourceLocale,
     options: locales.map(({ code, label }) => ({ label, value: code })),
     // Not `required`: the default fills it, and required would make every Local API create spell it out.
     defaultValue: sourceLocale,
@@ -38,7 +40,7 @@ export const translationFields = (): Field[] => [
     name: 'minorEdit',
     type: 'checkbox',
     virtual: true,
-    label: { zh: '小修改（不使译文过时）', en: 'Minor edit (translations stay current)', fr: 'Modification mineure (les traductions restent à jour)' },
+    label: texts.minorEdit,
     admin: { position: 'sidebar', ...notInLists },
   },
   {
@@ -47,19 +49,19 @@ export const translationFields = (): Field[] => [
     localized: true,
     // The snapshot holds source text as it was when translated, drafts included: staff only.
     access: { read: isStaffField },
-    label: { zh: '翻译', en: 'Translation', fr: 'Traduction' },
+    label: texts.translation,
     admin: { position: 'sidebar' },
     fields: [
       {
         name: 'status',
         type: 'select',
-        label: { zh: '翻译状态', en: 'Translation status', fr: 'État de la traduction' },
+        label: texts.status,
         options: labelledOptions(workflowStatuses, translationStatusLabels),
       },
       {
         name: 'assignee',
         type: 'relationship',
-        label: { zh: '负责人', en: 'Assignee', fr: 'Responsable' },
+        label: texts.assignee,
         relationTo: 'users',
       },
       { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true, ...notInLists } },
@@ -72,21 +74,17 @@ export const translationFields = (): Field[] => [
       {
         name: 'qaOverrideReason',
         type: 'textarea',
-        label: { zh: '带错误发布的理由', en: 'Reason to publish despite QA errors', fr: 'Motif de publication malgré les erreurs' },
+        label: texts.qaOverrideReason,
         access: { update: notTranslator },
         admin: {
-          description: {
-            zh: '仅限编辑：翻译质量检查发现错误时，写明理由即可发布此语言（记录操作人、时间和所涉问题）。',
-            en: 'Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).',
-            fr: 'Réservé aux éditeurs : avec des erreurs de contrôle qualité, publier cette langue demande un motif (qui, quand et quelles erreurs sont consignés).',
-          },
+          description: texts.qaOverrideReasonDescription,
         },
       },
       { name: 'qaOverride', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
       {
         name: 'translatedAt',
         type: 'date',
-        label: { zh: '翻译依据时间', en: 'Translated from source of', fr: 'Traduit depuis la source du' },
+        label: texts.translatedAt,
         admin: { readOnly: true, date: dayAndTime },
       },
     ],

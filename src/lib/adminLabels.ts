@@ -1,14 +1,15 @@
 import type { CollectionConfig, Field, LabelFunction } from 'payload'
 
-import { inEveryLanguage } from '@/messages'
+import { inEveryLanguage, type Messages } from '@/messages'
 
-import { localeCodes, localeOfAdminLanguage, type Locale } from './locales'
+import { adminLanguageCodes, adminLanguageOf, localeOfAdminLanguage, type AdminLanguageCode } from './locales'
 
 /**
  * Labels and descriptions of the admin UI, in each language it speaks (`i18n.supportedLanguages`
- * in payload.config.ts). Payload shows the editor's language; generated types take the English.
+ * in payload.config.ts, the `adminLanguage` of each declared locale): Payload's own label object.
+ * Payload shows the editor's language; generated types take the English.
  */
-export type AdminText = Record<Locale, string>
+export type AdminText = Record<AdminLanguageCode, string>
 
 /** The singular and plural labels of a collection, block or array. */
 export type AdminLabels = { singular: AdminText; plural: AdminText }
@@ -25,14 +26,21 @@ export const collectionLabels = inEveryLanguage((messages) => messages.adminColl
 /** Labels that more than one field, tab or option uses (src/messages/). */
 export const labels = inEveryLanguage((messages) => messages.adminLabels) satisfies Record<string, AdminText>
 
-/** The locale whose texts the admin's language (`i18n.language`) shows; the reader default (English) for any other. */
-export const adminLanguage = (language: string | undefined): keyof AdminText => localeOfAdminLanguage(language)
+/**
+ * The labels, descriptions and options of one collection's fields (or a shared field's, a block's):
+ * its group of `adminFields` in src/messages/, each text in every admin language.
+ */
+export const adminTextsOf = <Group extends keyof Messages['adminFields']>(group: Group) =>
+  inEveryLanguage((messages) => messages.adminFields[group])
+
+/** The admin language whose texts `i18n.language` shows: itself when a locale declares it, else the reader default's (English). */
+export const adminLanguage = (language: string | undefined): keyof AdminText => adminLanguageOf(localeOfAdminLanguage(language))
 
 /** A label Payload resolves on the server, in the admin's language; `text` keeps every language for readers of the config. */
 export type AdminLabel = LabelFunction & { text: AdminText }
 
 const isAdminText = (value: unknown): value is AdminText =>
-  typeof value === 'object' && value !== null && localeCodes.every((locale) => locale in value)
+  typeof value === 'object' && value !== null && adminLanguageCodes.every((language) => language in value)
 
 /**
  * Payload hands a `{ zh, en, fr }` label as is to the browser, and some of its components put it

@@ -59,8 +59,15 @@ export const prefixShape = `(?!(?:${routesOfLocaleShape.join('|')})(?![a-z0-9-])
 /** The locale readers who match none of ours get (negotiation, x-default). */
 export const readerDefaultLocale: Locale = (locales.find((locale) => locale.readerDefault) ?? locales[0]!).code
 
+/** An admin language a locale declares (a key of Payload's `i18n.supportedLanguages`). */
+export type AdminLanguageCode = (typeof declaredLocales)[number]['adminLanguage']
+
 /** The admin languages (Payload's i18n keys) of the locales, in declaration order, without repeats. */
-export const adminLanguageCodes: LocaleDeclaration['adminLanguage'][] = [...new Set(locales.map((locale) => locale.adminLanguage))]
+export const adminLanguageCodes: AdminLanguageCode[] = [...new Set(declaredLocales.map((locale) => locale.adminLanguage))]
+
+/** The admin language editors of the locale read. */
+export const adminLanguageOf = (locale: Locale): AdminLanguageCode =>
+  declaredLocales.find((entry) => entry.code === locale)!.adminLanguage
 
 /** The locale whose texts an admin language shows; the reader default for an unknown one. */
 export const localeOfAdminLanguage = (language: string | undefined): Locale =>

@@ -1,4 +1,4 @@
-import { localeCodes, sourceLocale, type Locale } from '@/lib/locales'
+import { adminLanguageCodes, localeOfAdminLanguage, type AdminLanguageCode, type Locale } from '@/lib/locales'
 
 import { messagesByLocale } from './byLocale'
 import type { Messages } from './en'
@@ -8,20 +8,23 @@ export type { Messages } from './en'
 /** Every text of one locale. */
 export const messagesOf = (locale: Locale): Messages => messagesByLocale[locale]
 
-/** Texts as Payload's admin labels take them: one string per locale. */
-export type EveryLanguage<T> = T extends string ? Record<Locale, string> : { [K in keyof T]: EveryLanguage<T[K]> }
+/** Texts as Payload's admin labels take them: one string per admin language the locales declare. */
+export type EveryLanguage<T> = T extends string ? Record<AdminLanguageCode, string> : { [K in keyof T]: EveryLanguage<T[K]> }
 
-const transposed = (parts: Record<Locale, unknown>): unknown => {
-  const first = parts[sourceLocale]
+const transposed = (parts: Record<string, unknown>): unknown => {
+  const first = Object.values(parts)[0]
   if (typeof first === 'string') return parts
   return Object.fromEntries(
     Object.keys(first as object).map((key) => [
       key,
-      transposed(Object.fromEntries(localeCodes.map((locale) => [locale, (parts[locale] as Record<string, unknown>)[key]])) as Record<Locale, unknown>),
+      transposed(Object.fromEntries(Object.entries(parts).map(([language, part]) => [language, (part as Record<string, unknown>)[key]]))),
     ]),
   )
 }
 
-/** A part of the messages (texts only) with each text in every locale, `{ zh, en, fr }`: the admin's labels. */
+/**
+ * A part of the messages (texts only) with each text in every admin language, `{ zh, en, fr }`:
+ * the admin's labels. Each admin language shows the message file of the locale that declares it.
+ */
 export const inEveryLanguage = <T>(part: (messages: Messages) => T): EveryLanguage<T> =>
-  transposed(Object.fromEntries(localeCodes.map((locale) => [locale, part(messagesOf(locale))])) as Record<Locale, unknown>) as EveryLanguage<T>
+  transposed(Object.fromEntries(adminLanguageCodes.map((language) => [language, part(messagesOf(localeOfAdminLanguage(language)))]))) as EveryLanguage<T>

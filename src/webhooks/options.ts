@@ -1,15 +1,10 @@
-import { collectionLabels, labelledOptions } from '@/lib/adminLabels'
+import { adminTextsOf, collectionLabels, labelledOptions } from '@/lib/adminLabels'
 import { locales } from '@/lib/locales'
 
 import { webhookCollections, webhookEvents } from './events'
 
 /** The choices shared by an endpoint's filters and its delivery log, labelled for the admin. */
-export const eventOptions = labelledOptions(webhookEvents, {
-  published: { zh: '已发布', en: 'Published', fr: 'Publié' },
-  unpublished: { zh: '取消发布', en: 'Unpublished', fr: 'Dépublié' },
-  updated: { zh: '已更新', en: 'Updated', fr: 'Mis à jour' },
-  deleted: { zh: '已删除', en: 'Deleted', fr: 'Supprimé' },
-})
+export const eventOptions = labelledOptions(webhookEvents, adminTextsOf('webhookEvents'))
 
 export const collectionOptions = labelledOptions(webhookCollections, {
   articles: collectionLabels.articles.plural,

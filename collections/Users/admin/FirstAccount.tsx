@@ -3,13 +3,10 @@
 import { SelectField, useAuth, useTranslation } from '@payloadcms/ui'
 import type { SelectFieldClientProps } from 'payload'
 
-import { adminLanguage, type AdminText } from '@/lib/adminLabels'
+import { adminLanguage, adminTextsOf } from '@/lib/adminLabels'
 
-const notice: AdminText = {
-  zh: '这是第一个账号：它将成为管理员，可以管理内容、用户、API 密钥和 Webhook。',
-  en: 'This is the first account: it becomes an administrator, who manages content, users, API keys and webhooks.',
-  fr: 'C’est le premier compte : il devient administrateur, et gère le contenu, les utilisateurs, les clés d’API et les webhooks.',
-}
+const texts = adminTextsOf('users')
+
 
 /**
  * The create-first-user screen is the only one where nobody is signed in. The account it makes is
@@ -21,7 +18,7 @@ export const FirstAccountNotice = () => {
   if (user) return null
   return (
     <p className="first-account-notice" data-role="admin">
-      {notice[adminLanguage(i18n.language)]}
+      {texts.firstAccountNotice[adminLanguage(i18n.language)]}
     </p>
   )
 }

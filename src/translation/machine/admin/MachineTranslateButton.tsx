@@ -3,8 +3,8 @@
 import { Button, useConfig, useDocumentInfo, useFormFields, useLocale, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import type { AdminText } from '@/lib/adminLabels'
-import { localeOfAdminLanguage, sourceLocale as defaultSourceLocale } from '@/lib/locales'
+import { adminLanguage, type AdminText } from '@/lib/adminLabels'
+import { sourceLocale as defaultSourceLocale } from '@/lib/locales'
 
 import { machineTranslationMessages as messages } from './messages'
 
@@ -23,7 +23,7 @@ export const MachineTranslateButton = () => {
   const sourceLocale = useFormFields(([fields]) => fields.sourceLocale?.value as string | undefined)
   const [availability, setAvailability] = useState<Availability>(null)
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false })
-  const text = (entry: AdminText) => entry[localeOfAdminLanguage(i18n.language)]
+  const text = (entry: AdminText) => entry[adminLanguage(i18n.language)]
   const api = `${config.serverURL ?? ''}${config.routes.api}`
 
   useEffect(() => {
