@@ -2,6 +2,7 @@ import type { FlattenedField, PayloadRequest } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
 import { guideBlocks } from '@/fields/guideEditor'
+import { isLocalized, walkFields, walkInto, type FieldVisitor } from '@/fields/tree'
 import { isRecord } from '@/lib/isRecord'
 import { isLocale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
@@ -25,34 +26,6 @@ export const readsAsReader = (req: PayloadRequest, overrideAccess: boolean | und
   !overrideAccess && isReader(req.user) && !(keyReadsDrafts(req.user) && req.context.keyReadsDrafts === true)
 
 type Row = Record<string, unknown>
-
-/** Handles a field of `row` itself (returns true), or lets the walk go into it (a group, an array, blocks). */
-export type FieldVisitor = (field: FlattenedField, row: Row) => boolean
-
-/** Walks into one value of a group, tab, array or blocks field. */
-export const walkInto = (field: FlattenedField, value: unknown, visit: FieldVisitor): void => {
-  if ((field.type === 'group' || field.type === 'tab') && isRecord(value)) {
-    walkFields(field.flattenedFields, value, visit)
-  } else if (field.type === 'array' && Array.isArray(value)) {
-    for (const item of value) if (isRecord(item)) walkFields(field.flattenedFields, item, visit)
-  } else if (field.type === 'blocks' && Array.isArray(value)) {
-    for (const item of value) {
-      const block = isRecord(item) ? field.blocks.find((candidate) => candidate.slug === item.blockType) : undefined
-      if (block && isRecord(item)) walkFields(block.flattenedFields, item, visit)
-    }
-  }
-}
-
-/** Every field of a stored document that holds a value, groups, array rows and blocks included. */
-export const walkFields = (fields: FlattenedField[], row: Row, visit: FieldVisitor): void => {
-  for (const field of fields) {
-    const value = row[field.name]
-    if (value === undefined || value === null || visit(field, row)) continue
-    walkInto(field, value, visit)
-  }
-}
-
-const isLocalized = (field: FlattenedField): boolean => 'localized' in field && Boolean(field.localized)
 
 /** Keeps, in every localized value of `row` (an object keyed by locale), only the locales of `keep`. */
 export const keepLocales = (fields: FlattenedField[], row: Row, keep: ReadonlySet<string>): void =>

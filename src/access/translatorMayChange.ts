@@ -1,5 +1,6 @@
 import type { FlattenedField } from 'payload'
 
+import { holdsLocalized, isLocalized } from '@/fields/tree'
 import { isRecord } from '@/lib/isRecord'
 import { translatorStatuses } from '@/translation/statuses'
 
@@ -86,10 +87,6 @@ export const same = (a: unknown, b: unknown, field?: FlattenedField): boolean =>
   return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b))
 }
 
-export const hasLocalized = (field: FlattenedField): boolean =>
-  ('localized' in field && Boolean(field.localized)) ||
-  ('flattenedFields' in field && field.flattenedFields.some(hasLocalized))
-
 /**
  * What a translator may change in a save of one of their locales: the localized fields of that
  * locale (inside shared arrays and groups too, row by row), nothing that every locale shares.
@@ -107,12 +104,12 @@ export const fieldTranslatorMayNotChange = (
     const path = `${prefix}${field.name}`
     const value = data[field.name]
     const before = stored?.[field.name]
-    if ('localized' in field && field.localized) {
+    if (isLocalized(field)) {
       const broken = brokenRule(path, value, before)
       if (broken) return broken
       continue
     }
-    if (!hasLocalized(field)) {
+    if (!holdsLocalized(field)) {
       if (!same(value, before, field)) return path
       continue
     }

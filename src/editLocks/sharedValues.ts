@@ -1,11 +1,10 @@
 import type { FlattenedField } from 'payload'
 
-import { hasLocalized, isBookkeeping, managedFields, same } from '@/access/translatorMayChange'
+import { isBookkeeping, managedFields, same } from '@/access/translatorMayChange'
+import { holdsLocalized, isLocalized } from '@/fields/tree'
 import { isRecord } from '@/lib/isRecord'
 
 type Row = Record<string, unknown>
-
-const isLocalized = (field: FlattenedField): boolean => 'localized' in field && Boolean(field.localized)
 
 /** Fields a save may send that belong to no part: Payload's, the hooks' bookkeeping, save options. */
 const belongsToNoPart = (field: FlattenedField): boolean =>
@@ -22,7 +21,7 @@ export const keepStoredShared = (fields: FlattenedField[], data: Row, stored: Ro
     if (!(field.name in data) || belongsToNoPart(field) || isLocalized(field)) continue
     const sent = data[field.name]
     const before = stored[field.name]
-    if (!hasLocalized(field)) {
+    if (!holdsLocalized(field)) {
       if (field.name in stored) kept[field.name] = before
       else delete kept[field.name]
     } else if ((field.type === 'group' || field.type === 'tab') && isRecord(sent)) {

@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { notTranslator } from '@/access/translators'
 
-const isLocalized = (field: Field): boolean => 'localized' in field && Boolean(field.localized)
+import { holdsLocalized, isLocalized, withSubFields } from './tree'
 
 /**
  * Makes the fields every locale shares read-only for translators (the admin greys them out):
@@ -13,23 +13,8 @@ const isLocalized = (field: Field): boolean => 'localized' in field && Boolean(f
 export const sharedFieldsForEditors = (fields: Field[]): Field[] =>
   fields.map((field): Field => {
     if (isLocalized(field)) return field
-    if (field.type === 'tabs') {
-      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: sharedFieldsForEditors(tab.fields) })) }
-    }
-    if (field.type === 'row' || field.type === 'collapsible') {
-      return { ...field, fields: sharedFieldsForEditors(field.fields) }
-    }
-    if ((field.type === 'array' || field.type === 'group') && containsLocalized(field.fields)) {
-      return { ...field, fields: sharedFieldsForEditors(field.fields) }
-    }
+    if (field.type === 'tabs' || field.type === 'row' || field.type === 'collapsible') return withSubFields(field, sharedFieldsForEditors)
+    if ((field.type === 'array' || field.type === 'group') && holdsLocalized(field)) return withSubFields(field, sharedFieldsForEditors)
     if (!('name' in field) || field.type === 'ui') return field
     return { ...field, access: { ...field.access, update: notTranslator } } as Field
   })
-
-const containsLocalized = (fields: Field[]): boolean =>
-  fields.some(
-    (field) =>
-      isLocalized(field) ||
-      ('fields' in field && containsLocalized(field.fields)) ||
-      (field.type === 'tabs' && field.tabs.some((tab) => containsLocalized(tab.fields))),
-  )

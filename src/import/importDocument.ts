@@ -12,6 +12,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { holdsLocalized } from '@/fields/tree'
 import { sourceLocale, type Locale } from '@/lib/locales'
 import { slugify } from '@/lib/slugify'
 
@@ -48,11 +49,6 @@ export type ImportOptions = {
 }
 
 type Row = Record<string, unknown>
-
-/** A field a translation may set: localized itself, or holding localized fields. */
-const isTranslatable = (field: FlattenedField): boolean =>
-  ('localized' in field && Boolean(field.localized)) ||
-  ('flattenedFields' in field && field.flattenedFields.some(isTranslatable))
 
 const findBySlug = async (
   req: PayloadRequest,
@@ -112,7 +108,7 @@ export const importDocument = async ({ payload, file, locale, collection }: Impo
     if (!field || key === bodyField[collection]) {
       throw new ImportError(`unknown field "${key}" for ${collection}.`, name)
     }
-    if (isTranslation && !isTranslatable(field)) {
+    if (isTranslation && !holdsLocalized(field)) {
       throw new ImportError(`"${key}" is not translatable: set it in the ${sourceLocale} file only.`, name)
     }
   }

@@ -1,4 +1,6 @@
-import type { CollectionConfig, Field, LabelFunction } from 'payload'
+import type { Block, CollectionConfig, Field, LabelFunction } from 'payload'
+
+import { mapFields } from '@/fields/tree'
 
 import { inEveryLanguage, type Messages } from '@/messages'
 
@@ -64,6 +66,7 @@ const resolved = <T>(label: T): T | AdminLabel => (isAdminText(label) ? inAdminL
 const labelsResolved = <T extends { singular?: unknown; plural?: unknown } | undefined>(labels: T) =>
   labels && { ...labels, singular: resolved(labels.singular), plural: resolved(labels.plural) }
 
+// Tab labels stay objects, one text per admin language: Payload calls a tab's label function without the language.
 const fieldResolved = (field: Field): Field => {
   const copy: Record<string, unknown> = { ...field }
   if ('label' in field) copy.label = resolved(field.label)
@@ -71,20 +74,14 @@ const fieldResolved = (field: Field): Field => {
   if ('options' in field) {
     copy.options = field.options.map((option) => (typeof option === 'object' ? { ...option, label: resolved(option.label) } : option))
   }
-  if ('fields' in field) copy.fields = field.fields.map(fieldResolved)
-  if (field.type === 'tabs') {
-    // Tab labels stay `{ zh, en, fr }`: Payload calls a tab's label function without the language.
-    copy.tabs = field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(fieldResolved) }))
-  }
-  if (field.type === 'blocks' && field.blocks) {
-    copy.blocks = field.blocks.map((block) => ({ ...block, labels: labelsResolved(block.labels), fields: block.fields.map(fieldResolved) }))
-  }
   return copy as Field
 }
+
+const blockResolved = (block: Block): Block => ({ ...block, labels: labelsResolved(block.labels) })
 
 /** A collection whose labels (its own, its fields', tabs', blocks' and options') reach the admin as strings in its language. */
 export const withLabelsInAdminLanguage = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   labels: labelsResolved(collection.labels),
-  fields: collection.fields.map(fieldResolved),
+  fields: mapFields(collection.fields, fieldResolved, blockResolved),
 })

@@ -1,26 +1,16 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { mapFields } from '@/fields/tree'
+
 import { isTranslatableText } from './translatableFields'
 
 const sourceText = '/src/translation/admin/SourceText#SourceText'
 
-const withSourceText = (fields: Field[]): Field[] =>
-  fields.map((field): Field => {
-    switch (field.type) {
-      case 'row':
-      case 'collapsible':
-      case 'group':
-      case 'array':
-        return { ...field, fields: withSourceText(field.fields) } as Field
-      case 'tabs':
-        return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withSourceText(tab.fields) })) }
-      default: {
-        if (!isTranslatableText(field)) return field
-        const admin = (field.admin ?? {}) as { components?: Record<string, unknown> }
-        return { ...field, admin: { ...admin, components: { ...admin.components, afterInput: [sourceText] } } } as Field
-      }
-    }
-  })
+const withSourceText = (field: Field): Field => {
+  if (!isTranslatableText(field)) return field
+  const admin = (field.admin ?? {}) as { components?: Record<string, unknown> }
+  return { ...field, admin: { ...admin, components: { ...admin.components, afterInput: [sourceText] } } } as Field
+}
 
 /**
  * Side-by-side translation: every translatable field of the collection shows, while a translation
@@ -28,5 +18,5 @@ const withSourceText = (fields: Field[]): Field[] =>
  */
 export const sideBySide = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  fields: withSourceText(collection.fields),
+  fields: mapFields(collection.fields, withSourceText),
 })

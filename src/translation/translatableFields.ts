@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { isLocalized } from '@/fields/tree'
+
 /** Field types whose localized values are words a translator translates. */
 const textTypes = new Set(['text', 'textarea', 'richText'])
 
@@ -43,6 +45,5 @@ export const translatableFields = (fields: Field[], prefix = ''): TranslatableFi
 export const isTranslatableText = (field: Field): field is Field & { name: string } =>
   'name' in field &&
   !notTranslated.has(field.name) &&
-  'localized' in field &&
-  Boolean(field.localized) &&
+  isLocalized(field) &&
   textTypes.has(field.type)

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
-import { hasLocalized, isBookkeeping, managedFields } from '@/access/translatorMayChange'
+import { isBookkeeping, managedFields } from '@/access/translatorMayChange'
+import { holdsLocalized } from '@/fields/tree'
 import { adminLanguage } from '@/lib/adminLabels'
 import { isLocale } from '@/lib/locales'
 import { messagesOf } from '@/messages'
@@ -24,7 +25,7 @@ export const EditLocks = ({ id, collectionSlug, req }: Props) => {
   const config = req.payload.collections[collectionSlug as keyof typeof req.payload.collections]?.config
   // The top-level fields that every locale shares and hold no translation: greyed out for non-holders.
   const sharedFields = (config?.flattenedFields ?? [])
-    .filter((field) => !('localized' in field && field.localized) && !hasLocalized(field))
+    .filter((field) => !holdsLocalized(field))
     .filter((field) => !managedFields.has(field.name) && field.name !== '_status' && !isBookkeeping(field))
     .map((field) => field.name)
   return (

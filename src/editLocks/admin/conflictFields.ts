@@ -1,6 +1,7 @@
 import type { FlattenedField } from 'payload'
 
-import { hasLocalized, isBookkeeping, managedFields } from '@/access/translatorMayChange'
+import { isBookkeeping, managedFields } from '@/access/translatorMayChange'
+import { holdsLocalized } from '@/fields/tree'
 import type { AdminText } from '@/lib/adminLabels'
 
 /** How the conflict view shows a value: rich text as its plain text, arrays and blocks as their rows. */
@@ -41,7 +42,7 @@ export const conflictFields = (fields: FlattenedField[], language: keyof AdminTe
   const edited = fields.filter((field) => !holdsNoEdit(field))
   const shown = (field: FlattenedField): ConflictField => ({ name: field.name, label: labelOf(field, language), kind: kindOf(field) })
   return {
-    locale: edited.filter(hasLocalized).map(shown),
-    shared: edited.filter((field) => !hasLocalized(field)).map(shown),
+    locale: edited.filter(holdsLocalized).map(shown),
+    shared: edited.filter((field) => !holdsLocalized(field)).map(shown),
   }
 }
