@@ -15,7 +15,7 @@ import { chosenOperation, graphqlCacheKey, graphqlListTags, reportsErrors } from
 import { readGraphQLRequest } from './graphqlRequest'
 import { checkJsonBody } from './jsonBody'
 import { countKeyRequest } from './keyAttribution'
-import { problemResponse, type Problem } from './problems'
+import { errorResponse, problemResponse, type Problem } from './problems'
 import { cachedPublicRead, storePublicRead, type CachedRead } from './publicReadCache'
 import { restCapProblems } from './publicCaps'
 import { carriesCredentials, isFileDownload, isPublicRead, writesDocuments } from './publicReads'
@@ -159,7 +159,7 @@ const policed =
     if (reader.kind === 'refused key') {
       // As Payload words its own refusal of a key (src/hooks/checkApiKey.ts), without its database read.
       headers.set('Cache-Control', privateCacheControl)
-      return Response.json({ errors: [{ message: refusedKeyMessage }] }, { status: 401, headers: withCors(headers, request, config) })
+      return errorResponse(401, refusedKeyMessage, { headers: withCors(headers, request, config) })
     }
     // Credentials are checked only when the caps would refuse: staff's usual requests cost nothing more.
     const caps = checks ? checks.caps : read ? restCapProblems(query) : []

@@ -2,19 +2,27 @@
 export type Problem = { path: string; message: string }
 
 /**
- * An error response shaped like Payload's own validation errors, so clients read every 400 the
- * same way: `errors[0].message`, and `errors[0].data.errors[].path` naming each part at fault.
+ * The one shape of every error Lagon answers, Payload's own (its validation errors, its hooks'
+ * refusals), so clients read every error the same way: `errors[0].message`, and
+ * `errors[0].data.errors[].path` naming each part at fault where there is one.
  */
+export type ErrorBody = { errors: [{ name?: string; message: string; data?: { errors: Problem[] } }] }
+
+type ErrorDetails = { name?: string; problems?: Problem[] }
+
+/** The error body for `message`, naming the parts at fault (`problems`) if any. */
+export const errorBody = (message: string, { name, problems }: ErrorDetails = {}): ErrorBody => ({
+  errors: [{ ...(name && { name }), message, ...(problems && { data: { errors: problems } }) }],
+})
+
+/** An error response: `status` with the error body for `message`. */
+export const errorResponse = (status: number, message: string, details: ErrorDetails & { headers?: HeadersInit } = {}): Response =>
+  Response.json(errorBody(message, details), { status, headers: details.headers })
+
+/** An error response for what is wrong with a request, each part at fault named by its path. */
 export const problemResponse = (status: number, problems: Problem[], headers?: HeadersInit): Response =>
-  Response.json(
-    {
-      errors: [
-        {
-          name: status === 404 ? 'NotFound' : 'BadRequest',
-          message: problems.map((problem) => problem.message).join('; '),
-          data: { errors: problems },
-        },
-      ],
-    },
-    { status, headers },
-  )
+  errorResponse(status, problems.map((problem) => problem.message).join('; '), {
+    name: status === 404 ? 'NotFound' : 'BadRequest',
+    problems,
+    headers,
+  })

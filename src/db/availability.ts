@@ -1,5 +1,6 @@
 import type { PoolConfig } from 'pg'
 
+import { errorBody } from '@/api/problems'
 import { wholeNumber } from '@/lib/wholeNumber'
 
 /**
@@ -57,9 +58,10 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
 }
 
 /** The API's answer then: a message a client can show, and when to retry. */
-export const databaseUnavailableBody = {
-  errors: [{ name: 'ServiceUnavailable', message: `The database is unavailable; retry in ${retryAfterSeconds} s.`, data: { errors: [{ path: 'database', message: 'unavailable' }] } }],
-}
+export const databaseUnavailableBody = errorBody(`The database is unavailable; retry in ${retryAfterSeconds} s.`, {
+  name: 'ServiceUnavailable',
+  problems: [{ path: 'database', message: 'unavailable' }],
+})
 
 /**
  * node-postgres emits an idle connection's failure (the server restarted, the network dropped)

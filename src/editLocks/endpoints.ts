@@ -2,6 +2,7 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { isTranslator, translatorLocales } from '@/access/translators'
+import { errorResponse } from '@/api/problems'
 import { isStoredId } from '@/api/whereValues'
 import { isLocale, type Locale } from '@/lib/locales'
 
@@ -21,10 +22,10 @@ class EditLockRequestError extends Error {
 }
 
 const refusal = (error: EditLockRequestError): Response =>
-  Response.json(
-    { errors: [{ message: error.message, ...(error.path && { data: { errors: [{ path: error.path, message: error.message }] } }) }] },
-    { status: error.status, headers: noStore },
-  )
+  errorResponse(error.status, error.message, {
+    problems: error.path ? [{ path: error.path, message: error.message }] : undefined,
+    headers: noStore,
+  })
 
 /** The person asking, their locale and the document: refused unless they may edit that locale of it. */
 const editorOfLocale = async (req: PayloadRequest): Promise<{ holder: Holder; locale: Locale; collection: string; id: number }> => {

@@ -1,13 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
+import { errorResponse } from '@/api/problems'
 import { isLocale, localeCodes } from '@/lib/locales'
 import { isTranslatedCollection, translatedCollections } from '@/translation/documents'
 import { parseFilters, parsePage, translationDetail, translationReport } from '@/translation/report'
 
 const noStore = { 'cache-control': 'no-store' }
 
-const error = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status, headers: noStore })
+const error = (status: number, message: string) => errorResponse(status, message, { headers: noStore })
 
 /** Staff only: 401 without a login, 403 for an account without a role. */
 const refuseNonStaff = (req: PayloadRequest): Response | null => {

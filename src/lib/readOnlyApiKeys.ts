@@ -2,12 +2,12 @@ import { Kind } from 'graphql'
 
 import { presentsApiKey } from '@/access/apiKeys'
 import { parsedDocument } from '@/api/graphqlDocument'
+import { errorResponse } from '@/api/problems'
 import { graphqlMaxTokens } from '@/api/settings'
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
-const refused = () =>
-  Response.json({ errors: [{ message: 'API keys are read-only.' }] }, { status: 403, headers: { 'cache-control': 'no-store' } })
+const refused = () => errorResponse(403, 'API keys are read-only.', { headers: { 'cache-control': 'no-store' } })
 
 /**
  * A request with an API key never writes. Access rules already refuse keys in our collections,

@@ -1,5 +1,7 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { errorResponse as errorOf } from '@/api/problems'
+
 import { TranslationRequestError } from './documents'
 import { ProviderError } from './machine/provider'
 
@@ -23,14 +25,14 @@ export const inTransaction = async (req: PayloadRequest, work: () => Promise<unk
 
 export const errorResponse = (error: unknown): Response => {
   if (error instanceof TranslationRequestError) {
-    return Response.json({ errors: [{ message: error.message }] }, { status: error.status, headers: noStore })
+    return errorOf(error.status, error.message, { headers: noStore })
   }
   if (error instanceof ProviderError) {
-    return Response.json({ errors: [{ message: error.message }] }, { status: 502, headers: noStore })
+    return errorOf(502, error.message, { headers: noStore })
   }
   const status = (error as { status?: number }).status
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return Response.json({ errors: [{ message: (error as Error).message }] }, { status, headers: noStore })
+    return errorOf(status, (error as Error).message, { headers: noStore })
   }
   throw error
 }
