@@ -17,11 +17,13 @@ export const isLocalized = (field: AnyField): boolean => 'localized' in field &&
  * The fields directly inside a field: a group's, named tab's or array's (flattened); a row's,
  * collapsible's, group's, array's or every tab's (config). A blocks field's are its blocks'.
  */
-const nestedFields = (field: AnyField): AnyField[] => {
-  if ('flattenedFields' in field) return field.flattenedFields
-  if (field.type === 'tabs') return field.tabs.flatMap((tab) => tab.fields)
-  return 'fields' in field ? field.fields : []
-}
+const nestedFields = (field: AnyField): AnyField[] => ('flattenedFields' in field ? field.flattenedFields : subFields(field as Field))
+
+/** The config fields directly inside a config field: a row's, collapsible's, group's or array's, every tab's (not blocks'). */
+const subFields = (field: Field): Field[] => (field.type === 'tabs' ? field.tabs.flatMap((tab) => tab.fields) : 'fields' in field ? field.fields : [])
+
+/** Every config field at any depth, in order, each before the fields inside it (tabs, rows, collapsibles, groups, arrays; not blocks). */
+export const everyField = (fields: Field[]): Field[] => fields.flatMap((field) => [field, ...everyField(subFields(field))])
 
 /** Whether the field is localized or holds a localized field (in its groups, arrays, tabs, rows). */
 export const holdsLocalized = (field: AnyField): boolean => isLocalized(field) || nestedFields(field).some(holdsLocalized)

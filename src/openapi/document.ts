@@ -1,5 +1,6 @@
 import type { Block, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
+import { everyField } from '@/fields/tree'
 import { englishOf } from '@/lib/adminLabels'
 
 import { queryParameters } from './parameters'
@@ -36,13 +37,12 @@ const blocksIn = (fields: Field[], found = new Map<string, Block>()): Map<string
       blocksIn(block.fields, found)
     }
   }
-  for (const field of fields) {
+  for (const field of everyField(fields)) {
     if (field.type === 'blocks') add(field.blocks ?? [])
     else if (field.type === 'richText') {
       const editor = field.editor as LexicalEditor | undefined
       add(editor?.editorConfig?.resolvedFeatureMap?.get('blocks')?.sanitizedServerFeatureProps?.blocks ?? [])
-    } else if (field.type === 'tabs') for (const tab of field.tabs) blocksIn(tab.fields, found)
-    else if ('fields' in field) blocksIn(field.fields, found)
+    }
   }
   return found
 }

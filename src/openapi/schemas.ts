@@ -1,5 +1,6 @@
 import type { Block, Field, SanitizedCollectionConfig } from 'payload'
 
+import { isLocalized } from '@/fields/tree'
 import { englishOf } from '@/lib/adminLabels'
 
 import type { JsonSchema } from './types'
@@ -145,7 +146,7 @@ export const fieldProperties = (fields: Field[], context: SchemaContext): Record
     if (context.mode === 'input' && (serverSet.has(field.name) || field.admin?.readOnly)) continue
     const value = valueSchema(field, context)
     if (!value) continue
-    const localized = 'localized' in field && field.localized ? localizedValue(value, context) : value
+    const localized = isLocalized(field) ? localizedValue(value, context) : value
     properties[field.name] = withDescription(nullable(localized), field)
   }
   return properties
