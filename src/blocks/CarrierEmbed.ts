@@ -1,23 +1,11 @@
-import type { Block } from 'payload'
+import { adminTextsOf } from '@/lib/adminLabels'
 
-import { adminTextsOf, collectionLabels } from '@/lib/adminLabels'
+import { embedBlock } from './embed'
 
-const texts = adminTextsOf('carrierEmbed')
-
-export const CarrierEmbed: Block = {
+export const CarrierEmbed = embedBlock({
   slug: 'carrierEmbed',
   interfaceName: 'CarrierEmbedBlock',
-  labels: {
-    singular: texts.singular,
-    plural: texts.plural,
-  },
-  fields: [
-    {
-      name: 'carrier',
-      type: 'relationship',
-      label: collectionLabels.carriers.singular,
-      relationTo: 'carriers',
-      required: true,
-    },
-  ],
-}
+  labels: adminTextsOf('carrierEmbed'),
+  field: 'carrier',
+  collection: 'carriers',
+})

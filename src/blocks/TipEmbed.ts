@@ -1,23 +1,11 @@
-import type { Block } from 'payload'
+import { adminTextsOf } from '@/lib/adminLabels'
 
-import { adminTextsOf, collectionLabels } from '@/lib/adminLabels'
+import { embedBlock } from './embed'
 
-const texts = adminTextsOf('tipEmbed')
-
-export const TipEmbed: Block = {
+export const TipEmbed = embedBlock({
   slug: 'tipEmbed',
   interfaceName: 'TipEmbedBlock',
-  labels: {
-    singular: texts.singular,
-    plural: texts.plural,
-  },
-  fields: [
-    {
-      name: 'tip',
-      type: 'relationship',
-      label: collectionLabels.tips.singular,
-      relationTo: 'tips',
-      required: true,
-    },
-  ],
-}
+  labels: adminTextsOf('tipEmbed'),
+  field: 'tip',
+  collection: 'tips',
+})
