@@ -13,14 +13,11 @@ type AnyField = Field | FlattenedField
 /** Whether the field keeps a value per locale. */
 export const isLocalized = (field: AnyField): boolean => 'localized' in field && Boolean(field.localized)
 
-/**
- * The fields directly inside a field: a group's, named tab's or array's (flattened); a row's,
- * collapsible's, group's, array's or every tab's (config). A blocks field's are its blocks'.
- */
-const nestedFields = (field: AnyField): AnyField[] => ('flattenedFields' in field ? field.flattenedFields : subFields(field as Field))
-
-/** The config fields directly inside a config field: a row's, collapsible's, group's or array's, every tab's (not blocks'). */
+/** The config fields directly inside a config field: a row's, collapsible's, group's or array's, every tab's (a blocks field's rows have their blocks' fields: none here). */
 const subFields = (field: Field): Field[] => (field.type === 'tabs' ? field.tabs.flatMap((tab) => tab.fields) : 'fields' in field ? field.fields : [])
+
+/** The fields directly inside a field: a group's, named tab's or array's (flattened), as `subFields` (config). */
+const nestedFields = (field: AnyField): AnyField[] => ('flattenedFields' in field ? field.flattenedFields : subFields(field as Field))
 
 /** Every config field at any depth, in order, each before the fields inside it (tabs, rows, collapsibles, groups, arrays; not blocks). */
 export const everyField = (fields: Field[]): Field[] => fields.flatMap((field) => [field, ...everyField(subFields(field))])
