@@ -29,20 +29,20 @@ export const loadShape = { connections: 64, durationSeconds: 10 }
  * Accept-Encoding, so both servers answer uncompressed. It runs in this process, on the same two
  * cores as the server under test: what it costs is the same for both targets.
  */
-export async function measureLoad(url: string): Promise<LoadResult> {
+export async function measureLoad(url: string, durationSeconds = loadShape.durationSeconds): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
   const result = await autocannon({
     url,
     connections: loadShape.connections,
-    duration: loadShape.durationSeconds,
+    duration: durationSeconds,
   })
   const cpu = process.cpuUsage(cpuBefore)
   const clientCpuPercent = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - started)) * 100)
   return {
     url,
     connections: loadShape.connections,
-    durationSeconds: loadShape.durationSeconds,
+    durationSeconds,
     requestsPerSecond: result.requests.average,
     totalRequests: result.requests.total,
     p50Ms: result.latency.p50,

@@ -26,7 +26,7 @@ import { malformedTarget, sendMalformed } from './malformedRequest'
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
 import { renderSlots } from './renderSlots'
 import { drainable, serverSettings } from './resilience'
-import { secureRequest } from './securityHeaders'
+import { secureRequest, securityHeaders } from './securityHeaders'
 
 const { values: args } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(args.port ?? process.env.PORT ?? 3000)
@@ -68,14 +68,22 @@ const start = async (): Promise<void> => {
   // Read once: a wrong TRUSTED_PROXIES stops the server here, naming the entry.
   const security = { https: siteIsHttps(), trustedProxies: parseTrustedProxies() }
   const renders = renderSlots({ concurrent: settings.renderConcurrency, queued: settings.renderQueue, waitMs: settings.renderQueueWaitMs })
-  const pages = readerPages({ nextOrigin: () => nextOrigin, maxBytes: settings.pageCacheBytes, renderTimeoutMs: settings.renderTimeoutMs, renders })
+  const pages = readerPages({
+    nextOrigin: () => nextOrigin,
+    maxBytes: settings.pageCacheBytes,
+    renderTimeoutMs: settings.renderTimeoutMs,
+    renders,
+    siteHeaders: securityHeaders('site', { https: security.https }),
+  })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Most requests are readers' pages kept in memory: answered first, with headers made once per page.
+    if (pages.answerHit(req, res)) return
     secureRequest(req, res, security)
     // The API answers its own malformed paths, in JSON naming the problem (docs/api-limits.md).
     if (!req.url?.startsWith('/api/') && malformedTarget(req.url)) return sendMalformed(req, res)
     if (isReaderPageRequest(req)) {
-      pages(req, res).catch((error: unknown) => {
+      pages.answer(req, res).catch((error: unknown) => {
         console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
         res.end()

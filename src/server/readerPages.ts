@@ -14,8 +14,15 @@ import { pagesWithinBytes, RenderTimeout, sendUnavailable } from './resilience'
 import { withoutClientRuntime } from './withoutClientRuntime'
 
 type Encoding = 'br' | 'gzip' | 'identity'
-type Variant = { headers: OutgoingHttpHeaders; body: Buffer }
-type CachedPage = { etag: string; variants: Record<Encoding, Variant>; notModified: OutgoingHttpHeaders; recompress: () => Promise<void> }
+/** `hit`: every header of a HIT (the page's, the site's security headers, `x-lagon-cache`) as name, value pairs, made once. */
+type Variant = { headers: OutgoingHttpHeaders; body: Buffer; hit: string[] }
+type CachedPage = {
+  etag: string
+  variants: Record<Encoding, Variant>
+  notModified: OutgoingHttpHeaders
+  notModifiedHit: string[]
+  recompress: () => Promise<void>
+}
 type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 
 /**
@@ -45,6 +52,8 @@ type ReaderPagesSettings = {
   renderTimeoutMs: number
   /** Where each render waits its turn (renderSlots.ts). */
   renders: RenderSlots
+  /** The security headers of a reader page (securityHeaders.ts), which a HIT sends without being given them. */
+  siteHeaders: Readonly<Record<string, string>>
 }
 
 /**
@@ -66,7 +75,7 @@ type ReaderPagesSettings = {
  *
  * `nextOrigin` is Next's own handler on a private loopback port.
  */
-export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: ReaderPagesSettings) => {
+export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, siteHeaders }: ReaderPagesSettings) => {
   // Pages are kept within maxBytes, stale ones too (served while Next cannot render); which of
   // them are fresh is tracked by their ETag, with the cache tags they were rendered from.
   const fresh = taggedStore<string>('pages')
@@ -87,7 +96,7 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: 
     const fetched = await get(agent, `${nextOrigin()}${path}`, renderTimeoutMs)
     const html = isCacheable(fetched) ? withoutClientRuntime(fetched.body.toString('utf8')) : undefined
     if (html === undefined) return fetched
-    const page = await compressed(Buffer.from(html), fetched.headers)
+    const page = await compressed(Buffer.from(html), fetched.headers, siteHeaders)
     kept.set(path, page)
     const tags = fetched.headers[pageTagsHeader]
     if (typeof tags === 'string') fresh.store(path, page.etag, tags.split(',').filter(Boolean), startedAt, maxFreshMarks)
@@ -124,7 +133,26 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: 
     return pending
   }
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /**
+   * A reader's request for a page kept fresh in memory, answered at once (true), before the
+   * server does anything else with it: with the headers made when the page was kept, security
+   * headers included, in one `writeHead`, and no promise. Its path was checked when the page was
+   * first asked for (main.ts), and nothing of the request goes further. Anything else: false.
+   */
+  const answerHit = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!isReaderPageRequest(req)) return false
+    const path = req.url!
+    const page = freshPage(path)
+    if (!page || isNotFoundPage(path)) return false
+    if (matches(req.headers['if-none-match'], page.etag)) res.writeHead(304, page.notModifiedHit).end()
+    else {
+      const { hit, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
+      res.writeHead(200, hit).end(req.method === 'HEAD' ? undefined : body)
+    }
+    return true
+  }
+
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = req.url!
     const notFoundPage = isNotFoundPage(path)
     const cached = freshPage(path)
@@ -146,6 +174,8 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders }: 
     }
     relay(req, res, answer)
   }
+
+  return { answerHit, answer }
 }
 
 /** Where Next's server (main.ts) tells the front which site cache tags a page was rendered from. */
@@ -239,7 +269,20 @@ const brotliQuality = { first: 5, kept: 11 }
 const brotliAt = (identity: Buffer, quality: number) =>
   brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
 
-const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): Promise<CachedPage> => {
+/**
+ * A response's headers as `writeHead` takes them fastest (name, value pairs), with the same outcome
+ * as `setHeader` for each of `first` and then `writeHead(status, then)`: a name in both is sent once,
+ * with its value in `then`.
+ */
+const headerPairs = (first: Readonly<Record<string, string>>, then: OutgoingHttpHeaders): string[] => {
+  const merged = new Map<string, [string, string]>()
+  for (const headers of [first, then]) {
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) merged.set(name.toLowerCase(), [name, String(value)])
+  }
+  return [...merged.values()].flat()
+}
+
+const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders, siteHeaders: Readonly<Record<string, string>>): Promise<CachedPage> => {
   const [br, gz] = await Promise.all([brotliAt(identity, brotliQuality.first), gzipped(identity, { level: 9 })])
   const etag = strongEtag(identity)
   const common: OutgoingHttpHeaders = {
@@ -248,15 +291,18 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders): P
     vary: 'Accept-Encoding',
     etag,
   }
-  const variant = (body: Buffer, encoding: Encoding): Variant => ({
-    body,
-    headers: { ...common, 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }) },
-  })
+  const hitHeaders = { ...siteHeaders, 'x-lagon-cache': 'HIT' }
+  const variant = (body: Buffer, encoding: Encoding): Variant => {
+    const headers = { ...common, 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }) }
+    return { body, headers, hit: headerPairs(hitHeaders, headers) }
+  }
   const variants = { br: variant(br, 'br'), gzip: variant(gz, 'gzip'), identity: variant(identity, 'identity') }
+  const notModified = { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag }
   return {
     etag,
     variants,
-    notModified: { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag },
+    notModified,
+    notModifiedHit: headerPairs(hitHeaders, notModified),
     // The same page, smaller: the ETag stays, whichever copy a client got.
     recompress: async () => {
       variants.br = variant(await brotliAt(identity, brotliQuality.kept), 'br')
@@ -289,9 +335,22 @@ const relay = (req: IncomingMessage, res: ServerResponse, { status, headers, bod
 const matches = (ifNoneMatch: string | undefined, etag: string): boolean =>
   ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
 
-/** Brotli, else gzip, else none, unless the client refuses it with `q=0`. */
+/** Browsers send the same few Accept-Encoding values: each is read once (a bounded memo). */
+const encodingOf = new Map<string, Encoding>()
+const maxEncodingsKnown = 256
+
 const preferredEncoding = (acceptEncoding: string | undefined): Encoding => {
   if (!acceptEncoding) return 'identity'
+  let encoding = encodingOf.get(acceptEncoding)
+  if (encoding === undefined) {
+    if (encodingOf.size >= maxEncodingsKnown) encodingOf.clear()
+    encodingOf.set(acceptEncoding, (encoding = negotiatedEncoding(acceptEncoding)))
+  }
+  return encoding
+}
+
+/** Brotli, else gzip, else none, unless the client refuses it with `q=0`. */
+const negotiatedEncoding = (acceptEncoding: string): Encoding => {
   const accepted = new Set(
     acceptEncoding
       .split(',')

@@ -15,11 +15,13 @@ const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
 
 /** A raw GET, so that the bytes and Content-Encoding are the server's own (fetch would decode them). */
 const raw = (path: string, headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; rawHeaders: string[]; body: Buffer }>((resolve, reject) => {
     request(`${site.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) }),
+      )
     })
       .on('error', reject)
       .end()
@@ -37,6 +39,20 @@ describe("readers' pages", () => {
     expect(page.status).toBe(200)
     expect(page.headers['x-lagon-cache']).toBe('HIT')
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+  })
+
+  it('send the same headers from memory as when first rendered, each once', async () => {
+    const names = ({ rawHeaders }: Awaited<ReturnType<typeof raw>>) => rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase())
+    // A page no other test asks for: its first answer is Next's render.
+    const first = await raw('/zh/carriers', { 'accept-encoding': 'br' })
+    const hit = await raw('/zh/carriers', { 'accept-encoding': 'br' })
+    expect(first.status).toBe(200)
+    expect(hit.headers['x-lagon-cache']).toBe('HIT')
+    expect(new Set(names(hit)).size).toBe(names(hit).length)
+    // Not the length: the Brotli copy kept is recompressed smaller once the first reader has it.
+    const sameEach = (response: Awaited<ReturnType<typeof raw>>) =>
+      Object.fromEntries(Object.entries(response.headers).filter(([name]) => !['date', 'x-lagon-cache', 'content-length'].includes(name)))
+    expect(sameEach(hit)).toEqual(sameEach(first))
   })
 
   it("carry no JavaScript: not Next's runtime, not its RSC payload; structured data stays", () => {
