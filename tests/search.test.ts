@@ -223,8 +223,9 @@ describe('rebuilding the index', () => {
     const before = await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])
     const client = new pg.Client({ connectionString: db.databaseUrl })
     await client.connect()
-    await client.query('TRUNCATE search_documents')
+    await client.query('TRUNCATE search_documents CASCADE')
     expect((await client.query('SELECT 1 FROM search_documents')).rowCount).toBe(0)
+    expect((await client.query('SELECT 1 FROM search_vectors')).rowCount).toBe(0)
     await client.end()
     const { reindexAll } = await import('@/search/indexer')
     await reindexAll(db.payload)
@@ -259,6 +260,12 @@ describe('many matches: a bounded part read, the answers kept until a change tou
     const bounded = (await searchIndex(db.payload, query, { ranked: 2, counted: 3 })).result
     expect(bounded).toMatchObject({ totalDocs: 3, totalDocsCapped: true, totalPages: 1 })
     expect(titlesOf(bounded)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4'])
+    // Title matches looked for among the newest documents first (found there), else through their own index: the same candidates.
+    for (const scanned of [1, 1000]) {
+      const titleFirst = (await searchIndex(db.payload, query, { ranked: 1, counted: 3, scanned })).result
+      expect(titleFirst).toMatchObject({ totalDocs: 3, totalDocsCapped: true, totalPages: 1 })
+      expect(titlesOf(titleFirst)).toEqual([`The ${word} guide`, 'Harbour notes 5'])
+    }
     const second = (await searchIndex(db.payload, { ...query, limit: 2, page: 2 }, { ranked: 2, counted: 3 })).result
     expect(second).toMatchObject({ totalPages: 2 })
     expect(titlesOf(second)).toEqual(['Harbour notes 4'])

@@ -10,6 +10,8 @@
  *     until a change touches a lexeme of the query), after one asking of each query;
  *   - the same queries as ILIKE '%word%' on the same table (title, summary or body; newest first;
  *     the count): what search costs without an index made for it;
+ *   - uncached, alone: one query after another on one connection, wall time and the CPU of Node
+ *     and of the PostgreSQL backend per query (what 16 clients on 2 cores wait for, 8 times over);
  * - an edit searchable: a Chinese article's title (its source locale) changed through Payload's Local API (the save's
  *   hooks index it and expire the kept searches), then searched for until found; and a kept query
  *   whose lexeme the article holds, asked again: a new answer, not the kept one.
@@ -19,6 +21,7 @@
  * benchedit…, in five Chinese titles a run).
  */
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -28,7 +31,7 @@ import type { Payload } from 'payload'
 import { loadEnvironment } from '@/cli/environment'
 import { ensureDatabase } from '@/db/databaseUrl'
 import type { Locale } from '@/lib/locales'
-import { search, searchIndex, searchSql, tsqueryText, queryWords, searchBounds } from '@/search/query'
+import { queryWords, search, searchIndex, searchParameters, searchSql } from '@/search/query'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const clients = 16
@@ -71,11 +74,46 @@ const ilike = (pool: pg.Pool, locale: Locale) => async (q: string) => {
   )
 }
 
+/**
+ * What one uncached query costs alone, one after another on one connection: wall time, Node's CPU
+ * (this process: segmentation, the driver, the results) and its PostgreSQL backend's CPU (read
+ * from /proc: a local database only, else "–"). With 16 clients on 2 cores, a p95 of about
+ * 8 × their sum is what to expect.
+ */
+const costAlone = async (locale: Locale, list: string[], times: number): Promise<string> => {
+  const alone = new pg.Pool({ connectionString: database.url, max: 1 })
+  try {
+    const payload = { db: { pool: alone } } as unknown as Payload
+    const { rows } = await alone.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+    const backendCpu = (): number | undefined => {
+      try {
+        const fields = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+      } catch {
+        return undefined
+      }
+    }
+    const ask = (q: string) => searchIndex(payload, { q, locale, page: 1, limit: 10 })
+    for (const q of list) await ask(q)
+    const node = process.cpuUsage()
+    const backend = backendCpu()
+    const started = performance.now()
+    for (let round = 0; round < times; round += 1) await ask(list[round % list.length]!)
+    const wall = (performance.now() - started) / times
+    const used = process.cpuUsage(node)
+    const nodeMs = (used.user + used.system) / 1000 / times
+    const backendAfter = backendCpu()
+    const pgMs = backend === undefined || backendAfter === undefined ? '–' : ((backendAfter - backend) / times).toFixed(1)
+    return `${wall.toFixed(1)} / ${nodeMs.toFixed(1)} / ${pgMs}`
+  } finally {
+    await alone.end()
+  }
+}
+
 const pages = (times: number[]) => `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)}`
 
 const explain = async (pool: pg.Pool, locale: Locale, q: string): Promise<string> => {
-  const parameters: unknown[] = [tsqueryText(locale, queryWords(locale, q)), 10, 0, searchBounds.ranked, searchBounds.counted + 1]
-  if (locale !== 'zh') parameters.push('HighlightAll=true', 'MaxFragments=2, MaxWords=28, MinWords=12')
+  const parameters = searchParameters(locale, queryWords(locale, q), 1, 10)
   const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${searchSql(locale)}`, parameters)
   return rows.map((row) => row['QUERY PLAN']).join('\n')
 }
@@ -94,7 +132,7 @@ const editsSearchable = async (databaseUrl: string, bench: Payload, times: numbe
   const lines: string[] = []
   try {
     const { rows } = await (bench.db as unknown as { pool: pg.Pool }).pool.query<{ doc_id: number; title: string }>(
-      "SELECT doc_id, title FROM search_documents WHERE collection = 'articles' AND locale = 'zh' AND tsv @@ to_tsquery('simple', '机场') ORDER BY recency DESC LIMIT $1",
+      "SELECT d.doc_id, d.title FROM search_vectors v JOIN search_documents d USING (collection, doc_id, locale) WHERE v.collection = 'articles' AND v.locale = 'zh' AND v.tsv @@ to_tsquery('simple', '机场') ORDER BY v.recency DESC LIMIT $1",
       [times],
     )
     for (const [index, row] of rows.entries()) {
@@ -149,9 +187,10 @@ try {
       for (const q of list) await search(payload, { q, locale, page: 1, limit: 10 })
       const cached = await load(list, (q) => search(payload, { q, locale, page: 1, limit: 10 }))
       const like = await load(list, ilike(pool, locale))
+      const alone = await costAlone(locale, list, 100)
       const { result } = await ask(list[0]!)
       const hits = `${result.totalDocs.toLocaleString('en')}${result.totalDocsCapped ? '+' : ''}`
-      lines.push(`| ${locale} | ${kind} | ${list.join(', ')} | ${hits} | ${pages(uncached)} | ${pages(cached)} | ${pages(like)} |`)
+      lines.push(`| ${locale} | ${kind} | ${list.join(', ')} | ${hits} | ${alone} | ${pages(uncached)} | ${pages(cached)} | ${pages(like)} |`)
       console.error(lines.at(-1))
       if (percentile(uncached, 95) > costliest.ms) costliest = { q: list[0]!, ms: percentile(uncached, 95) }
     }
@@ -163,8 +202,8 @@ try {
   console.log(`${articles[0]?.n} articles indexed; rows per locale: ${sizes.map((size) => `${size.locale} ${size.rows}`).join(', ')}`)
   if (buildSeconds) console.log(`index build (npm run search:reindex, whole command): ${buildSeconds} s`)
   console.log(`\n${clients} clients, ${rounds} queries each per row, times in ms (p50 / p95)\n`)
-  console.log('| locale | queries | words | matches of the first | search, uncached | search, kept answers | ILIKE |')
-  console.log('|---|---|---|---|---|---|---|')
+  console.log('| locale | queries | words | matches of the first | uncached alone: wall / Node CPU / PostgreSQL CPU | search, uncached | search, kept answers | ILIKE |')
+  console.log('|---|---|---|---|---|---|---|---|')
   for (const line of lines) console.log(line)
   console.log('\nEdits (Local API save of a Chinese title, the source locale, with a new word; ms from the save\'s start)\n')
   console.log('| document | save answered | word found | searches before | kept "机场" answered anew |')

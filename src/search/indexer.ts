@@ -55,14 +55,26 @@ const vectorInputs = (locale: Locale, text: DocumentText): string[] => {
   return [parts[0]!, parts[1]!, [parts[2], ...joined].join('\n')]
 }
 
+/**
+ * A locale version's texts, then its vector (src/search/query.ts reads them apart), in one
+ * statement: the vector is written only when the texts were, so an older read never replaces
+ * either. Its lexemes are returned for the kept searches to expire.
+ */
 const upsert = `
-  INSERT INTO search_documents (collection, doc_id, locale, slug, title, summary, body, recency, indexed_at, tsv)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-    setweight(to_tsvector($10::regconfig, $11), 'A') || setweight(to_tsvector($10::regconfig, $12), 'B') || setweight(to_tsvector($10::regconfig, $13), 'C'))
-  ON CONFLICT (collection, doc_id, locale) DO UPDATE SET
-    slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
-    recency = excluded.recency, indexed_at = excluded.indexed_at, tsv = excluded.tsv
-  WHERE search_documents.indexed_at <= excluded.indexed_at
+  WITH written AS (
+    INSERT INTO search_documents (collection, doc_id, locale, slug, title, summary, body, recency, indexed_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    ON CONFLICT (collection, doc_id, locale) DO UPDATE SET
+      slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
+      recency = excluded.recency, indexed_at = excluded.indexed_at
+    WHERE search_documents.indexed_at <= excluded.indexed_at
+    RETURNING collection, doc_id, locale, recency
+  )
+  INSERT INTO search_vectors (collection, doc_id, locale, recency, tsv)
+  SELECT collection, doc_id, locale, recency,
+    setweight(to_tsvector($10::regconfig, $11), 'A') || setweight(to_tsvector($10::regconfig, $12), 'B') || setweight(to_tsvector($10::regconfig, $13), 'C')
+  FROM written
+  ON CONFLICT (collection, doc_id, locale) DO UPDATE SET recency = excluded.recency, tsv = excluded.tsv
   RETURNING tsvector_to_array(tsv) AS lexemes`
 
 type StoredRow = { locale: Locale; slug: string | null; title: string; summary: string; body: string; recency: Date; lexemes: string[] }
@@ -96,7 +108,8 @@ const writeRows = async (
   const before = expires
     ? (
         await client.query<StoredRow>(
-          'SELECT locale, slug, title, summary, body, recency, tsvector_to_array(tsv) AS lexemes FROM search_documents WHERE collection = $1 AND doc_id = $2',
+          `SELECT d.locale, d.slug, d.title, d.summary, d.body, d.recency, coalesce(tsvector_to_array(v.tsv), '{}') AS lexemes
+           FROM search_documents d LEFT JOIN search_vectors v USING (collection, doc_id, locale) WHERE d.collection = $1 AND d.doc_id = $2`,
           [collection, id],
         )
       ).rows

@@ -72,18 +72,23 @@ const pathOf = (collection: SearchedCollection, locale: Locale, slug: string | n
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Chinese highlights, made here: ts_headline finds no words in text without spaces. */
-const chineseHighlight = (text: string, words: string[], around?: number): string => {
+/**
+ * Chinese highlights, made here: ts_headline finds no words in text without spaces. The words
+ * and the shorter words inside them are looked for, longest first, with one pattern per query.
+ */
+const chineseHighlighter = (words: string[]) => {
   const needles = [...new Set(words.flatMap((word) => [word, ...wordsInside(word)]))].sort((a, b) => b.length - a.length)
-  if (needles.length === 0) return around === undefined ? text : text.slice(0, around)
-  const pattern = new RegExp(needles.map(escapeRegExp).join('|'), 'giu')
-  let shown = text
-  if (around !== undefined) {
-    const first = text.search(pattern)
-    const start = Math.max(0, first - Math.floor(around / 4))
-    shown = `${start > 0 ? '…' : ''}${text.slice(start, start + around).trim()}${start + around < text.length ? '…' : ''}`
+  const pattern = needles.length > 0 ? new RegExp(needles.map(escapeRegExp).join('|'), 'giu') : undefined
+  return (text: string, around?: number): string => {
+    if (!pattern) return around === undefined ? text : text.slice(0, around)
+    let shown = text
+    if (around !== undefined) {
+      const first = text.search(pattern)
+      const start = Math.max(0, first - Math.floor(around / 4))
+      shown = `${start > 0 ? '…' : ''}${text.slice(start, start + around).trim()}${start + around < text.length ? '…' : ''}`
+    }
+    return shown.replace(pattern, (hit) => `${markStart}${hit}${markStop}`)
   }
-  return shown.replace(pattern, (hit) => `${markStart}${hit}${markStop}`)
 }
 
 const headlineOptions = (all: boolean) =>
@@ -96,68 +101,100 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
 /**
  * How much of the matches a query reads, whatever their number (one word of the synthetic guides
  * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
- * matches are ranked, and pages reach those; matches are counted up to `counted` (more are "1,000+").
+ * matches are ranked, and pages reach those; matches are counted up to `counted` (more are
+ * "1,000+"); the newest `scanned` documents are tried first for title or summary matches.
  */
-export type SearchBounds = { ranked: number; counted: number }
+export type SearchBounds = { ranked: number; counted: number; scanned: number }
 
-export const searchBounds: SearchBounds = { ranked: 50, counted: 1000 }
+export const searchBounds: SearchBounds = { ranked: 50, counted: 1000, scanned: 500 }
+
+/**
+ * The characters of a result's text (summary, then body) its snippet is cut from: ts_headline
+ * parses all it is given, at about a microsecond for ten characters.
+ */
+export const snippetSource = 1000
+
+/** The lexemes of a tsquery, as its text quotes them (what the cache tags an answer with). */
+const lexemesOf = (query: string) =>
+  `(SELECT coalesce(array_agg(DISTINCT lexeme[1]), '{}') FROM regexp_matches(${query}::text, '''((?:[^'']|'''')*)''', 'g') AS lexeme)`
 
 /**
  * One page of a query, with the number of matches (up to `counted` + 1), the number of matches
  * its pages reach, and the lexemes of the query (what the cache tags it with: src/search/cache.ts).
  *
- * Bounded, whatever the number of matches: the GIN index gives the first `counted` + 1 matches
- * (`matched`; their number is the count). When they are all the matches, their newest `ranked` are
- * the candidates; when there are more, the candidates are found by reading the documents newest
- * first through the index on (locale, recency) until `ranked` match, which takes about
- * `ranked` × rows / matches rows: never many, since the matches are many (the test is then a
- * function call, which no index serves: the planner cannot take the GIN index's path, whose cost
- * grows with the matches, on a misjudged estimate). The same for the title's and the summary's
- * matches (`head`: the lexemes of weights A and B), so that they are candidates whatever the
- * body's matches. Only the candidates are ranked, and only the page's rows get snippets.
+ * Bounded, whatever the number of matches, and read from `search_vectors` (narrow rows: keys,
+ * dates, vectors), the texts only for the page's rows. The GIN index gives the first `counted` + 1
+ * matches (`matched`, with whether the title or summary matches: `head`, the lexemes of weights A
+ * and B; their number is the count). When they are all the matches, the candidates are their
+ * newest `ranked` and their newest `ranked` title or summary matches. When there are more, the
+ * candidates are found by reading the documents newest first through the index on (locale,
+ * recency) until `ranked` match, which takes about `ranked` × rows / matches rows: never many,
+ * since the matches are many (the test is then a function call, which no index serves: the
+ * planner cannot take the GIN index's path, whose cost grows with the matches, on a misjudged
+ * estimate). The title or summary matches then: among the newest `scanned` documents if `ranked`
+ * are there, else as the body's (`titled`: the first `counted` + 1 by `head`'s GIN index, newest
+ * first beyond), so that they are candidates whatever the body's matches. Each part is read only
+ * when its turn comes (a materialized CTE is read when first asked for). Only the candidates are
+ * ranked, and only the page's rows get snippets, from their first `snippetSource` characters.
  *
  * Rank: ts_rank, the title weighted above the summary and the summary above the body (A, B, C),
- * lifted by up to half for a recent document (a year's half-life), then newest first. The
- * locale is written into the statement (it is one of three), so that its partial indexes are used.
+ * lifted by up to half for a recent document (a year's half-life, in floating point: numeric's
+ * power cost more than the rank), then newest first. The locale is written into the statement
+ * (it is one of three), so that its partial indexes are used.
  */
 export const searchSql = (locale: Locale) => {
   const query = `to_tsquery('${searchConfig[locale]}', $1)`
-  const newestOf = (column: 'tsv' | 'head', some: string) => `
-    (SELECT collection, doc_id FROM ${some} WHERE (SELECT count(*) FROM ${some}) < $5 ORDER BY recency DESC LIMIT $4)
-    UNION ALL
-    (SELECT collection, doc_id FROM search_documents
-      WHERE (SELECT count(*) FROM ${some}) = $5 AND locale = '${locale}' AND ts_match_vq(${column}, ${query})
-      ORDER BY recency DESC LIMIT $4)`
+  // Unknown to the planner (a subquery's value): a word in nine rows in ten made it read the
+  // table in order instead of the GIN index, testing each vector (twice the cost), on an estimate
+  // that did not count reading the vectors.
+  const indexed = `(SELECT ${query})`
+  // Counted once each: every branch below asks.
+  const all = `(SELECT n FROM counted) < $5`
+  const more = `(SELECT n FROM counted) = $5`
+  const newestTitled = `(SELECT count(*) FROM newest_titled) = $4`
+  const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
   return `
   WITH matched AS MATERIALIZED (
-    SELECT collection, doc_id, recency FROM search_documents WHERE locale = '${locale}' AND tsv @@ ${query} LIMIT $5
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5
+  ), counted AS MATERIALIZED (
+    SELECT count(*) AS n FROM matched
+  ), newest_titled AS MATERIALIZED (
+    SELECT collection, doc_id FROM (SELECT collection, doc_id, recency, head FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
+    WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
   ), titled AS MATERIALIZED (
-    SELECT collection, doc_id, recency FROM search_documents WHERE locale = '${locale}' AND head @@ ${query} LIMIT $5
+    SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5
   ), candidates AS (
-    ${newestOf('tsv', 'matched')}
+    (SELECT collection, doc_id FROM matched WHERE ${all} ORDER BY recency DESC LIMIT $4)
     UNION
-    ${newestOf('head', 'titled')}
-  ), ranked AS (
-    SELECT d.collection, d.doc_id, d.slug, d.title, d.summary, d.body, d.recency,
-      ts_rank(d.tsv, ${query}) * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - d.recency)) / 31557600.0)) AS score
-    FROM candidates c JOIN search_documents d ON d.collection = c.collection AND d.doc_id = c.doc_id AND d.locale = '${locale}'
-    ORDER BY score DESC, d.recency DESC, d.collection, d.doc_id
+    (SELECT collection, doc_id FROM matched WHERE ${all} AND titled ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM search_vectors
+      WHERE ${more} AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM newest_titled WHERE ${more} AND ${newestTitled})
+    UNION
+    (SELECT collection, doc_id FROM titled WHERE ${more} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) < $5 ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM search_vectors
+      WHERE ${more} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) = $5 AND locale = '${locale}' AND ts_match_vq(head, ${query})
+      ORDER BY recency DESC LIMIT $4)
+  ), ranked AS MATERIALIZED (
+    SELECT v.collection, v.doc_id, v.recency,
+      ts_rank(v.tsv, ${query}) * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - v.recency))::float8 / 31557600.0)) AS score
+    FROM candidates c JOIN search_vectors v ON v.collection = c.collection AND v.doc_id = c.doc_id AND v.locale = '${locale}'
+    ORDER BY score DESC, v.recency DESC, v.collection, v.doc_id
     LIMIT $2 OFFSET $3
   ), shown AS (
-    SELECT collection, doc_id, slug, recency, score,
-      ${segmentsAsChinese(locale) ? 'title' : `ts_headline('${searchConfig[locale]}', title, ${query}, $6)`} AS title,
-      ${
-        segmentsAsChinese(locale)
-          ? `concat_ws(E'\\n', nullif(summary, ''), nullif(body, ''))`
-          : `ts_headline('${searchConfig[locale]}', concat_ws(E'\\n', nullif(summary, ''), nullif(body, '')), ${query}, $7)`
-      } AS text
-    FROM ranked
+    SELECT r.collection, r.doc_id, d.slug, r.recency, r.score,
+      ${segmentsAsChinese(locale) ? 'd.title' : `ts_headline('${searchConfig[locale]}', d.title, ${query}, $7)`} AS title,
+      ${segmentsAsChinese(locale) ? text : `ts_headline('${searchConfig[locale]}', ${text}, ${query}, $8)`} AS text
+    FROM ranked r JOIN search_documents d ON d.collection = r.collection AND d.doc_id = r.doc_id AND d.locale = '${locale}'
   )
   SELECT
-    (SELECT count(*) FROM matched) AS total,
+    (SELECT n FROM counted) AS total,
     (SELECT count(*) FROM candidates) AS reachable,
     coalesce((SELECT json_agg(shown ORDER BY score DESC, recency DESC, collection, doc_id) FROM shown), '[]') AS rows,
-    (SELECT coalesce(array_agg(DISTINCT lexeme[1]), '{}') FROM regexp_matches(${query}::text, '''((?:[^'']|'''')*)''', 'g') AS lexeme) AS lexemes`
+    ${lexemesOf(query)} AS lexemes`
 }
 
 type Found = { rows: Row[]; total: number; reachable: number; lexemes: string[] }
@@ -169,10 +206,17 @@ const snippetLength = 120
 /** A lexeme as tsquery's text writes it between quotes, back as tsvector_to_array gives it. */
 const unquoted = (lexeme: string): string => lexeme.replace(/''/g, "'").replace(/\\\\/g, '\\')
 
+/** The parameters of `searchSql(locale)` for one page of a query's words. */
+export const searchParameters = (locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds = searchBounds): unknown[] => {
+  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.counted + 1, bounds.scanned]
+  // The headlines' options: Chinese is highlighted here (chineseHighlighter).
+  if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
+  return parameters
+}
+
 const run = async (pool: Pool, locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds): Promise<Found> => {
   if (words.length === 0) return { rows: [], total: 0, reachable: 0, lexemes: [] }
-  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.counted + 1]
-  if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
+  const parameters = searchParameters(locale, words, page, limit, bounds)
   // Named: each connection parses it once per locale, and PostgreSQL may keep its plan.
   const { rows } = await pool.query<{ total: string; reachable: string; rows: Row[]; lexemes: string[] }>({
     name: `lagon-search-${locale}`,
@@ -184,51 +228,79 @@ const run = async (pool: Pool, locale: Locale, words: string[], page: number, li
 }
 
 /**
+ * The indexed word nearest by trigrams (accents aside) to each of `plains` that no indexed text
+ * holds, in one statement: `plain` is null for a word no indexed word resembles.
+ */
+const correctionsSql = `
+  SELECT w.plain, (SELECT s.word FROM search_words s WHERE s.locale = $1 AND s.plain % w.plain ORDER BY similarity(s.plain, w.plain) DESC, s.plain LIMIT 1) AS word
+  FROM unnest($2::text[]) AS w(plain)
+  WHERE NOT EXISTS (SELECT 1 FROM search_words k WHERE k.locale = $1 AND k.plain = w.plain)`
+
+/** Whether a query finds anything, and its lexemes: a correction's test, which needs neither ranking nor snippets. */
+const findsSql = (locale: Locale) => {
+  const query = `to_tsquery('${searchConfig[locale]}', $1)`
+  return `SELECT EXISTS (SELECT 1 FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${query}) AS found, ${lexemesOf(query)} AS lexemes`
+}
+
+/**
  * "Did you mean": each word of a Latin-script query that no indexed text holds, replaced by the
  * indexed word nearest to it by trigrams (accents aside), if the corrected query finds something.
  * With the tags of what it read: the locale's words, and the lexemes of the correction tried.
+ * Asked only when the query found nothing; a round trip for the corrections, one more when
+ * there is one to test.
  */
 const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<{ text: string | null; tags: string[] }> => {
   if (segmentsAsChinese(locale)) return { text: null, tags: [] }
   const read = [tags.searchWords(locale)]
+  const words = latinWords(q).filter((word) => {
+    const plain = plainWord(word)
+    return plain.length >= 3 && !/\d/.test(plain)
+  })
+  if (words.length === 0) return { text: null, tags: read }
+  const { rows } = await pool.query<{ plain: string; word: string | null }>({
+    name: 'lagon-search-corrections',
+    text: correctionsSql,
+    values: [locale, [...new Set(words.map(plainWord))]],
+  })
+  const nearest = new Map(rows.map((row) => [row.plain, row.word]))
   let corrected = q
   let changed = false
-  for (const word of latinWords(q)) {
-    const plain = plainWord(word)
-    if (plain.length < 3 || /\d/.test(plain)) continue
-    const known = await pool.query('SELECT 1 FROM search_words WHERE locale = $1 AND plain = $2', [locale, plain])
-    if (known.rowCount) continue
-    const { rows } = await pool.query<{ word: string }>(
-      'SELECT word FROM search_words WHERE locale = $1 AND plain % $2 ORDER BY similarity(plain, $2) DESC, plain LIMIT 1',
-      [locale, plain],
-    )
-    if (!rows[0]) continue
-    corrected = corrected.replace(word, rows[0].word)
+  for (const word of words) {
+    const replacement = nearest.get(plainWord(word))
+    if (!replacement) continue
+    corrected = corrected.replace(word, replacement)
     changed = true
   }
   if (!changed) return { text: null, tags: read }
-  const { total, lexemes } = await run(pool, locale, queryWords(locale, corrected), 1, 1, searchBounds)
-  return { text: total > 0 ? corrected : null, tags: [...read, ...lexemes.map((lexeme) => tags.searchLexeme(locale, lexeme))] }
+  const { rows: finds } = await pool.query<{ found: boolean; lexemes: string[] }>({
+    name: `lagon-search-finds-${locale}`,
+    text: findsSql(locale),
+    values: [tsqueryText(locale, queryWords(locale, corrected))],
+  })
+  const [tested] = finds
+  return { text: tested!.found ? corrected : null, tags: [...read, ...tested!.lexemes.map((lexeme) => tags.searchLexeme(locale, unquoted(lexeme)))] }
 }
 
 export type SearchQuery = { q: string; locale: Locale; page: number; limit: number }
 
 /**
  * One page of a reader's search in one locale, read from the index, with the tags of what it
- * read (src/search/cache.ts). `bounds` are for tests: how much of the matches is read.
+ * read (src/search/cache.ts). `partBounds` are for tests: how much of the matches is read.
  */
 export const searchIndex = async (
   payload: Payload,
   { q, locale, page, limit }: SearchQuery,
-  bounds: SearchBounds = searchBounds,
+  partBounds: Partial<SearchBounds> = {},
 ): Promise<{ result: SearchResult; tags: string[] }> => {
+  const bounds = { ...searchBounds, ...partBounds }
   const pool = poolOf(payload)
   const cleanQuery = withoutMarks(q)
   const words = queryWords(locale, cleanQuery)
   const { rows, total, reachable, lexemes } = await run(pool, locale, words, page, limit, bounds)
+  const highlight = segmentsAsChinese(locale) && rows.length > 0 ? chineseHighlighter(words) : undefined
   const hits = rows.map((row): SearchHit => {
-    const title = segmentsAsChinese(locale) ? chineseHighlight(row.title, words) : row.title
-    const snippet = segmentsAsChinese(locale) ? chineseHighlight(row.text, words, snippetLength) : row.text
+    const title = highlight ? highlight(row.title) : row.title
+    const snippet = highlight ? highlight(row.text, snippetLength) : row.text
     return {
       collection: row.collection,
       id: row.doc_id,
