@@ -4,14 +4,17 @@
  * the migrations, the seed and `seed:scale` (10,000 articles × zh/en/fr, 200 carriers, 2,000
  * tips), builds, serves with Lagon's production server (as `npm start`), and measures:
  * - 50 random published guide pages, each requested once, never requested before (cold: neither
- *   Lagon's page cache nor Next's data cache holds them): time to the whole page, p50 / p99;
+ *   Lagon's page cache nor Next's data cache holds them), after 20 other guide pages have warmed
+ *   the process (./cold.ts): time to the whole page, p50 / p99, and the process's first render;
  * - the HTML size of the home pages and of the first, a middle and the last page of every list;
  * - warm throughput of a guide page against nginx serving the same bytes (bench/site's measure);
  * - a Zipf read load at 64 connections with one published edit a second (./zipf.ts): errors,
  *   page-cache hit ratio, p99, freshness of each edited page, the server's memory;
  * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95;
  * - `next build`: time and peak memory (of its largest process), with 10,000 guides in the database.
- * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS.
+ * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS;
+ * LAGON_BENCH_SCALE_ONLY=cold|profile (the cold pages alone; `profile` under --cpu-prof) and
+ * LAGON_BENCH_SEED (the same draw of pages each run).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
