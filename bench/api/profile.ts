@@ -2,7 +2,25 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number }
+type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
+
+/** A part of the process's life, in microseconds of the monotonic clock (`process.hrtime`), which the profile's times share. */
+export type ProfileWindow = { fromUs: number; toUs: number }
+
+/** Counts, in each node, only the samples taken within `window`. */
+function keepWindow(profile: Profile, window: ProfileWindow): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  for (const node of profile.nodes) node.hitCount = 0
+  let at = profile.startTime
+  profile.samples?.forEach((id, index) => {
+    at += profile.timeDeltas?.[index] ?? 0
+    const node = byId.get(id)
+    if (node && at >= window.fromUs && at <= window.toUs) node.hitCount = (node.hitCount ?? 0) + 1
+  })
+}
+
+/** Now on the monotonic clock that `--cpu-prof` timestamps samples with, in microseconds. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
 export type ProfileEntry = { function: string; where: string; selfPercent: number }
 
@@ -36,16 +54,19 @@ const shortUrl = (url: string): string => {
 /**
  * The functions the process spent most of its own time in (self time, the `hitCount` of
  * Node's `--cpu-prof` samples), of the largest profile in `dir` (the server's; run.mjs's
- * launcher writes a small one too). Idle and GC are listed as V8 names them.
+ * launcher writes a small one too), over its whole life or within `window`. Idle and GC are
+ * listed as V8 names them.
  */
 export function topEntries(
   dir: string,
   count = 20,
-): { file: string; entries: ProfileEntry[]; inclusive: InclusiveEntry[]; packages: { name: string; selfPercent: number }[] } {
+  window?: ProfileWindow,
+): { file: string; entries: ProfileEntry[]; inclusive: InclusiveEntry[]; packages: { name: string; selfPercent: number }[]; busyMs: number } {
   const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))
   if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`)
   const file = files.map((name) => path.join(dir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
+  if (window) keepWindow(profile, window)
   const selfHits = new Map<string, number>()
   const packageHits = new Map<string, number>()
   let total = 0
@@ -67,7 +88,10 @@ export function topEntries(
     })
   const percent = (hits: number) => Math.round((hits / Math.max(total, 1)) * 1000) / 10
   const packages = [...packageHits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, hits]) => ({ name, selfPercent: percent(hits) }))
-  return { file, entries, inclusive: inclusiveEntries(profile, total, count * 2), packages }
+  // CPU time: the samples not idle, at the profile's mean sampling interval.
+  const idle = profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').reduce((sum, node) => sum + (node.hitCount ?? 0), 0)
+  const intervalMs = (profile.endTime - profile.startTime) / 1000 / Math.max(profile.samples?.length ?? 1, 1)
+  return { file, entries, inclusive: inclusiveEntries(profile, total, count * 2), packages, busyMs: Math.round((total - idle) * intervalMs) }
 }
 
 /** Each function's total time (see InclusiveEntry), a recursive one counted once per sample. */

@@ -4,30 +4,33 @@
  * the migrations, the seed and `seed:scale` (10,000 articles × zh/en/fr, 200 carriers, 2,000
  * tips), builds, serves with Lagon's production server (as `npm start`), and measures:
  * - 50 random published guide pages, each requested once, never requested before (cold: neither
- *   Lagon's page cache nor Next's data cache holds them): time to the whole page, p50 / p99;
+ *   Lagon's page cache nor Next's data cache holds them), after 20 other guide pages have warmed
+ *   the process (./cold.ts): time to the whole page, p50 / p99, and the process's first render;
  * - the HTML size of the home pages and of the first, a middle and the last page of every list;
  * - warm throughput of a guide page against nginx serving the same bytes (bench/site's measure);
  * - a Zipf read load at 64 connections with one published edit a second (./zipf.ts): errors,
  *   page-cache hit ratio, p99, freshness of each edited page, the server's memory;
  * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95;
  * - `next build`: time and peak memory (of its largest process), with 10,000 guides in the database.
- * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS.
+ * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS;
+ * LAGON_BENCH_SCALE_ONLY=cold|profile (the cold pages alone; `profile` under --cpu-prof) and
+ * LAGON_BENCH_SEED (the same draw of pages each run).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-import pg from 'pg'
 
 import { appUrl, buildApp, migrateAndSeed, startApp } from '../site/app'
 import { runBenchmark } from '../site/cleanup'
 import { loadNow, waitForIdle } from '../site/machine'
 import { measureAgainstNginx } from '../site/measure'
+import { topEntries } from '../api/profile'
 import { readOptions } from '../site/options'
 import { runStep } from '../site/processes'
 import { prepareApp } from '../site/setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
 
+import { measureColdGuides, randomGuides, timed } from './cold'
 import { measureZipf, percentile } from './zipf'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -35,38 +38,6 @@ const resultsDir = path.join(repoRoot, 'bench/results')
 const scale = { articles: 10_000, carriers: 200, tips: 2_000 }
 const locales = ['zh', 'en', 'fr'] as const
 
-
-/** Milliseconds to the whole response, and its body. */
-const timed = async (url: string, headers: Record<string, string> = {}) => {
-  const started = performance.now()
-  const response = await fetch(url, { headers, redirect: 'manual' })
-  const body = await response.text()
-  return { ms: performance.now() - started, status: response.status, bytes: Buffer.byteLength(body), body }
-}
-
-/** 50 (guide, locale) pairs published for readers, drawn at random. */
-const randomGuides = async (databaseUrl: string): Promise<string[]> => {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ locale: string; slug: string }>(
-      `select _locale as locale, slug from articles_locales where _status = 'published' and title is not null order by random() limit 50`,
-    )
-    return rows.map((row) => `/${row.locale}/guides/${row.slug}`)
-  } finally {
-    await client.end()
-  }
-}
-
-const measureColdGuides = async (base: string, paths: string[]) => {
-  const times: number[] = []
-  for (const urlPath of paths) {
-    const { ms, status } = await timed(`${base}${urlPath}`)
-    if (status !== 200) throw new Error(`${urlPath} answered ${status}`)
-    times.push(ms)
-  }
-  return { pages: paths.length, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times) }
-}
 
 /** The number of pages a list says it has ("Page 1 of 334", "第 1 页，共 334 页"): the last number of its pagination. */
 const lastPage = (html: string): number => {
@@ -125,6 +96,20 @@ const measureAdmin = async (base: string, token: string) => {
   return result
 }
 
+const writeResults = (name: string, results: Record<string, unknown>) => {
+  mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, ...results }, null, 2))
+  console.log(`bench: results in ${path.relative(repoRoot, file)}`)
+}
+
+/** `LAGON_BENCH_SCALE_ONLY=cold`: only the cold guide pages (`profile`: the same with the server under `--cpu-prof`). */
+const coldOnly = ((value) => {
+  if (value && value !== 'cold' && value !== 'profile') throw new Error('LAGON_BENCH_SCALE_ONLY: cold or profile')
+  return value as 'cold' | 'profile' | undefined
+})(process.env.LAGON_BENCH_SCALE_ONLY || undefined)
+
 async function main(): Promise<void> {
   const options = readOptions()
   const loadBefore = loadNow()
@@ -148,13 +133,32 @@ async function main(): Promise<void> {
     timings.buildPeakMB = Math.round(Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1)) / 1024)
     console.log(`bench: next build ${timings.buildSeconds.toFixed(0)} s, peak ${timings.buildPeakMB} MB (largest process)`)
   }
-  const server = await startApp(setup)
+  const profileDir = coldOnly === 'profile' ? mkdtempSync(path.join(dir, 'profile-cold-')) : undefined
+  const server = await startApp(setup, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
   const base = appUrl(setup.port)
   await waitForIdle(options.waitIdleSeconds)
   // One request starts Payload and Next's route code before anything is timed.
   await timed(`${base}/api/health`)
-  const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl))
-  console.log(`bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms`)
+  const seed = process.env.LAGON_BENCH_SEED ? Number(process.env.LAGON_BENCH_SEED) : Math.random() * 2 - 1
+  const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl, seed))
+  console.log(
+    `bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms, max ${guides.max.toFixed(0)} ms ` +
+      `(after ${guides.warmUp.pages} other guide pages; the process's first render ${guides.firstRender?.ms.toFixed(0)} ms; LAGON_BENCH_SEED=${seed})`,
+  )
+  if (coldOnly) {
+    console.log(`bench: slowest ${guides.slowest.map((page) => `${page.ms.toFixed(0)} ms ${page.path}`).join(', ')}`)
+    if (profileDir) {
+      await server.stop()
+      // The sample's pages only: not the start, nor the warm-up.
+      const { file, entries, inclusive, packages, busyMs } = topEntries(profileDir, 40, guides.window)
+      console.log(`bench: profile ${file}: ${(busyMs / guides.pages).toFixed(1)} ms of CPU a page on the main thread, under the profiler`)
+      for (const entry of packages) console.log(`  ${entry.selfPercent} %\t${entry.name}`)
+      for (const entry of entries) console.log(`  self ${entry.selfPercent} %\t${entry.function}\t${entry.where}`)
+      for (const entry of inclusive) console.log(`  total ${entry.totalPercent} %\t${entry.function}\t${entry.where}`)
+    }
+    writeResults('scale-cold', { seed, guides })
+    return
+  }
   const lists = await measureListSizes(base)
   console.log(`bench: largest home or list page ${lists.largest} bytes`)
   const warnings: string[] = []
@@ -170,11 +174,7 @@ async function main(): Promise<void> {
   for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
   const loadAfter = loadNow()
   console.log(`bench: ${loadAfter.uptime}`)
-  mkdirSync(resultsDir, { recursive: true })
-  const file = path.join(resultsDir, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, guides, lists, warm, zipf, admin, warnings }, null, 2))
-  console.log(`bench: results in ${path.relative(repoRoot, file)}`)
+  writeResults('scale', { loadBefore, loadAfter, scale, timings, guides, lists, warm, zipf, admin, warnings })
 }
 
 await runBenchmark(repoRoot, main)

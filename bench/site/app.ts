@@ -69,6 +69,10 @@ export async function startApp(setup: AppSetup, nodeArgs: string[] = []): Promis
   const server = startService('lagon server', program, [...nodeArgs, ...args], {
     cwd: setup.appDir,
     env,
+    // SIGINT reaches the server once: run.mjs's launcher ignores it, where it would pass a SIGTERM
+    // on to a server that already had the group's, and a second SIGTERM ends it before `--cpu-prof`
+    // writes its profile.
+    stopSignal: 'SIGINT',
   })
   const url = appUrl(setup.port)
   await waitUntil('lagon server', async () => (await fetch(`${url}/api/health`)).ok, server, 120_000)

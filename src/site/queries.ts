@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Where } from 'payload'
@@ -9,6 +11,7 @@ import type { Article, Carrier, Media, Tip } from '@/payload-types'
 
 import { embedsOf, populateEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
+import { batchedRead, readTogether } from './readTogether'
 import { tags, type PublicCollection } from './tags'
 import type { ReaderCollection } from '@/lib/readerCollections'
 
@@ -128,7 +131,24 @@ const listTags = (collection: PublicCollection, locale: Locale) => withFallbacks
 
 // ——— One document ———
 
+/**
+ * Entries read with a slug lookup, for the rest of that lookup's resolution: the slug's owners
+ * come with their entries (the same columns, read as a reader), so that a cold page does not read
+ * each owner's entry again.
+ */
+const entriesJustRead = new AsyncLocalStorage<Map<string, IndexEntry | null>>()
+
+const entryKey = (collection: SiteCollection, id: number) => `${collection}:${id}`
+
+/** An entry as readers may have it: null when no locale of it is published (or translated) for them. */
+const readerEntry = (collection: SiteCollection, doc: Indexable | null, preview: boolean): IndexEntry | null => {
+  const entry = doc && toEntry(collection, doc, preview)
+  return entry && (preview || entry.available.length > 0) ? entry : null
+}
+
 const readEntry = async (collection: SiteCollection, id: number, preview: boolean): Promise<IndexEntry | null> => {
+  const justRead = preview ? undefined : entriesJustRead.getStore()
+  if (justRead?.has(entryKey(collection, id))) return justRead.get(entryKey(collection, id))!
   const payload = await sitePayload()
   const doc = await payload.findByID({
     collection,
@@ -140,8 +160,7 @@ const readEntry = async (collection: SiteCollection, id: number, preview: boolea
     overrideAccess: preview,
     disableErrors: true,
   })
-  const entry = doc && toEntry(collection, doc as unknown as Indexable, preview)
-  return entry && (preview || entry.available.length > 0) ? entry : null
+  return readerEntry(collection, doc as unknown as Indexable | null, preview)
 }
 
 const cachedEntry = cachedRead('site-entry', (collection: SiteCollection, id: number) => readEntry(collection, id, false), (collection, id) => [
@@ -157,16 +176,30 @@ export const entryOf = (collection: SiteCollection, id: number, preview = false)
 /**
  * The documents whose slug, in any locale, is `slug`; failing that, those that had it before.
  * Each is one lookup on an index (`*_slug_idx`, `*_texts_text_idx`), whatever the collection's size.
+ * A reader's lookup reads the owners' entries too, and leaves them to `entriesJustRead`.
  */
 const readSlugOwners = async (collection: SiteCollection, slug: string, preview: boolean): Promise<number[]> => {
   const payload = await sitePayload()
-  const ids = async (where: Where) =>
+  const owners = async (where: Where) =>
     (
-      // No count: a lookup needs the ids, not how many there are (one query less per cold page).
-      await payload.find({ collection, locale: 'all', where, select: { updatedAt: true }, depth: 0, limit: 10, pagination: false, draft: preview, overrideAccess: preview })
-    ).docs.map((doc) => doc.id as number)
-  const current = await ids({ slug: { equals: slug } })
-  return current.length ? current : ids({ slugHistory: { equals: slug } })
+      // No count: a lookup needs the documents, not how many there are (one query less per cold page).
+      await payload.find({
+        collection,
+        locale: 'all',
+        where,
+        select: (preview ? { updatedAt: true } : entrySelect(collection)) as Record<string, true>,
+        depth: 0,
+        limit: 10,
+        pagination: false,
+        draft: preview,
+        overrideAccess: preview,
+      })
+    ).docs as unknown as Indexable[]
+  const current = await owners({ slug: { equals: slug } })
+  const found = current.length ? current : await owners({ slugHistory: { equals: slug } })
+  const justRead = preview ? undefined : entriesJustRead.getStore()
+  for (const doc of justRead ? found : []) justRead!.set(entryKey(collection, doc.id), readerEntry(collection, doc, false))
+  return found.map((doc) => doc.id)
 }
 
 const slugTags = (collection: SiteCollection, slug: string) => localeCodes.map((locale) => tags.slug(collection, locale, slug))
@@ -216,12 +249,13 @@ export const resolveAmong = (entries: IndexEntry[], locale: Locale, slug: string
 }
 
 /** Resolves a slug of a locale through the slug indexes: a few rows read, never the collection. */
-export const resolveSlug = async (collection: SiteCollection, locale: Locale, slug: string, preview = false): Promise<Resolution> => {
-  const found = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
-  const ids = found.length > 0 || preview ? found : await cachedSlugMiss(collection, slug)
-  const entries = (await Promise.all(ids.map((id) => entryOf(collection, id, preview)))).filter((entry): entry is IndexEntry => entry !== null)
-  return resolveAmong(entries, locale, slug)
-}
+export const resolveSlug = (collection: SiteCollection, locale: Locale, slug: string, preview = false): Promise<Resolution> =>
+  entriesJustRead.run(new Map(), async () => {
+    const found = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
+    const ids = found.length > 0 || preview ? found : await cachedSlugMiss(collection, slug)
+    const entries = (await Promise.all(ids.map((id) => entryOf(collection, id, preview)))).filter((entry): entry is IndexEntry => entry !== null)
+    return resolveAmong(entries, locale, slug)
+  })
 
 // ——— Lists ———
 
@@ -263,55 +297,77 @@ export const entriesWithIds = async (collection: SiteCollection, ids: number[]):
 
 // ——— Documents with what they embed ———
 
-const readDocument = async <T>(collection: SiteCollection | 'media', id: number, locale: Locale, preview: boolean): Promise<T | null> => {
+type DocumentCollection = SiteCollection | 'media'
+
+/**
+ * What a document's page does not show, left out of its read: a guide's relations to carriers and
+ * tips (it shows those it embeds, read on their own) and its previous slugs (its entry has them).
+ */
+const notShown: Partial<Record<DocumentCollection, Record<string, false>>> = {
+  articles: { relatedCarriers: false, tips: false, slugHistory: false },
+}
+
+/** How readers read a document in `locale`: along its fallback chain, access applied (a preview: the newest draft, as staff). */
+const documentQuery = (collection: DocumentCollection, locale: Locale, preview: boolean) => ({
+  collection,
+  locale,
+  fallbackLocale: fallbackChain(locale),
+  ...(notShown[collection] && { select: notShown[collection] }),
+  depth: 0,
+  draft: preview && collection !== 'media',
+  overrideAccess: preview,
+})
+
+const readDocument = async <T>(collection: DocumentCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> => {
+  const batched = preview ? undefined : batchedRead(collection, id)
+  if (batched) return (await batched) as T | null
   const payload = await sitePayload()
-  const doc = await payload.findByID({
-    collection,
-    id,
-    locale,
-    fallbackLocale: fallbackChain(locale),
-    depth: 0,
-    draft: preview && collection !== 'media',
-    overrideAccess: preview,
-    disableErrors: true,
-  })
+  const doc = await payload.findByID({ ...documentQuery(collection, locale, preview), id, disableErrors: true })
   return (doc as T | null) ?? null
+}
+
+/** Documents of one collection in one locale, as readers see them (`readDocument`'s read, for many ids in one query). */
+const readDocuments = async (collection: DocumentCollection, ids: number[], locale: Locale): Promise<Map<number, unknown>> => {
+  const payload = await sitePayload()
+  const { docs } = await payload.find({ ...documentQuery(collection, locale, false), where: { id: { in: ids } }, limit: ids.length, pagination: false })
+  return new Map(docs.map((doc) => [doc.id as number, doc]))
 }
 
 const cachedDocument = cachedRead(
   'site-document',
-  (collection: SiteCollection | 'media', id: number, locale: Locale) => readDocument(collection, id, locale, false),
+  (collection: DocumentCollection, id: number, locale: Locale) => readDocument(collection, id, locale, false),
   (collection, id, locale) => [tags.document(collection, id), ...withFallbacks(locale).map((each) => tags.documentIn(collection, id, each))],
 )
 
-const documentOnly = <T>(collection: SiteCollection | 'media', id: number, locale: Locale, preview: boolean): Promise<T | null> =>
+const documentOnly = <T>(collection: DocumentCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> =>
   preview ? readDocument<T>(collection, id, locale, true) : cachedDocument(collection, id, locale) as Promise<T | null>
 
 /**
- * A document in one locale with the carriers, tips and media it embeds or shows, each read (and
- * cached) on its own with its own tags: a carrier's edit reaches every guide that embeds it, and
- * re-reads only that carrier. An embedded document readers may not see stays an id (left out).
+ * A document in one locale with the carriers, tips and media it embeds or shows, each cached on
+ * its own with its own tags: a carrier's edit reaches every guide that embeds it, and re-reads
+ * only that carrier. Those the cache does not hold are read together, one query per collection.
+ * An embedded document readers may not see stays an id (left out).
  */
-const documentIn =
-  <T>(collection: SiteCollection) =>
-  async (id: number, locale: Locale, preview = false): Promise<T | null> => {
+const documentIn = <T>(collection: SiteCollection) =>
+  // Once per render: a page's metadata and body both ask for it.
+  cache(async (id: number, locale: Locale, preview = false): Promise<T | null> => {
     const doc = await documentOnly<Record<string, unknown>>(collection, id, locale, preview)
     if (!doc) return null
     const wanted = embedsOf(doc)
-    const read = <E>(embedded: SiteCollection | 'media', ids: number[]) =>
-      Promise.all(ids.map(async (each) => [each, await documentOnly<E>(embedded, each, locale, preview)] as const))
-    const [carriers, tipsRead, media] = await Promise.all([
-      read<Carrier>('carriers', wanted.carriers),
-      read<Tip>('tips', wanted.tips),
-      read<Media>('media', wanted.media),
-    ])
-    const found: Embeds = {
-      carriers: new Map(carriers.filter(([, value]) => value)),
-      tips: new Map(tipsRead.filter(([, value]) => value)),
-      media: new Map(media.filter(([, value]) => value)),
-    } as Embeds
-    return populateEmbeds(doc, found) as T
-  }
+    const kinds = [
+      ...wanted.carriers.map((each) => ({ collection: 'carriers' as const, id: each })),
+      ...wanted.tips.map((each) => ({ collection: 'tips' as const, id: each })),
+      ...wanted.media.map((each) => ({ collection: 'media' as const, id: each })),
+    ]
+    const read = await readTogether(
+      kinds,
+      (embedded, each) => documentOnly<Carrier | Tip | Media>(embedded, each, locale, preview),
+      (embedded, ids) => readDocuments(embedded, ids, locale),
+    )
+    const found = (kind: DocumentCollection) => new Map(kinds.flatMap((each, index) => (each.collection === kind && read[index] ? [[each.id, read[index]] as const] : [])))
+    const embeds = { carriers: found('carriers'), tips: found('tips'), media: found('media') } as Embeds
+    return populateEmbeds(doc, embeds) as T
+  })
 
 export const articleIn = documentIn<Article>('articles')
 export const carrierIn = documentIn<Carrier>('carriers')
