@@ -11,7 +11,8 @@
  *   page-cache hit ratio, p99, freshness of each edited page, the server's memory;
  * - the admin's list views (articles, carriers, tips) and translation dashboard: server time p95;
  * - `next build`: time and peak memory (of its largest process), with 10,000 guides in the database.
- * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS.
+ * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS; and
+ * --zipf-only (the Zipf load alone, on a freshly started server), --zipf-pages N (the pages it draws from).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -153,27 +154,30 @@ async function main(): Promise<void> {
   await waitForIdle(options.waitIdleSeconds)
   // One request starts Payload and Next's route code before anything is timed.
   await timed(`${base}/api/health`)
-  const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl))
-  console.log(`bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms`)
-  const lists = await measureListSizes(base)
-  console.log(`bench: largest home or list page ${lists.largest} bytes`)
+  const measured: Record<string, unknown> = {}
   const warnings: string[] = []
-  const warm = await measureAgainstNginx(dir, setup, warnings)
-  console.log(`bench: warm guide ${warm.app.requestsPerSecond.toFixed(0)} req/s, nginx ${warm.nginx.requestsPerSecond.toFixed(0)} req/s (ratio ${warm.ratio.toFixed(2)})`)
+  if (!options.zipfOnly) {
+    const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl))
+    console.log(`bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms`)
+    const lists = await measureListSizes(base)
+    console.log(`bench: largest home or list page ${lists.largest} bytes`)
+    const warm = await measureAgainstNginx(dir, setup, warnings)
+    console.log(`bench: warm guide ${warm.app.requestsPerSecond.toFixed(0)} req/s, nginx ${warm.nginx.requestsPerSecond.toFixed(0)} req/s (ratio ${warm.ratio.toFixed(2)})`)
+    Object.assign(measured, { guides, lists, warm })
+  }
   const token = await adminLogin(base)
-  const zipf = await measureZipf(base, setup.databaseUrl, server.child.pid!, { authorization: `JWT ${token}` })
-  console.log(
-    `bench: zipf ${zipf.requests} requests, ${zipf.non2xx + zipf.errors + zipf.timeouts} failed, hit ratio ${(zipf.hitRatio * 100).toFixed(1)} %, p99 ${zipf.p99Ms} ms, ` +
-      `${zipf.edits.freshWithin1s}/${zipf.edits.count} edits fresh within 1 s (max ${zipf.edits.freshMaxMs.toFixed(0)} ms), RSS max ${zipf.rssMB.max} MB`,
-  )
-  const admin = await measureAdmin(base, token)
-  for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
+  measured.zipf = await measureZipf(base, setup.databaseUrl, server.child.pid!, { authorization: `JWT ${token}` }, { pages: options.zipfPages })
+  if (!options.zipfOnly) {
+    const admin = await measureAdmin(base, token)
+    for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
+    measured.admin = admin
+  }
   const loadAfter = loadNow()
   console.log(`bench: ${loadAfter.uptime}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = path.join(resultsDir, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, guides, lists, warm, zipf, admin, warnings }, null, 2))
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadBefore, loadAfter, scale, timings, ...measured, warnings }, null, 2))
   console.log(`bench: results in ${path.relative(repoRoot, file)}`)
 }
 
