@@ -31,5 +31,5 @@ USER lagon
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"
-# V8 collects at 1.3 times the live heap, not up to 4 times (docs/scaling.md, "Memory").
-CMD ["node", "--heap-growing-percent=30", "server.mjs"]
+# V8 collects at 1.15 times the live heap, not up to 4 times (docs/scaling.md, "Memory").
+CMD ["node", "--heap-growing-percent=15", "server.mjs"]
