@@ -20,7 +20,8 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
-    MEDIA_DIR=/app/media
+    MEDIA_DIR=/app/media \
+    MALLOC_ARENA_MAX=2
 RUN groupadd --system lagon && useradd --system --gid lagon --uid 1001 lagon \
     && mkdir -p /app/media && chown lagon:lagon /app/media
 COPY --from=build --chown=lagon:lagon /app/.next/standalone ./
@@ -30,4 +31,5 @@ USER lagon
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"
-CMD ["node", "server.mjs"]
+# V8 collects at 1.15 times the live heap, not up to 4 times (docs/scaling.md, "Memory").
+CMD ["node", "--heap-growing-percent=15", "server.mjs"]

@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@node-rs/jieba'],
   images: { formats: ['image/avif', 'image/webp'], localPatterns: [{ pathname: '/api/media/file/**' }] },
   experimental: {
-    // Pages and data Next renders are kept in memory (cacheMaxMemorySize, 50 MB), not also written to
+    // Pages and data Next renders are kept in memory (SITE_NEXT_CACHE_MB, src/server/main.ts), not also written to
     // the build folder: a cold guide page wrote a dozen files (its HTML, RSC, segments, each read),
     // a fifth of its render's time, and an instance's disk copy outlived changes made while it was down.
     isrFlushToDisk: false,

@@ -14,7 +14,8 @@
  * - `next build`: time and peak memory (of its largest process), with 10,000 guides in the database.
  * Stops everything it started. Options as bench:site: --keep, --reuse DIR, --wait-idle SECONDS;
  * LAGON_BENCH_SCALE_ONLY=cold|profile (the cold pages alone; `profile` under --cpu-prof) and
- * LAGON_BENCH_SEED (the same draw of pages each run).
+ * LAGON_BENCH_SEED (the same draw of pages each run); --zipf-only (the Zipf load alone, on a freshly
+ * started server), --zipf-pages N (the pages it draws from).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -140,41 +141,44 @@ async function main(): Promise<void> {
   // One request starts Payload and Next's route code before anything is timed.
   await timed(`${base}/api/health`)
   const seed = process.env.LAGON_BENCH_SEED ? Number(process.env.LAGON_BENCH_SEED) : Math.random() * 2 - 1
-  const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl, seed))
-  console.log(
-    `bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms, max ${guides.max.toFixed(0)} ms ` +
-      `(after ${guides.warmUp.pages} other guide pages; the process's first render ${guides.firstRender?.ms.toFixed(0)} ms; LAGON_BENCH_SEED=${seed})`,
-  )
-  if (coldOnly) {
-    console.log(`bench: slowest ${guides.slowest.map((page) => `${page.ms.toFixed(0)} ms ${page.path}`).join(', ')}`)
-    if (profileDir) {
-      await server.stop()
-      // The sample's pages only: not the start, nor the warm-up.
-      const { file, entries, inclusive, packages, busyMs } = topEntries(profileDir, 40, guides.window)
-      console.log(`bench: profile ${file}: ${(busyMs / guides.pages).toFixed(1)} ms of CPU a page on the main thread, under the profiler`)
-      for (const entry of packages) console.log(`  ${entry.selfPercent} %\t${entry.name}`)
-      for (const entry of entries) console.log(`  self ${entry.selfPercent} %\t${entry.function}\t${entry.where}`)
-      for (const entry of inclusive) console.log(`  total ${entry.totalPercent} %\t${entry.function}\t${entry.where}`)
-    }
-    writeResults('scale-cold', { seed, guides })
-    return
-  }
-  const lists = await measureListSizes(base)
-  console.log(`bench: largest home or list page ${lists.largest} bytes`)
+  const measured: Record<string, unknown> = {}
   const warnings: string[] = []
-  const warm = await measureAgainstNginx(dir, setup, warnings)
-  console.log(`bench: warm guide ${warm.app.requestsPerSecond.toFixed(0)} req/s, nginx ${warm.nginx.requestsPerSecond.toFixed(0)} req/s (ratio ${warm.ratio.toFixed(2)})`)
+  if (!options.zipfOnly) {
+    const guides = await measureColdGuides(base, await randomGuides(setup.databaseUrl, seed))
+    console.log(
+      `bench: cold guide pages p50 ${guides.p50.toFixed(0)} ms, p99 ${guides.p99.toFixed(0)} ms, max ${guides.max.toFixed(0)} ms ` +
+        `(after ${guides.warmUp.pages} other guide pages; the process's first render ${guides.firstRender?.ms.toFixed(0)} ms; LAGON_BENCH_SEED=${seed})`,
+    )
+    if (coldOnly) {
+      console.log(`bench: slowest ${guides.slowest.map((page) => `${page.ms.toFixed(0)} ms ${page.path}`).join(', ')}`)
+      if (profileDir) {
+        await server.stop()
+        // The sample's pages only: not the start, nor the warm-up.
+        const { file, entries, inclusive, packages, busyMs } = topEntries(profileDir, 40, guides.window)
+        console.log(`bench: profile ${file}: ${(busyMs / guides.pages).toFixed(1)} ms of CPU a page on the main thread, under the profiler`)
+        for (const entry of packages) console.log(`  ${entry.selfPercent} %\t${entry.name}`)
+        for (const entry of entries) console.log(`  self ${entry.selfPercent} %\t${entry.function}\t${entry.where}`)
+        for (const entry of inclusive) console.log(`  total ${entry.totalPercent} %\t${entry.function}\t${entry.where}`)
+      }
+      writeResults('scale-cold', { seed, guides })
+      return
+    }
+    const lists = await measureListSizes(base)
+    console.log(`bench: largest home or list page ${lists.largest} bytes`)
+    const warm = await measureAgainstNginx(dir, setup, warnings)
+    console.log(`bench: warm guide ${warm.app.requestsPerSecond.toFixed(0)} req/s, nginx ${warm.nginx.requestsPerSecond.toFixed(0)} req/s (ratio ${warm.ratio.toFixed(2)})`)
+    Object.assign(measured, { guides, lists, warm })
+  }
   const token = await adminLogin(base)
-  const zipf = await measureZipf(base, setup.databaseUrl, server.child.pid!, { authorization: `JWT ${token}` })
-  console.log(
-    `bench: zipf ${zipf.requests} requests, ${zipf.non2xx + zipf.errors + zipf.timeouts} failed, hit ratio ${(zipf.hitRatio * 100).toFixed(1)} %, p99 ${zipf.p99Ms} ms, ` +
-      `${zipf.edits.freshWithin1s}/${zipf.edits.count} edits fresh within 1 s (max ${zipf.edits.freshMaxMs.toFixed(0)} ms), RSS max ${zipf.rssMB.max} MB`,
-  )
-  const admin = await measureAdmin(base, token)
-  for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
+  measured.zipf = await measureZipf(base, setup.databaseUrl, server.child.pid!, { authorization: `JWT ${token}` }, { pages: options.zipfPages })
+  if (!options.zipfOnly) {
+    const admin = await measureAdmin(base, token)
+    for (const [view, { p95 }] of Object.entries(admin)) console.log(`bench: ${view} p95 ${p95.toFixed(0)} ms`)
+    measured.admin = admin
+  }
   const loadAfter = loadNow()
   console.log(`bench: ${loadAfter.uptime}`)
-  writeResults('scale', { loadBefore, loadAfter, scale, timings, guides, lists, warm, zipf, admin, warnings })
+  writeResults('scale', { loadBefore, loadAfter, scale, timings, ...measured, warnings })
 }
 
 await runBenchmark(repoRoot, main)

@@ -6,15 +6,18 @@ import pg from 'pg'
 /**
  * The reader load of a real site: 64 keep-alive connections asking for guide pages drawn from a
  * Zipf distribution (a few pages most of the time, a long tail), while an editor publishes one
- * edit a second through the API. Measures errors, the share of pages Lagon's page cache answered
- * (`x-lagon-cache: HIT`), latency, how long each edited page took to show the edit, and the
- * server's memory.
+ * edit a second through the API. Measured twice on one server:
+ * - **after a restart**: the first 30 s of a server whose memory is empty, the 200 most read
+ *   pages asked for once before (what a deploy or a crash costs readers);
+ * - **steady**: the same load goes on in windows of 10 s until the page cache's hit ratio stops
+ *   rising (less than a point over 20 s, or at most `warmUpMaxSeconds`), as on a
+ *   site that has been serving; then 30 s more are measured. The cache keeps its configured
+ *   budget in bytes (`SITE_PAGE_CACHE_MB`) and evicts as it does in production.
+ * Each measures errors, the share of pages Lagon's page cache answered (`x-lagon-cache: HIT`),
+ * latency, how long each edited page took to show the edit, and the server's memory.
  */
-export type ZipfResult = {
-  connections: number
+export type ZipfRound = {
   durationSeconds: number
-  pages: number
-  exponent: number
   requests: number
   requestsPerSecond: number
   p50Ms: number
@@ -24,16 +27,28 @@ export type ZipfResult = {
   timeouts: number
   /** HIT among the answers that said (`x-lagon-cache`). */
   hitRatio: number
+  /** HIT or STALE (a kept copy answered while the page is rendered again) among the answers that said. */
+  fromMemoryRatio: number
   cacheStates: Record<string, number>
   /** Answers by status code (autocannon counts timeouts and socket errors apart). */
   statuses: Record<string, number>
-  /** The most read pages, each asked for once before the load: a site that has been serving for a while. */
-  warmedPages: number
   edits: { count: number; failed: number; failedStatuses: number[]; freshP50Ms: number; freshMaxMs: number; freshWithin1s: number; neverFresh: number }
-  rssMB: { start: number; max: number; end: number }
+  /** The server process's resident memory (its group's largest process), and its whole process group's, sampled every second. */
+  rssMB: { start: number; max: number; end: number; groupMax: number }
 }
 
-export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1, warmed: 200 }
+export type ZipfResult = {
+  connections: number
+  pages: number
+  exponent: number
+  /** The most read pages, each asked for once before the first round. */
+  warmedPages: number
+  afterRestart: ZipfRound
+  warmUp: { seconds: number; steady: boolean; windows: { hitRatio: number; requests: number; p99Ms: number; rssMB: number }[] }
+  steady: ZipfRound
+}
+
+export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1, warmed: 200, windowSeconds: 10, warmUpMaxSeconds: 180 }
 
 type Guide = { id: number; locale: string; path: string }
 
@@ -71,13 +86,14 @@ const zipfSampler = (n: number, s: number): (() => number) => {
   }
 }
 
-/** Resident memory of a process group (the server and anything it started), in MB. */
-const groupRssMB = (pid: number): number => {
+/** Resident memory of a process group (the server and anything it started), in MB: its largest process's and the group's. */
+const groupRssMB = (pid: number): { largest: number; group: number } => {
   try {
     const output = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' })
-    return Math.round(output.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024)
+    const kilobytes = output.split('\n').map((line) => Number(line.trim()) || 0)
+    return { largest: Math.round(Math.max(0, ...kilobytes) / 1024), group: Math.round(kilobytes.reduce((sum, kb) => sum + kb, 0) / 1024) }
   } catch {
-    return 0
+    return { largest: 0, group: 0 }
   }
 }
 
@@ -94,12 +110,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * published through the API as an editor's save; then the page is asked for until it shows the
  * new summary (every 20 ms, at most 5 s): the time from the save's answer to the first fresh page.
  */
-const editEverySecond = async (base: string, headers: Record<string, string>, guides: Guide[], until: number) => {
+const editEverySecond = async (base: string, headers: Record<string, string>, guides: Guide[], edited: { count: number }, until: number) => {
   const fresh: number[] = []
   const failedStatuses: number[] = []
   let failed = 0
   let neverFresh = 0
-  for (let index = 0; performance.now() < until; index += 1) {
+  // Rounds follow one another: the next edit goes to the next of the 50 most read guides.
+  for (let index = edited.count; performance.now() < until; index = ++edited.count) {
     const started = performance.now()
     const guide = guides[index % Math.min(50, guides.length)]!
     const summary = `Zipf edit ${index} at ${Date.now()}`
@@ -141,27 +158,27 @@ const editEverySecond = async (base: string, headers: Record<string, string>, gu
   }
 }
 
-export const measureZipf = async (base: string, databaseUrl: string, serverPid: number, headers: Record<string, string>): Promise<ZipfResult> => {
-  const { connections, durationSeconds, pages, exponent, warmed } = zipfShape
-  const guides = await rankedGuides(databaseUrl, pages)
-  const draw = zipfSampler(guides.length, exponent)
-  // The head of the distribution, four at a time; the tail stays cold, as on a live site.
-  const head = guides.slice(0, warmed)
-  await Promise.all(
-    Array.from({ length: 4 }, async (_, worker) => {
-      for (let index = worker; index < head.length; index += 4) await (await fetch(`${base}${head[index]!.path}`)).arrayBuffer()
-    }),
-  )
+type Load = { base: string; serverPid: number; headers: Record<string, string>; guides: Guide[]; draw: () => number; edited: { count: number } }
+
+/** The Zipf load with its edits for `durationSeconds`, on a server in whatever state it is. */
+const zipfRound = async ({ base, serverPid, headers, guides, draw, edited }: Load, durationSeconds: number): Promise<ZipfRound> => {
   const cacheStates: Record<string, number> = {}
   const statuses: Record<string, number> = {}
-  const rss = { start: groupRssMB(serverPid), max: 0, end: 0 }
-  const sampler = setInterval(() => (rss.max = Math.max(rss.max, groupRssMB(serverPid))), 1_000)
+  const first = groupRssMB(serverPid)
+  const rss = { start: first.largest, max: first.largest, end: 0, groupMax: first.group }
+  const sample = () => {
+    const now = groupRssMB(serverPid)
+    rss.max = Math.max(rss.max, now.largest)
+    rss.groupMax = Math.max(rss.groupMax, now.group)
+    return now
+  }
+  const sampler = setInterval(sample, 1_000)
   const until = performance.now() + durationSeconds * 1_000
   try {
     const [result, edits] = await Promise.all([
       autocannon({
         url: base,
-        connections,
+        connections: zipfShape.connections,
         duration: durationSeconds,
         requests: [
           {
@@ -175,15 +192,12 @@ export const measureZipf = async (base: string, databaseUrl: string, serverPid: 
           },
         ],
       }),
-      editEverySecond(base, headers, guides, until),
+      editEverySecond(base, headers, guides, edited, until),
     ])
-    rss.end = groupRssMB(serverPid)
+    rss.end = sample().largest
     const said = Object.entries(cacheStates).filter(([state]) => state !== 'none').reduce((sum, [, count]) => sum + count, 0)
     return {
-      connections,
       durationSeconds,
-      pages: guides.length,
-      exponent,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       p50Ms: result.latency.p50,
@@ -192,13 +206,65 @@ export const measureZipf = async (base: string, databaseUrl: string, serverPid: 
       errors: result.errors,
       timeouts: result.timeouts,
       hitRatio: said ? (cacheStates.HIT ?? 0) / said : 0,
+      fromMemoryRatio: said ? ((cacheStates.HIT ?? 0) + (cacheStates.STALE ?? 0)) / said : 0,
       cacheStates,
       statuses,
-      warmedPages: head.length,
       edits,
       rssMB: rss,
     }
   } finally {
     clearInterval(sampler)
+  }
+}
+
+const describeRound = (name: string, round: ZipfRound) =>
+  `bench: zipf ${name}: ${round.requests} requests, ${round.non2xx + round.errors + round.timeouts} failed, hit ratio ${(round.hitRatio * 100).toFixed(1)} % ` +
+  `(from memory ${(round.fromMemoryRatio * 100).toFixed(1)} %), p50 ${round.p50Ms} ms, p99 ${round.p99Ms} ms, ` +
+  `${round.edits.freshWithin1s}/${round.edits.count} edits fresh within 1 s (max ${round.edits.freshMaxMs.toFixed(0)} ms), RSS max ${round.rssMB.max} MB (group ${round.rssMB.groupMax} MB)`
+
+/**
+ * `pages`: how many published (guide, locale) pairs the load draws from (zipfShape.pages unless
+ * given); `log` is told each round's figures as they come.
+ */
+export const measureZipf = async (
+  base: string,
+  databaseUrl: string,
+  serverPid: number,
+  headers: Record<string, string>,
+  { pages = zipfShape.pages, log = console.log }: { pages?: number; log?: (line: string) => void } = {},
+): Promise<ZipfResult> => {
+  const { connections, durationSeconds, exponent, warmed, windowSeconds, warmUpMaxSeconds } = zipfShape
+  const guides = await rankedGuides(databaseUrl, pages)
+  const load: Load = { base, serverPid, headers, guides, draw: zipfSampler(guides.length, exponent), edited: { count: 0 } }
+  // The head of the distribution, four at a time; the tail stays cold, as after a restart.
+  const head = guides.slice(0, warmed)
+  await Promise.all(
+    Array.from({ length: 4 }, async (_, worker) => {
+      for (let index = worker; index < head.length; index += 4) await (await fetch(`${base}${head[index]!.path}`)).arrayBuffer()
+    }),
+  )
+  const afterRestart = await zipfRound(load, durationSeconds)
+  log(describeRound('first 30 s after a restart', afterRestart))
+  // The same load until the hit ratio settles: the cache then holds what a serving site's holds.
+  const windows: ZipfResult['warmUp']['windows'] = []
+  let steady = false
+  while (!steady && windows.length * windowSeconds < warmUpMaxSeconds) {
+    const window = await zipfRound(load, windowSeconds)
+    windows.push({ hitRatio: window.hitRatio, requests: window.requests, p99Ms: window.p99Ms, rssMB: window.rssMB.max })
+    log(`bench: zipf warm-up ${windows.length * windowSeconds} s: hit ratio ${(window.hitRatio * 100).toFixed(1)} %, p99 ${window.p99Ms} ms, RSS ${window.rssMB.max} MB`)
+    // Settled: no gain of a point over the last 20 s (a busy machine fills the cache slowly, not less).
+    const before = windows.at(-3)
+    steady = before !== undefined && window.hitRatio - before.hitRatio < 0.01
+  }
+  const steadyRound = await zipfRound(load, durationSeconds)
+  log(describeRound('steady', steadyRound))
+  return {
+    connections,
+    pages: guides.length,
+    exponent,
+    warmedPages: head.length,
+    afterRestart,
+    warmUp: { seconds: windows.length * windowSeconds, steady, windows },
+    steady: steadyRound,
   }
 }

@@ -49,7 +49,7 @@ const start = async (): Promise<void> => {
   // As Next's own standalone server does: the build's configuration, not next.config.ts.
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config)
   // Served from the folder it was read from, even when that is a copy of the build (a test's own).
-  const app = next({ dev: false, dir, hostname, port, conf: { ...config, distDir } as never })
+  const app = next({ dev: false, dir, hostname, port, conf: { ...config, distDir, cacheMaxMemorySize: settings.nextCacheBytes } as never })
   const handle = app.getRequestHandler()
   await app.prepare()
 

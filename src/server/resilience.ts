@@ -18,6 +18,12 @@ const megabyte = 1024 * 1024
 export const serverSettings = () => ({
   /** Memory for readers' pages, all encodings counted; 0 keeps none. */
   pageCacheBytes: wholeNumber('SITE_PAGE_CACHE_MB', 64) * megabyte,
+  /**
+   * Next's own in-memory cache (its `cacheMaxMemorySize`): the data reads pages are rendered from,
+   * and a second copy of each page (HTML, RSC payload, segments) that the front already keeps.
+   * Next counts a cached read at the length of its JSON, not at the objects it holds in the heap.
+   */
+  nextCacheBytes: wholeNumber('SITE_NEXT_CACHE_MB', 16) * megabyte,
   /** How long a reader waits for Next to render a page before getting the last good copy, or a 503. */
   renderTimeoutMs: Math.max(1, wholeNumber('SITE_RENDER_TIMEOUT_MS', 10_000)),
   /** Renders of readers' pages Next runs at once (renderSlots.ts); Next shares the process's CPU with every hit. */

@@ -28,7 +28,8 @@ const steps: [what: string, command: string][] = [
 loadEnvironment()
 console.log(process.env.DATABASE_URL ? 'lagon: using DATABASE_URL' : 'lagon: starting the embedded PostgreSQL')
 const database = await ensureDatabase((line) => process.env.LAGON_DEBUG && console.log(line))
-const env = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '--no-deprecation' }
+// The operator's NODE_OPTIONS (a heap limit, docs/scaling.md) stay.
+const env = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' ') }
 let code = 1
 try {
   for (const [what, command] of steps) {
