@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds)
   const seconds = Number(values.seconds)
   console.log(`bench: ${loadNow().uptime}`)
-  const { dir, setup } = await prepareApp({ reuse: path.resolve(values.reuse), keep: true, lighthouseRuns: 1, waitIdleSeconds: 0 })
+  const { dir, setup } = await prepareApp({ reuse: path.resolve(values.reuse), keep: true, lighthouseRuns: 1, waitIdleSeconds: 0, zipfOnly: false })
   const profileDir = values['cpu-prof'] && path.resolve(values['cpu-prof'])
   const server = await startApp(setup, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
   const urlPath = guidePaths[loadLocale]!
