@@ -19,6 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { build, stop as stopEsbuild, version as esbuildVersion } from 'esbuild'
 
+import { serverRuntime } from './serverRuntime.mjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const commandsDir = path.join(root, 'src/cli/commands')
 const cacheDir = path.join(root, 'node_modules/.cache/lagon-commands')
@@ -159,25 +161,8 @@ const removeStaleBundles = async (current) => {
  */
 const condition = '--conditions=production'
 
-/**
- * Lagon's server keeps its memory near what it holds (docs/scaling.md, "Memory"). On a machine
- * with gigabytes free, V8 lets its heap grow to up to four times the objects that survive a full
- * collection before the next one (measured at 10,000 guides: about 230 MB live, a heap of 780 MB);
- * `--heap-growing-percent=15` makes that 1.15 times, with no lower limit on the heap, so a burst
- * of large reads still fits. glibc gives each thread that compresses pages (libuv's pool) a malloc
- * arena of its own; two arenas keep freed memory reusable. A flag or MALLOC_ARENA_MAX already
- * given wins (V8 takes this flag on the command line only, not in NODE_OPTIONS).
- */
-const serverRuntime = (name) => {
-  if (name !== 'server') return { flags: [], env: {} }
-  return {
-    flags: process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent')) ? [] : ['--heap-growing-percent=15'],
-    env: process.env.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: '2' },
-  }
-}
-
 const [command, ...args] = process.argv.slice(2)
-const runtime = serverRuntime(command)
+const runtime = command === 'server' ? serverRuntime(process.execArgv, process.env) : { flags: [], env: {} }
 const missingFlags = [...(process.execArgv.includes(condition) ? [] : [condition]), ...runtime.flags]
 // glibc reads MALLOC_ARENA_MAX when the process starts, and V8 its flags: both need a new process.
 if (missingFlags.length > 0 || Object.keys(runtime.env).length > 0) {

@@ -11,6 +11,7 @@ import { ensureDatabase, projectRoot } from '@/db/databaseUrl'
 
 import { loadEnvironment } from '../environment'
 import { lagonCommand, run, runOrThrow } from '../processes'
+import { serverRuntime } from '../serverRuntime.mjs'
 
 const mode = process.argv[2]
 if (mode !== 'dev' && mode !== 'start') {
@@ -41,8 +42,13 @@ try {
   if (mode === 'dev') console.log('lagon: next dev compiles each page on its first request: the first one takes 15–40 s')
   // Development is `next dev` as is; production is Lagon's server (src/server/main.ts): Next behind
   // the cache of readers' pages.
-  const [program, args] = mode === 'dev' ? [path.join(projectRoot, 'node_modules/.bin/next'), ['dev', '--port', port]] : lagonCommand('server', '--port', port)
-  code = (await run(program, args, env)).code
+  if (mode === 'dev') {
+    code = (await run(path.join(projectRoot, 'node_modules/.bin/next'), ['dev', '--port', port], env)).code
+  } else {
+    const [program, args] = lagonCommand('server', '--port', port)
+    const runtime = serverRuntime(args, env)
+    code = (await run(program, [...runtime.flags, ...args], { ...env, ...runtime.env })).code
+  }
 } catch (error) {
   console.error(`lagon: ${error instanceof Error ? error.message : String(error)}`)
 } finally {
