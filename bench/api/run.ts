@@ -5,12 +5,12 @@
  * `npm start` does), and measures one localized article read by slug, in one run, targets
  * interleaved: a minimal Node + pg server doing the same lookup (the floor), REST anonymous and
  * with a `read` API key (Lagon's cache of public reads), GraphQL as POST, GET and persisted
- * query, REST as staff (never cached) and REST missing the cache. See bench/README.md.
+ * query, REST as staff by slug and by id (never cached) and REST missing the cache. See bench/README.md.
  *
  * Options: --keep, --reuse DIR, --wait-idle SECONDS (as bench:site).
  * LAGON_BENCH_PREPARE_ONLY=1 copies, migrates, seeds and builds into a kept folder, then stops:
  * the CPU-heavy part, to run apart from the measurement (`--reuse DIR` then measures).
- * LAGON_BENCH_PROFILE=staff|graphql|key instead measures that uncached read alone, 15 s, with the
+ * LAGON_BENCH_PROFILE=staff|staff-id|graphql|key instead measures that uncached read alone, 15 s, with the
  * server under `--cpu-prof`, and prints where its time goes; `post` does the same for the
  * anonymous GraphQL POST (a cached read), to see what runs around the cache.
  */
@@ -27,7 +27,7 @@ import { appPort, startDatabase, workFolder } from '../site/setup'
 import { snapshotWorkTree } from '../../tests/helpers/workTree'
 import { measure, shape, type ApiLoad } from './load'
 import { topEntries } from './profile'
-import { floorPath, graphqlGetPath, graphqlQuery, persistedExtensions, persistedGetPath, restPath } from './targets'
+import { floorPath, graphqlGetPath, graphqlQuery, persistedExtensions, persistedGetPath, restByIdPath, restPath } from './targets'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')
@@ -48,8 +48,9 @@ const firstDifference = (a: unknown, b: unknown, path = ''): string | undefined 
 
 const firstDoc = async (response: Response, from: string): Promise<Doc> => {
   if (!response.ok) throw new Error(`${from} answered ${response.status}: ${await response.text()}`)
-  const body = (await response.json()) as { docs?: Doc[]; data?: { Articles?: { docs?: Doc[] } } }
-  const doc = body.docs?.[0] ?? body.data?.Articles?.docs?.[0]
+  const body = (await response.json()) as Doc & { docs?: Doc[]; data?: { Articles?: { docs?: Doc[] } } }
+  // A list (REST, GraphQL), or a document read by id.
+  const doc = body.docs?.[0] ?? body.data?.Articles?.docs?.[0] ?? ('id' in body ? body : undefined)
   if (!doc) throw new Error(`${from} found no article`)
   return doc
 }
@@ -83,7 +84,7 @@ async function credentials(app: string): Promise<{ staff: Record<string, string>
 async function main(): Promise<void> {
   const options = readOptions()
   const profiled = process.env.LAGON_BENCH_PROFILE
-  if (profiled && !['staff', 'graphql', 'key', 'post'].includes(profiled)) throw new Error('LAGON_BENCH_PROFILE: staff, graphql, key or post')
+  if (profiled && !['staff', 'staff-id', 'graphql', 'key', 'post'].includes(profiled)) throw new Error('LAGON_BENCH_PROFILE: staff, staff-id, graphql, key or post')
   // The bench is one client sending thousands of requests a second: no rate limit for it.
   process.env.API_RATE_LIMIT = '0'
   const loadBefore = loadNow()
@@ -116,6 +117,9 @@ async function main(): Promise<void> {
   const app = appUrl(setup.port)
   const { staff, key } = await credentials(app)
   const json = { 'content-type': 'application/json' }
+  const send = (request: { url: string; method?: string; body?: string; headers?: Record<string, string> }) =>
+    fetch(request.url, { method: request.method ?? 'GET', body: request.body, headers: request.headers })
+  const floorDoc = await firstDoc(await send({ url: `${floor.url}${floorPath}` }), 'floor')
   type Target = { name: string; request: Parameters<typeof measure>[1] }
   const targets: Target[] = [
     { name: 'floor (node:http + pg)', request: { url: `${floor.url}${floorPath}` } },
@@ -125,10 +129,12 @@ async function main(): Promise<void> {
     { name: 'GraphQL, anonymous GET (cached)', request: { url: `${app}${graphqlGetPath}` } },
     { name: 'GraphQL, persisted query GET (cached)', request: { url: `${app}${persistedGetPath}` } },
     { name: 'REST, staff (never cached)', request: { url: `${app}${restPath}`, headers: staff } },
+    { name: 'REST, staff, by id (never cached)', request: { url: `${app}${restByIdPath(floorDoc.id as number)}`, headers: staff } },
     { name: 'REST, anonymous, every request a cache miss', request: { url: `${app}${restPath}`, everyRequestNew: true } },
   ]
   const uncached: Record<string, Target> = {
     staff: targets.find((target) => target.name.startsWith('REST, staff'))!,
+    'staff-id': targets.find((target) => target.name.startsWith('REST, staff, by id'))!,
     key: { name: 'REST, read key, every request a cache miss', request: { url: `${app}${restPath}`, headers: key, everyRequestNew: true } },
     post: targets.find((target) => target.name.startsWith('GraphQL, anonymous POST'))!,
     graphql: {
@@ -138,13 +144,11 @@ async function main(): Promise<void> {
   }
 
   // Each target returns the same document as the floor, or the comparison means nothing.
-  const send = (request: Target['request']) => fetch(request.url, { method: request.method ?? 'GET', body: request.body, headers: request.headers })
   // The persisted query is registered once, as a client's first request after PersistedQueryNotFound would.
   if (!profiled) {
     const registered = await fetch(`${app}/api/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query: graphqlQuery, extensions: persistedExtensions }) })
     if (!registered.ok) throw new Error(`registering the persisted query answered ${registered.status}: ${await registered.text()}`)
   }
-  const floorDoc = await firstDoc(await send(targets[0]!.request), 'floor')
   // A profile measures one target (and may run on a tree without the others: the code before a change).
   const checked = profiled ? [uncached[profiled]!] : [...targets.slice(1), uncached.graphql!]
   for (const target of checked) {

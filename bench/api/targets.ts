@@ -10,6 +10,9 @@ const select = articleFields.map((field) => `select[${field}]=true`).join('&')
 /** The read as a developer writes it: by slug, in French, the fields above, relations as ids. */
 export const restPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=fr&depth=0&${select}`
 
+/** The same read by the article's id (Payload's findByID: the document itself, not a list). */
+export const restByIdPath = (id: number | string) => `/api/articles/${id}?locale=fr&depth=0&${select}`
+
 /** The same URL as written in the issue, with Payload's defaults (every field, depth 2). */
 export const restDefaultPath = `/api/articles?where[slug][equals]=${frenchSlug}&locale=fr`
 

@@ -5,6 +5,7 @@ import { noteReadDocument } from '@/freshness/readTags'
 
 import { checkReadArguments } from './hooks/checkReadArguments'
 import { rejectMalformedData, rejectMistypedData } from './hooks/rejectMistypedData'
+import { uncountedUniqueLookups } from './hooks/uncountedUniqueLookups'
 
 /**
  * The API's hooks, added to every collection in payload.config.ts so that a collection added
@@ -22,7 +23,13 @@ export const withApiHooks = (collection: CollectionConfig): CollectionConfig => 
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [checkReadArguments, rejectMalformedData, ...(hooks.beforeOperation ?? []), ...(isPublic ? [notePublishedBefore] : [])],
+      beforeOperation: [
+        checkReadArguments,
+        rejectMalformedData,
+        ...(hooks.beforeOperation ?? []),
+        ...(isPublic ? [notePublishedBefore] : []),
+        uncountedUniqueLookups,
+      ],
       beforeValidate: [rejectMistypedData, ...(hooks.beforeValidate ?? [])],
       afterRead: [...(hooks.afterRead ?? []), ...(isPublic ? [noteReadDocument] : [])],
       afterChange: [...(hooks.afterChange ?? []), ...(isPublic ? [expireAfterChange] : [])],
