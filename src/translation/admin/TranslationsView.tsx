@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
-import { collectionLabels } from '@/lib/adminLabels'
+import { collectionLabels, textIn } from '@/lib/adminLabels'
 import { bcp47, locales } from '@/lib/locales'
 import { translatedCollections } from '@/translation/documents'
 import { parseFilters, parsePage, reportPageSize, translationReport, type TranslationFilters } from '@/translation/report'
@@ -98,7 +98,7 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
             value={filters.status}
             options={[
               ['', text.any[lang]],
-              ...translationStatuses.map((status): Option => [status, translationStatusLabels[status][lang]]),
+              ...translationStatuses.map((status): Option => [status, textIn(translationStatusLabels[status], lang)]),
             ]}
           />
           <FilterSelect
