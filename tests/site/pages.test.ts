@@ -68,6 +68,7 @@ describe('localized 404', () => {
   it.each([
     ['/fr/nulle-part', 'Page introuvable', 'fr'],
     ['/zh/guides/bu-cun-zai', '找不到此页面', 'zh-Hans'],
+    ['/zh-hant/guides/bu-cun-zai', '找不到此頁面', 'zh-Hant'],
     ['/en/carriers/nope', 'Page not found', 'en'],
     ['/fr/404', 'Page introuvable', 'fr'],
   ])('%s is a 404 in its language, with JavaScript disabled', async (path, text, lang) => {
