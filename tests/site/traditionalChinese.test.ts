@@ -34,7 +34,9 @@ describe('the guide at /zh-hant', () => {
     expect(html).not.toMatch(/髮卡|运营商|支付宝/)
     expect(html).toContain('跳至主要內容')
     // The language switcher offers it by its own name.
-    expect(html).toMatch(/hreflang="zh-Hant"[^>]*>繁體中文</)
+    expect(html).toMatch(/hreflang="zh-Hant"[^>]*>繁體中文</i)
+    // Corrections that read well: no word doubled, Latin words spaced from Chinese ones.
+    expect(html).not.toMatch(/電信電信|[\u4e00-\u9fff](App|QR Code)|(App|QR Code)[\u4e00-\u9fff]/)
   })
 
   it.each(Object.entries(guide))('%s names all four versions in hreflang, plus x-default', async (_locale, path) => {
