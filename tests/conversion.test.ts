@@ -186,6 +186,14 @@ describe('converting Simplified into Traditional Chinese', () => {
       body: JSON.stringify({ query: `{ Tip(id: ${id}, locale: zh_Hant) { title } }` }),
     })
     expect(((await graphql.json()) as { data: { Tip: { title: string } } }).data.Tip.title).toBe('支付寶資訊')
+
+    // Readers' search finds the published zh-Hant text, by Traditional or Simplified words.
+    for (const q of ['支付寶', '支付宝']) {
+      const search = await fetch(`${api.url}/api/search?locale=zh-Hant&q=${encodeURIComponent(q)}`)
+      expect(search.status).toBe(200)
+      const { docs } = (await search.json()) as { docs: { id: number; locale: string; title: string }[] }
+      expect(docs.find((doc) => doc.id === id)).toMatchObject({ locale: 'zh-Hant', title: '支付寶資訊' })
+    }
   })
 
   it('is the machine-translation endpoint into zh-Hant, with no DeepL key', async () => {
@@ -198,6 +206,22 @@ describe('converting Simplified into Traditional Chinese', () => {
     expect(await response.json()).toMatchObject({ provider: 'opencc', sent: 0 })
     const fr = await fetch(`${api.url}/api/tips/${id}/machine-translate?locale=fr`, { method: 'POST', headers: editor })
     expect(fr.status).toBe(503)
+  })
+})
+
+describe('the admin in Traditional Chinese', () => {
+  it('speaks Payload\'s zh-TW, and Lagon\'s labels in it are Traditional', async () => {
+    const config = db.payload.config
+    expect(Object.keys(config.i18n.supportedLanguages ?? {})).toContain('zh-TW')
+    const label = (collection: 'tips' | 'glossary', language: string) => {
+      const labels = config.collections.find((entry) => entry.slug === collection)!.labels.plural
+      return typeof labels === 'function' ? (labels as (args: unknown) => string)({ i18n: { language } }) : labels
+    }
+    // From the message files: written in Traditional.
+    expect(label('tips', 'zh-TW')).toBe('小提示')
+    expect(label('tips', 'zh')).toBe('小贴士')
+    // Written inline without zh-Hant: the fallback's (zh) text, never English.
+    expect(label('glossary', 'zh-TW')).toBe('术语表')
   })
 })
 
