@@ -158,6 +158,26 @@ describe('converting Simplified into Traditional Chinese', () => {
     expect((await draftIn('tips', id, 'zh-Hant')).body).toEqual(before.body)
   })
 
+  it('converts nothing on an autosave, and what autosaves changed on the next save', async () => {
+    const id = await createTip('打印机')
+    const autosave = await fetch(`${api.url}/api/tips/${id}?locale=zh&draft=true&autosave=true`, {
+      method: 'PATCH',
+      headers: json(editor),
+      body: JSON.stringify({ title: '打印机和鼠标' }),
+    })
+    expect(autosave.status, await autosave.clone().text()).toBe(200)
+    expect((await draftIn('tips', id, 'zh-Hant')).title).toBe('印表機')
+    expect(await statusOf('tips', id, 'zh-Hant')).toBe('outdated')
+    const saved = await fetch(`${api.url}/api/tips/${id}?locale=zh&draft=true`, {
+      method: 'PATCH',
+      headers: json(editor),
+      body: JSON.stringify({ title: '打印机和鼠标' }),
+    })
+    expect(saved.status).toBe(200)
+    expect((await draftIn('tips', id, 'zh-Hant')).title).toBe('印表機和滑鼠')
+    expect(await statusOf('tips', id, 'zh-Hant')).toBe('needs-review')
+  })
+
   it('publishes zh-Hant alone, like any locale; the published text stays until the next publish', async () => {
     const id = await createTip('支付宝信息')
     const published = await patch(`/api/tips/${id}?locale=zh-Hant`, { translation: { status: 'done' }, _status: 'published' })
