@@ -94,7 +94,8 @@ describe('localized 404', () => {
 
 describe('language negotiation', () => {
   it.each([
-    ['zh-TW,zh;q=0.9', '/zh'],
+    ['zh-TW,zh;q=0.9', '/zh-hant'],
+    ['zh-CN,zh;q=0.9', '/zh'],
     ['fr-CA', '/fr'],
     ['de-DE,de;q=0.9', '/en'],
     ['de;q=0.9,fr;q=0.8,en;q=0.5', '/fr'],
