@@ -27,9 +27,11 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "search_vectors_zh_idx" ON "search_vectors" USING gin ("tsv") WHERE "locale" = 'zh';
   CREATE INDEX "search_vectors_en_idx" ON "search_vectors" USING gin ("tsv") WHERE "locale" = 'en';
   CREATE INDEX "search_vectors_fr_idx" ON "search_vectors" USING gin ("tsv") WHERE "locale" = 'fr';
+  CREATE INDEX "search_vectors_zh_hant_idx" ON "search_vectors" USING gin ("tsv") WHERE "locale" = 'zh-Hant';
   CREATE INDEX "search_vectors_zh_head_idx" ON "search_vectors" USING gin ("head") WHERE "locale" = 'zh';
   CREATE INDEX "search_vectors_en_head_idx" ON "search_vectors" USING gin ("head") WHERE "locale" = 'en';
   CREATE INDEX "search_vectors_fr_head_idx" ON "search_vectors" USING gin ("head") WHERE "locale" = 'fr';
+  CREATE INDEX "search_vectors_zh_hant_head_idx" ON "search_vectors" USING gin ("head") WHERE "locale" = 'zh-Hant';
   CREATE INDEX "search_vectors_recency_idx" ON "search_vectors" ("locale", "recency" DESC);
   DROP INDEX "search_documents_recency_idx";
   ALTER TABLE "search_documents" DROP COLUMN "head";

@@ -16,6 +16,7 @@ import * as migration_20261202_025646_translation_qa from './20261202_025646_tra
 import * as migration_20261202_061239_signed_in_users_trigger from './20261202_061239_signed_in_users_trigger';
 import * as migration_20261202_061559_search_bounded_ranking from './20261202_061559_search_bounded_ranking';
 import * as migration_20261202_061655_edit_locks from './20261202_061655_edit_locks';
+import * as migration_20261202_101550_traditional_chinese from './20261202_101550_traditional_chinese';
 import * as migration_20261202_101750_search_vectors from './20261202_101750_search_vectors';
 
 export const migrations = [
@@ -110,8 +111,13 @@ export const migrations = [
     name: '20261202_061655_edit_locks',
   },
   {
+    up: migration_20261202_101550_traditional_chinese.up,
+    down: migration_20261202_101550_traditional_chinese.down,
+    name: '20261202_101550_traditional_chinese',
+  },
+  {
     up: migration_20261202_101750_search_vectors.up,
     down: migration_20261202_101750_search_vectors.down,
-    name: '20261202_101750_search_vectors'
+    name: '20261202_101750_search_vectors',
   },
 ];

@@ -105,10 +105,11 @@ export interface Config {
   db: {
     defaultIDType: number;
   };
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh' | 'en' | 'fr') | ('zh' | 'en' | 'fr')[];
+  fallbackLocale:
+    ('false' | 'none' | 'null') | false | null | ('zh' | 'en' | 'fr' | 'zh-Hant') | ('zh' | 'en' | 'fr' | 'zh-Hant')[];
   globals: {};
   globalsSelect: {};
-  locale: 'zh' | 'en' | 'fr';
+  locale: 'zh' | 'en' | 'fr' | 'zh-Hant';
   widgets: {
     collections: CollectionsWidget;
     work: WorkWidget;
@@ -229,7 +230,7 @@ export interface Article {
    */
   lastVerified?: string | null;
   publishedAt?: string | null;
-  sourceLocale?: ('zh' | 'en' | 'fr') | null;
+  sourceLocale?: ('zh' | 'en' | 'fr' | 'zh-Hant') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {
@@ -254,6 +255,7 @@ export interface Article {
       | number
       | boolean
       | null;
+    machineProvider?: ('deepl' | 'opencc') | null;
     qaErrors?: number | null;
     qaWarnings?: number | null;
     qaFindings?:
@@ -436,7 +438,7 @@ export interface Carrier {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
-  sourceLocale?: ('zh' | 'en' | 'fr') | null;
+  sourceLocale?: ('zh' | 'en' | 'fr' | 'zh-Hant') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {
@@ -461,6 +463,7 @@ export interface Carrier {
       | number
       | boolean
       | null;
+    machineProvider?: ('deepl' | 'opencc') | null;
     qaErrors?: number | null;
     qaWarnings?: number | null;
     qaFindings?:
@@ -507,7 +510,7 @@ export interface User {
   /**
    * The locales this translator works in.
    */
-  locales?: ('zh' | 'en' | 'fr')[] | null;
+  locales?: ('zh' | 'en' | 'fr' | 'zh-Hant')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -587,7 +590,7 @@ export interface Tip {
    * When a person last checked these facts against their sources.
    */
   lastVerified?: string | null;
-  sourceLocale?: ('zh' | 'en' | 'fr') | null;
+  sourceLocale?: ('zh' | 'en' | 'fr' | 'zh-Hant') | null;
   sourceFingerprint?: string | null;
   minorEdit?: boolean | null;
   translation?: {
@@ -612,6 +615,7 @@ export interface Tip {
       | number
       | boolean
       | null;
+    machineProvider?: ('deepl' | 'opencc') | null;
     qaErrors?: number | null;
     qaWarnings?: number | null;
     qaFindings?:
@@ -682,7 +686,7 @@ export interface Webhook {
   /**
    * Empty means all.
    */
-  locales?: ('zh' | 'en' | 'fr')[] | null;
+  locales?: ('zh' | 'en' | 'fr' | 'zh-Hant')[] | null;
   /**
    * Verifies the Lagon-Signature header (see docs/webhooks.md). Made when the webhook is created.
    */
@@ -707,7 +711,7 @@ export interface WebhookDelivery {
   event: 'published' | 'unpublished' | 'updated' | 'deleted';
   collectionSlug: 'articles' | 'carriers' | 'tips';
   documentId: string;
-  locale: 'zh' | 'en' | 'fr';
+  locale: 'zh' | 'en' | 'fr' | 'zh-Hant';
   status: 'pending' | 'delivered' | 'retrying' | 'failed' | 'cancelled';
   statusCode?: number | null;
   attempts?: number | null;
@@ -734,6 +738,7 @@ export interface Glossary {
   zh?: string | null;
   en?: string | null;
   fr?: string | null;
+  zh_Hant?: string | null;
   /**
    * Brands, product names: a translation must keep the term exactly as the source writes it (translation QA checks it).
    */
@@ -748,8 +753,8 @@ export interface Glossary {
  */
 export interface TranslationMemory {
   id: number;
-  sourceLocale: 'zh' | 'en' | 'fr';
-  targetLocale: 'zh' | 'en' | 'fr';
+  sourceLocale: 'zh' | 'en' | 'fr' | 'zh-Hant';
+  targetLocale: 'zh' | 'en' | 'fr' | 'zh-Hant';
   sourceHash: string;
   source:
     | {
@@ -1015,6 +1020,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        machineProvider?: T;
         qaErrors?: T;
         qaWarnings?: T;
         qaFindings?: T;
@@ -1084,6 +1090,7 @@ export interface CarriersSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        machineProvider?: T;
         qaErrors?: T;
         qaWarnings?: T;
         qaFindings?: T;
@@ -1129,6 +1136,7 @@ export interface TipsSelect<T extends boolean = true> {
         sourceFingerprint?: T;
         sourceSnapshot?: T;
         machine?: T;
+        machineProvider?: T;
         qaErrors?: T;
         qaWarnings?: T;
         qaFindings?: T;
@@ -1294,6 +1302,7 @@ export interface GlossarySelect<T extends boolean = true> {
   zh?: T;
   en?: T;
   fr?: T;
+  zh_Hant?: T;
   doNotTranslate?: T;
   note?: T;
   updatedAt?: T;

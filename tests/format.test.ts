@@ -28,8 +28,10 @@ describe('source dates', () => {
 
 describe('Accept-Language', () => {
   it.each([
-    ['zh-TW,zh;q=0.9', 'zh'],
-    ['zh-Hant-HK', 'zh'],
+    ['zh-TW,zh;q=0.9', 'zh-Hant'],
+    ['zh-Hant-HK', 'zh-Hant'],
+    ['zh-CN,zh-TW;q=0.9', 'zh'],
+    ['zh-SG', 'zh'],
     ['fr-CH, fr;q=0.9, en;q=0.8', 'fr'],
     ['en-GB,en;q=0.9', 'en'],
     ['de-DE,de;q=0.9', 'en'],

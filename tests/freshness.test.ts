@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenForChanges } from '@/freshness/changeBus'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { changeChannel } from '@/freshness/settings'
+import { localeCodes } from '@/lib/locales'
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 
 import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { within } from './helpers/site'
 
-const lists = (collection: string) => [`${collection}:lists:zh`, `${collection}:lists:en`, `${collection}:lists:fr`]
+const lists = (collection: string) => localeCodes.map((locale) => `${collection}:lists:${locale}`)
 
 const update = (event: Partial<ChangeEvent> & Pick<ChangeEvent, 'collection' | 'locales' | 'published'>): ChangeEvent => ({
   id: 5,

@@ -29,16 +29,38 @@ describe('the seeded guide', () => {
     expect(counts).toEqual([1, 3, 6])
     for (const collection of collections) {
       for (const doc of await allLocales(collection)) {
-        // Published in each locale it has: `_status` is per locale.
-        expect(doc._status).toEqual({ zh: 'published', en: 'published', fr: 'published' })
+        // Published in each locale it has: `_status` is per locale. zh-Hant is made by converting zh
+        // on save (a draft until reviewed); the seed publishes the guide's after review.
+        expect(doc._status).toEqual({ zh: 'published', en: 'published', fr: 'published', ...(collection === 'articles' ? { 'zh-Hant': 'published' } : {}) })
         // Three real translations, not one text shown through fallbacks (brand names may match).
         const text = (doc.body ?? doc.description) as Record<string, unknown>
         expect(new Set(['zh', 'en', 'fr'].map((locale) => lexicalText(text[locale]))).size, `${collection} ${doc.id}`).toBe(3)
         expect(lexicalText(text.fr).length).toBeGreaterThan(80)
         const slug = doc.slug as Record<string, string>
-        expect(Object.keys(slug).sort()).toEqual(['en', 'fr', 'zh'])
+        expect(Object.keys(slug).filter((locale) => locale !== 'zh-Hant').sort()).toEqual(['en', 'fr', 'zh'])
       }
     }
+  })
+
+  it('has the guide in Traditional Chinese: converted from zh, reviewed by a person, published', async () => {
+    const [guide] = (await db.payload.find({ collection: 'articles', locale: 'zh-Hant', fallbackLocale: false, depth: 0, limit: 1, overrideAccess: true })).docs as unknown as {
+      title: string
+      body: unknown
+      slug: string
+      _status: string
+      translation: { status: string; machineProvider: string; machine: Record<string, string> }
+    }[]
+    const [source] = (await db.payload.find({ collection: 'articles', locale: 'zh', depth: 0, limit: 1 })).docs as unknown as { title: string; slug: string }[]
+    expect(guide!._status).toBe('published')
+    expect(guide!.translation).toMatchObject({ status: 'done', machineProvider: 'opencc' })
+    // The title the conversion made and nobody needed to correct; the body a person corrected.
+    expect(guide!.title).toBe('新喀里多尼亞上網與支付指南：電話卡、eSIM、微信和支付寶')
+    expect(guide!.title).not.toBe(source!.title)
+    const body = lexicalText(guide!.body)
+    expect(body).toContain('發卡')
+    expect(body).not.toMatch(/髮卡|運營商|套餐|“/)
+    expect(body).toContain('支付寶')
+    expect(guide!.slug).toBe(source!.slug)
   })
 
   it('stores the sources of every record and when it was last verified', async () => {

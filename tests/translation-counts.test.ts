@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { localeCodes } from '@/lib/locales'
+import { localeCodes, locales } from '@/lib/locales'
 import { workCounts } from '@/translation/counts'
 import { translatedCollections } from '@/translation/documents'
 import { translationReport } from '@/translation/report'
@@ -50,7 +50,8 @@ describe('the dashboard counts', () => {
           needsReview: expected['needs-review'],
         })
         outdated += expected.outdated
-        needsReview += expected['needs-review']
+        // zh-Hant's conversions are needs-review drafts by themselves: the set-up's one is elsewhere.
+        if (!locales.find((entry) => entry.code === locale)?.conversion) needsReview += expected['needs-review']
       }
     }
     // The set-up made some of each: the comparison above compared something.

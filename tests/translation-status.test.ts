@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lagonCommand, run } from '@/cli/processes'
+import { localeCodes, locales } from '@/lib/locales'
 import { translatedCollections } from '@/translation/documents'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
@@ -8,6 +9,10 @@ import { login, startApiServer } from './helpers/apiServer'
 import { errorPaths, json } from './helpers/http'
 import { startPayload, type TestPayload } from './helpers/payload'
 import { createStaff, password } from './helpers/users'
+
+/** Every locale but the source is a translation's target. */
+const targetLocaleCount = localeCodes.length - 1
+const convertedLocales = new Set<string>(locales.filter((locale) => locale.conversion).map((locale) => locale.code))
 
 let db: TestPayload
 let api: Awaited<ReturnType<typeof startApiServer>>
@@ -107,10 +112,14 @@ describe('the seeded guide', () => {
   it('is done in every target locale of every article, carrier and tip', async () => {
     const { rows, counts } = await report()
     const documents = await Promise.all(translatedCollections.map((collection) => db.payload.count({ collection })))
-    const expected = documents.reduce((sum, { totalDocs }) => sum + totalDocs, 0) * 2
+    const expected = documents.reduce((sum, { totalDocs }) => sum + totalDocs, 0) * targetLocaleCount
     expect(rows).toHaveLength(expected)
-    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['done']))
-    expect(counts.done).toBe(expected)
+    const isConverted = (row: { locale: string }) => convertedLocales.has(row.locale)
+    expect(new Set(rows.filter((row) => !isConverted(row)).map((row) => row.status))).toEqual(new Set(['done']))
+    // zh-Hant is the conversion every save of the source makes (needs review); the guide's was reviewed and published by the seed.
+    expect(new Set(rows.filter(isConverted).map((row) => row.status))).toEqual(new Set(['needs-review', 'done']))
+    expect(rows.filter((row) => isConverted(row) && row.collection === 'articles').map((row) => row.status)).toEqual(['done'])
+    expect(counts.done + counts['needs-review']).toBe(expected)
   })
 })
 
@@ -332,7 +341,7 @@ describe('GET /api/translations/status', () => {
 
     const tipsOnly = await report({ collection: 'tips' })
     expect(new Set(tipsOnly.rows.map((row) => row.collection))).toEqual(new Set(['tips']))
-    expect(tipsOnly.rows).toHaveLength((await db.payload.count({ collection: 'tips' })).totalDocs * 2)
+    expect(tipsOnly.rows).toHaveLength((await db.payload.count({ collection: 'tips' })).totalDocs * targetLocaleCount)
 
     // Unassigned: every tip row but the assigned ones.
     const unassigned = await report({ collection: 'tips', assignee: 'none' })
@@ -360,7 +369,7 @@ describe('the report on a few hundred documents', () => {
     )
     expect(documents).toBeGreaterThan(200)
     const first = (await report({ limit: '100' })) as Page
-    expect(first.totalRows).toBe(documents * 2)
+    expect(first.totalRows).toBe(documents * targetLocaleCount)
     expect(Object.values(first.counts).reduce((sum, count) => sum + count, 0)).toBe(first.totalRows)
     expect(first.totalPages).toBe(Math.ceil(first.totalRows / 100))
     const seen = new Set<string>()

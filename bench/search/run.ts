@@ -42,6 +42,7 @@ const queries: Record<Locale, Record<'one word' | 'two words' | 'no result', str
   zh: { 'one word': ['电话卡', '汇率', '机场', '支付'], 'two words': ['机场 电话卡', '现金 小费', '离线 地图'], 'no result': ['企鹅', '火山口'] },
   en: { 'one word': ['payments', 'airport', 'tipping', 'esim'], 'two words': ['offline maps', 'exchange rates', 'airport city'], 'no result': ['penguin', 'volcano'] },
   fr: { 'one word': ['aeroport', 'pourboires', 'especes', 'esim'], 'two words': ['cartes bancaires', 'hors ligne', 'numeros urgence'], 'no result': ['manchot', 'volcan'] },
+  'zh-Hant': { 'one word': ['電話卡', '匯率', '機場', '支付'], 'two words': ['機場 電話卡', '現金 小費', '離線 地圖'], 'no result': ['企鵝', '火山口'] },
 }
 
 const percentile = (values: number[], p: number) => {

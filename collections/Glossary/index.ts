@@ -2,30 +2,30 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
-import { locales } from '@/lib/locales'
+import { glossaryField, locales, type Locale } from '@/lib/locales'
 import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
 
 const texts = adminTextsOf('glossary')
 
-const termForm = (code: string, label: string) => ({
-  name: code,
+const termForm = (code: Locale, label: string) => ({
+  name: glossaryField(code),
   type: 'text' as const,
   label,
   validate: (async (value, { siblingData }) => {
-    const forms = locales.map((locale) => (siblingData as Record<string, unknown>)[locale.code]).filter(
+    const forms = locales.map((locale) => (siblingData as Record<string, unknown>)[glossaryField(locale.code)]).filter(
       (form) => typeof form === 'string' && form.trim(),
     )
     // A do-not-translate term is written one way everywhere: one form is enough.
     const keep = (siblingData as { doNotTranslate?: boolean }).doNotTranslate === true
-    if (forms.length < (keep ? 1 : 2)) return `${code}: a term needs its form in at least ${keep ? 'one language' : 'two languages'}.`
-    if (typeof value === 'string' && /[\t\n\r]/.test(value)) return `${code}: a term cannot hold tabs or line breaks.`
+    if (forms.length < (keep ? 1 : 2)) return `${glossaryField(code)}: a term needs its form in at least ${keep ? 'one language' : 'two languages'}.`
+    if (typeof value === 'string' && /[\t\n\r]/.test(value)) return `${glossaryField(code)}: a term cannot hold tabs or line breaks.`
     return true
   }) as TextFieldSingleValidation,
 })
 
 /**
  * Names and terms that machine translation must render one way (places, brands, apps): each row is
- * one term in each language. Synced to DeepL as a glossary per language pair when it translates;
+ * one term in each language (a field per locale, named by `glossaryField`). Synced to DeepL as a glossary per language pair when it translates;
  * translation QA (src/translation/qa/) checks every translation against it.
  */
 export const Glossary: CollectionConfig = {
@@ -33,7 +33,7 @@ export const Glossary: CollectionConfig = {
   labels: collectionLabels.glossary,
   admin: {
     useAsTitle: 'zh',
-    defaultColumns: locales.map(({ code }) => code),
+    defaultColumns: locales.map(({ code }) => glossaryField(code)),
     group: labels.translation,
   },
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },

@@ -6,7 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export type LocaleInputType =
   | 'zh'
   | 'en'
-  | 'fr';
+  | 'fr'
+  | 'zh_Hant';
 
 export type ArticleBySlugQueryVariables = Exact<{
   slug: string;

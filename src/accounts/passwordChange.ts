@@ -21,12 +21,14 @@ const currentPasswordMessages = {
     en: 'your current password is needed to change it',
     fr: 'votre mot de passe actuel est nécessaire pour le changer',
     zh: '修改密码需要输入当前密码',
+    'zh-Hant': '修改密碼需要輸入目前的密碼',
   },
-  wrong: { en: 'not your current password', fr: 'ce n’est pas votre mot de passe actuel', zh: '当前密码不正确' },
+  wrong: { en: 'not your current password', fr: 'ce n’est pas votre mot de passe actuel', zh: '当前密码不正确', 'zh-Hant': '目前的密碼不正確' },
   locked: {
     en: 'too many wrong current passwords from this client; try again later',
     fr: 'trop de mots de passe actuels erronés depuis ce client ; réessayez plus tard',
     zh: '此客户端输入错误的当前密码次数过多，请稍后再试',
+    'zh-Hant': '此用戶端輸入錯誤的目前密碼次數過多，請稍後再試',
   },
 }
 

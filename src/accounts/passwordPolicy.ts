@@ -21,23 +21,26 @@ const common = new Set<string>(commonPasswords)
 export const inLanguage = (messages: Record<Locale, string>, language: string | undefined): string => messages[localeOfAdminLanguage(language)]
 
 const messages = {
-  text: { en: 'a password is text', fr: 'un mot de passe est du texte', zh: '密码必须是文本' },
+  text: { en: 'a password is text', fr: 'un mot de passe est du texte', zh: '密码必须是文本', 'zh-Hant': '密碼必須是文字' },
   short: {
     en: `at least ${minPasswordLength} characters`,
     fr: `au moins ${minPasswordLength} caractères`,
     zh: `至少 ${minPasswordLength} 个字符`,
+    'zh-Hant': `至少 ${minPasswordLength} 個字元`,
   },
   long: {
     en: `at most ${maxPasswordLength} characters`,
     fr: `au plus ${maxPasswordLength} caractères`,
     zh: `最多 ${maxPasswordLength} 个字符`,
+    'zh-Hant': `最多 ${maxPasswordLength} 個字元`,
   },
   common: {
     en: 'one of the most common passwords: choose another',
     fr: 'l’un des mots de passe les plus courants : choisissez-en un autre',
     zh: '这是最常见的密码之一，请换一个',
+    'zh-Hant': '這是最常見的密碼之一，請換一個',
   },
-  email: { en: 'must not contain the e-mail address', fr: 'ne doit pas contenir l’adresse e-mail', zh: '不能包含电子邮件地址' },
+  email: { en: 'must not contain the e-mail address', fr: 'ne doit pas contenir l’adresse e-mail', zh: '不能包含电子邮件地址', 'zh-Hant': '不能包含電子郵件地址' },
 } satisfies Record<string, Record<Locale, string>>
 
 /** The password itself, its repeated unit, and what is left without digits and symbols at either end. */

@@ -8,6 +8,7 @@ const explanation: Record<Locale, (revision: number) => string> = {
   en: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,
   fr: (revision: number) =>
     `Quelqu’un d’autre a enregistré ce document (révision ${revision}) : rechargez-le pour voir sa modification, puis enregistrez de nouveau la vôtre.`,
+  'zh-Hant': (revision: number) => `他人已儲存此文件（目前為第 ${revision} 版）：請重新載入，查看對方的修改後再儲存您的修改。`,
 }
 
 /** Its own name, for `loggingLevels`: a client's stale copy is not the server's error. */

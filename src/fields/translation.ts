@@ -6,6 +6,7 @@ import { adminTextsOf, labelledOptions } from '@/lib/adminLabels'
 import { dayAndTime } from '@/fields/dates'
 import { notInLists } from '@/fields/notInLists'
 import { localeCodes, locales, sourceLocale } from '@/lib/locales'
+import { machineProviders } from '@/translation/machine/provider'
 import { translationStatusLabels, workflowStatuses } from '@/translation/statuses'
 
 const texts = adminTextsOf('translation')
@@ -67,6 +68,17 @@ export const translationFields = (): Field[] => [
       { name: 'sourceFingerprint', type: 'text', admin: { hidden: true, readOnly: true, ...notInLists } },
       { name: 'sourceSnapshot', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
       { name: 'machine', type: 'json', admin: { hidden: true, readOnly: true, ...notInLists } },
+      {
+        // Marks a converted translation (zh-Hant made from zh by OpenCC) apart from a machine-translated one.
+        name: 'machineProvider',
+        type: 'select',
+        label: { zh: '机器来源', en: 'Made by machine', fr: 'Produit par machine', 'zh-TW': '機器來源' },
+        options: labelledOptions(machineProviders, {
+          deepl: { zh: 'DeepL 机器翻译', en: 'DeepL machine translation', fr: 'Traduction automatique DeepL', 'zh-TW': 'DeepL 機器翻譯' },
+          opencc: { zh: 'OpenCC 简繁转换', en: 'OpenCC script conversion', fr: 'Conversion d’écriture OpenCC', 'zh-TW': 'OpenCC 簡繁轉換' },
+        }),
+        admin: { readOnly: true, ...notInLists },
+      },
       // Translation QA (src/translation/qa/): written by the save hook, read by the dashboard and the API.
       { name: 'qaErrors', type: 'number', index: true, admin: { hidden: true, readOnly: true, ...notInLists } },
       { name: 'qaWarnings', type: 'number', admin: { hidden: true, readOnly: true, ...notInLists } },

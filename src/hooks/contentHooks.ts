@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import { convertOnSourceChange } from '@/translation/machine/hooks/convertOnSourceChange'
 import { rememberApprovedTranslation } from '@/translation/memory/rememberApprovedHook'
 import { trackTranslation } from '@/translation/hooks/trackTranslation'
 import { notePublishAllLocales, qaOnSave } from '@/translation/qa/hooks/qaOnSave'
@@ -21,7 +22,7 @@ import type { ReaderCollection } from '@/lib/readerCollections'
 
 /**
  * The hooks every content collection shares: safe reads, translators kept to their locales, the
- * translation workflow's fingerprints and memory, and webhooks queued (the caches are kept fresh
+ * translation workflow's fingerprints, memory and conversions, and webhooks queued (the caches are kept fresh
  * for every public collection by src/api/collectionHooks.ts).
  */
 export const contentHooks = (
@@ -41,7 +42,7 @@ export const contentHooks = (
   beforeChange: [trackTranslation(collection), qaOnSave(collection), ...beforeChange],
   beforeRead: [readersSeePublishedLocales],
   afterRead: [unselectStatusForReaders],
-  afterChange: [queueWebhooksAfterChange(collection), rememberApprovedTranslation],
+  afterChange: [queueWebhooksAfterChange(collection), rememberApprovedTranslation, convertOnSourceChange(collection)],
   beforeDelete: [rememberRowBeforeDelete(collection)],
   afterDelete: [queueWebhooksAfterDelete(collection)],
 })

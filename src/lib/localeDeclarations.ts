@@ -29,6 +29,13 @@ export type LocaleDeclaration = {
   search: { config: string; words: 'chinese' | 'spaces' }
   /** DeepL's codes for this locale, where DeepL translates it. */
   deepl?: { source: string; target: string }
+  /**
+   * A locale written in another script of a declared one: its translations from `from` are made by
+   * OpenCC conversion (`opencc-js`, no key needed), from OpenCC's `source` standard to its `target`
+   * one (`cn` → `twp`: Simplified to Traditional with Taiwan's phrases). Converted text is kept in
+   * step with its source (src/translation/machine/conversion.ts).
+   */
+  conversion?: { from: string; opencc: { source: 'cn'; target: 'tw' | 'twp' | 'hk' | 't' } }
 }
 
 export const declaredLocales = [
@@ -69,5 +76,19 @@ export const declaredLocales = [
     adminLanguage: 'fr',
     search: { config: 'lagon_fr', words: 'spaces' },
     deepl: { source: 'fr', target: 'fr' },
+  },
+  {
+    // A hyphen works everywhere Payload puts a locale code (REST `?locale=zh-Hant`, the GraphQL
+    // enum value `zh_Hant`, the database's `_locales` enum): the code is the BCP 47 tag itself.
+    code: 'zh-Hant',
+    bcp47: 'zh-Hant',
+    label: '繁體中文',
+    direction: 'ltr',
+    fallbackLocale: ['zh'],
+    prefix: 'zh-hant',
+    negotiation: ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant'],
+    adminLanguage: 'zh-TW',
+    search: { config: 'simple', words: 'chinese' },
+    conversion: { from: 'zh', opencc: { source: 'cn', target: 'twp' } },
   },
 ] as const satisfies readonly LocaleDeclaration[]

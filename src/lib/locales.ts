@@ -78,3 +78,20 @@ export const searchConfigOf = (locale: Locale): string => declarationOf(locale).
 
 /** Whether the locale's text is cut into words by jieba (Chinese) rather than by spaces and punctuation. */
 export const segmentsAsChinese = (locale: Locale): boolean => declarationOf(locale).search.words === 'chinese'
+
+/** Locales declared as a conversion of another (zh-Hant of zh, by OpenCC): their text can be made from their source's. */
+export type ConvertedLocale = Extract<(typeof declaredLocales)[number], { conversion: object }>['code']
+
+/** The locales whose text is made by conversion from `source`'s (zh-Hant for zh). */
+export const conversionsFrom = (source: Locale): LocaleEntry[] => locales.filter((locale) => locale.conversion?.from === source)
+
+/** How `target`'s text is made from `source`'s by conversion, or undefined where it is translated. */
+export const conversionOf = (source: Locale, target: Locale): LocaleDeclaration['conversion'] =>
+  locales.find((locale) => locale.code === target && locale.conversion?.from === source)?.conversion
+
+/**
+ * The name of the glossary field holding a term's form in the locale: its code with `_` for `-`
+ * (`zh_Hant`): GraphQL names fields with letters, digits and `_` only, and Payload's GraphQL
+ * mutations and filters would not find a field whose name it had to rewrite.
+ */
+export const glossaryField = (locale: Locale): string => locale.replace(/-/g, '_')

@@ -3,16 +3,17 @@ import { readFile } from 'node:fs/promises'
 import type { Payload } from 'payload'
 import { parse } from 'yaml'
 
-import { localeCodes, type Locale } from '@/lib/locales'
+import { glossaryField, localeCodes, type Locale } from '@/lib/locales'
 
 type Term = Partial<Record<Locale, string>> & { note?: string; doNotTranslate?: boolean }
 
-/** Loads `content/glossary.yaml` into the Glossary collection, matched by the zh form. Idempotent. */
+/** Loads `content/glossary.yaml` (a term's forms keyed by locale code) into the Glossary collection, matched by the zh form. Idempotent. */
 export const seedGlossary = async (payload: Payload, file: string): Promise<{ created: number; updated: number; unchanged: number }> => {
   const terms = (parse(await readFile(file, 'utf8')) ?? []) as Term[]
   const counts = { created: 0, updated: 0, unchanged: 0 }
   for (const term of terms) {
-    const data: Record<string, unknown> = Object.fromEntries([...localeCodes, 'note'].map((key) => [key, term[key as keyof Term] ?? null]))
+    const data: Record<string, unknown> = Object.fromEntries(localeCodes.map((locale) => [glossaryField(locale), term[locale] ?? null]))
+    data.note = term.note ?? null
     data.doNotTranslate = term.doNotTranslate === true
     const { docs } = await payload.find({ collection: 'glossary', where: { zh: { equals: term.zh } }, limit: 1, depth: 0 })
     const existing = docs[0] as unknown as Record<string, unknown> | undefined

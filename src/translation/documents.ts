@@ -33,6 +33,8 @@ export type TranslationState = {
   sourceFingerprint?: string | null
   sourceSnapshot?: TranslatableContent | null
   machine?: Record<string, string> | null
+  /** The provider of the last machine run (`opencc`: converted, `deepl`: machine-translated). */
+  machineProvider?: string | null
   translatedAt?: string | null
 }
 
@@ -153,7 +155,7 @@ export const saveTranslationDraft = async (
   req: PayloadRequest,
   pair: TranslationPair,
   values: Map<string, unknown>,
-  { machine, snapshot }: { machine: Record<string, string>; snapshot: TranslatableContent },
+  { machine, snapshot, provider }: { machine: Record<string, string>; snapshot: TranslatableContent; provider?: string },
   { cli = false }: { cli?: boolean } = {},
 ): Promise<void> => {
   const state: TranslationState = {
@@ -162,6 +164,7 @@ export const saveTranslationDraft = async (
     sourceSnapshot: snapshot,
     sourceFingerprint: madeFromFingerprint(pair, snapshot),
     translatedAt: new Date().toISOString(),
+    ...(provider ? { machineProvider: provider } : {}),
   }
   const doc = structuredClone(pair.targetDoc)
   for (const [key, value] of values) setAtKey(doc, key, value)

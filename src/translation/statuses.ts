@@ -15,9 +15,9 @@ export type TranslationStatus = (typeof translationStatuses)[number]
 export const translatorStatuses: readonly WorkflowStatus[] = ['in-progress', 'needs-review']
 
 export const translationStatusLabels: Record<TranslationStatus, AdminText> = {
-  missing: { zh: '未翻译', en: 'Missing', fr: 'Manquante' },
-  'in-progress': { zh: '翻译中', en: 'In progress', fr: 'En cours' },
-  'needs-review': { zh: '待审校', en: 'Needs review', fr: 'À relire' },
-  done: { zh: '已完成', en: 'Done', fr: 'Terminée' },
-  outdated: { zh: '已过时', en: 'Outdated', fr: 'Obsolète' },
+  missing: { zh: '未翻译', 'zh-TW': '未翻譯', en: 'Missing', fr: 'Manquante' },
+  'in-progress': { zh: '翻译中', 'zh-TW': '翻譯中', en: 'In progress', fr: 'En cours' },
+  'needs-review': { zh: '待审校', 'zh-TW': '待審校', en: 'Needs review', fr: 'À relire' },
+  done: { zh: '已完成', 'zh-TW': '已完成', en: 'Done', fr: 'Terminée' },
+  outdated: { zh: '已过时', 'zh-TW': '已過時', en: 'Outdated', fr: 'Obsolète' },
 }

@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { locales, prefixPattern } from '@/lib/locales'
+
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
 import { headOf } from '../helpers/site'
 import { startBuiltServer } from '../setup/site'
@@ -53,8 +55,8 @@ describe('SITE_URL, read when the server starts', () => {
     const html = await text(`${deployed.url}${guide}`)
     const head = headOf(html)
     expect(head.canonical).toEqual([`${publicAddress}${guide}`])
-    expect(Object.keys(head.alternates).sort()).toEqual(['en', 'fr', 'x-default', 'zh-Hans'])
-    for (const href of Object.values(head.alternates)) expect(href).toMatch(new RegExp(`^${publicAddress}/(zh|en|fr)/guides/`))
+    expect(Object.keys(head.alternates).sort()).toEqual([...locales.map((locale) => locale.bcp47), 'x-default'].sort())
+    for (const href of Object.values(head.alternates)) expect(href).toMatch(new RegExp(`^${publicAddress}/(${prefixPattern()})/guides/`))
     expect(html).toContain(`<meta property="og:url" content="${publicAddress}${guide}"/>`)
     const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!)
     expect(jsonLd['@graph'][0].mainEntityOfPage).toBe(`${publicAddress}${guide}`)

@@ -68,6 +68,7 @@ describe('localized 404', () => {
   it.each([
     ['/fr/nulle-part', 'Page introuvable', 'fr'],
     ['/zh/guides/bu-cun-zai', '找不到此页面', 'zh-Hans'],
+    ['/zh-hant/guides/bu-cun-zai', '找不到此頁面', 'zh-Hant'],
     ['/en/carriers/nope', 'Page not found', 'en'],
     ['/fr/404', 'Page introuvable', 'fr'],
   ])('%s is a 404 in its language, with JavaScript disabled', async (path, text, lang) => {
@@ -93,7 +94,8 @@ describe('localized 404', () => {
 
 describe('language negotiation', () => {
   it.each([
-    ['zh-TW,zh;q=0.9', '/zh'],
+    ['zh-TW,zh;q=0.9', '/zh-hant'],
+    ['zh-CN,zh;q=0.9', '/zh'],
     ['fr-CA', '/fr'],
     ['de-DE,de;q=0.9', '/en'],
     ['de;q=0.9,fr;q=0.8,en;q=0.5', '/fr'],

@@ -1,6 +1,8 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { bcp47 } from '@/lib/locales'
+
 import { recreateDatabase, templates, testDatabasePrefix, withDatabase } from '../helpers/databases'
 import { json } from '../helpers/http'
 import { waitFor } from '../helpers/ports'
@@ -126,6 +128,7 @@ describe('with the database unreachable', () => {
       zh: { path: '/zh/guides/cong-wei-fang-wen', text: '暂时无法显示此页面' },
       fr: { path: '/fr/guides/jamais-demandee', text: 'Page momentanément indisponible' },
       en: { path: '/en/guides/never-asked-for', text: 'This page is temporarily unavailable' },
+      'zh-Hant': { path: '/zh-hant/guides/cong-wei-fang-wen', text: '暫時無法顯示此頁面' },
     }
     for (const [locale, { path, text }] of Object.entries(pages)) {
       const response = await get(path)
@@ -134,7 +137,7 @@ describe('with the database unreachable', () => {
       expect(response.headers.get('cache-control')).toBe('no-store')
       const html = await response.text()
       expect(html).toContain(text)
-      expect(html).toContain(`lang="${locale === 'zh' ? 'zh-Hans' : locale}"`)
+      expect(html).toContain(`lang="${bcp47(locale as keyof typeof pages)}"`)
       if (locale !== 'en') expect(html).not.toMatch(/\b(?:unavailable|please|try again|home page)\b/i)
     }
   })

@@ -2,6 +2,7 @@ import pg from 'pg'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lagonCommand, run } from '@/cli/processes'
+import { localeCodes, urlPrefix } from '@/lib/locales'
 import { derivedSecret } from '@/lib/secrets'
 import { tags } from '@/site/tags'
 
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const expired = await fetch(`${site.url}/next/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${derivedSecret('revalidate')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ tags: (['articles', 'carriers', 'tips'] as const).flatMap((c) => (['zh', 'en', 'fr'] as const).map((l) => tags.lists(c, l))) }),
+    body: JSON.stringify({ tags: (['articles', 'carriers', 'tips'] as const).flatMap((c) => localeCodes.map((l) => tags.lists(c, l))) }),
   })
   expect(expired.status).toBe(204)
   locales = (await rows<{ id: number; locale: string; slug: string; status: string }>(
@@ -142,7 +143,7 @@ describe('the sitemap index', () => {
     const { index, pages } = await sitemapPages(site.url)
     expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
     expect(Object.keys(pages).sort()).toEqual(
-      ['/sitemaps/pages.xml', ...['articles', 'carriers'].flatMap((c) => ['zh', 'en', 'fr'].map((l) => `/sitemaps/${c}-${l}-1.xml`))].sort(),
+      ['/sitemaps/pages.xml', ...['articles', 'carriers'].flatMap((c) => localeCodes.map((l) => `/sitemaps/${c}-${urlPrefix(l)}-1.xml`))].sort(),
     )
     for (const [name, xml] of Object.entries(pages)) {
       const urls = [...xml.matchAll(/<url>.*?<\/url>/g)].map(([url]) => url)

@@ -10,7 +10,7 @@ import { Articles } from '@collections/Articles'
 import { Carriers } from '@collections/Carriers'
 import { Tips } from '@collections/Tips'
 
-import { isLocale, localeCodes } from '@/lib/locales'
+import { adminLanguageOf, isLocale, localeCodes } from '@/lib/locales'
 import { checkContentFolder } from '@/translation/qa/contentCheck'
 
 const usage = `usage: npm run content:check -- [DIR] [--lang ${localeCodes.join('|')}] [--strict]`
@@ -33,7 +33,7 @@ try {
   const findings = await checkContentFolder(dir, { articles: Articles.fields, carriers: Carriers.fields, tips: Tips.fields })
   for (const finding of findings) {
     const where = `${path.relative(process.cwd(), finding.file)}: ${finding.path}${finding.segment ? ` [${finding.segment}]` : ''}`
-    console.log(`${finding.severity === 'error' ? 'error  ' : 'warning'} ${where} ${finding.code}: ${finding.message[lang]}`)
+    console.log(`${finding.severity === 'error' ? 'error  ' : 'warning'} ${where} ${finding.code}: ${finding.message[adminLanguageOf(lang)]}`)
   }
   const errors = findings.filter((finding) => finding.severity === 'error').length
   const warnings = findings.length - errors

@@ -15,13 +15,14 @@ let code = 0
 try {
   const admin = await seedAdmin(payload)
   if (admin !== 'skipped') console.log(`seed: admin ${process.env.LAGON_ADMIN_EMAIL} ${admin}`)
+  // The glossary first: the content's conversion into zh-Hant respects its terms.
+  const glossary = await seedGlossary(payload, path.join(projectRoot, 'content/glossary.yaml'))
+  console.log(`seed: glossary ${glossary.created} created, ${glossary.updated} updated, ${glossary.unchanged} unchanged`)
   const summary = await seedContent(payload, path.join(projectRoot, 'content'), (line) => console.log(`seed: ${line}`))
   console.log(
     `seed: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
       `${summary.dropped} promotional line(s) dropped`,
   )
-  const glossary = await seedGlossary(payload, path.join(projectRoot, 'content/glossary.yaml'))
-  console.log(`seed: glossary ${glossary.created} created, ${glossary.updated} updated, ${glossary.unchanged} unchanged`)
   // Documents seeded before search existed were never indexed: each save indexes itself since.
   const indexed = await reindexIfEmpty(payload)
   if (indexed !== undefined) console.log(`seed: search index ${indexed} locale versions`)

@@ -4,7 +4,7 @@ import { hasRole } from '@/access/roles'
 import { isBookkeeping, managedFields } from '@/access/translatorMayChange'
 import { holdsLocalized } from '@/fields/tree'
 import { adminLanguage } from '@/lib/adminLabels'
-import { isLocale } from '@/lib/locales'
+import { isLocale, localeOfAdminLanguage } from '@/lib/locales'
 import { messagesOf } from '@/messages'
 
 import { renewSeconds } from '../parts'
@@ -44,7 +44,7 @@ export const EditLocks = ({ id, collectionSlug, req }: Props) => {
         reload: editLockLabels.reload[lang],
         takeOver: editLockLabels.takeOver[lang],
         takeOverHint: editLockLabels.takeOverHint[lang],
-        conflict: messagesOf(lang).editConflict,
+        conflict: messagesOf(localeOfAdminLanguage(req.i18n.language)).editConflict,
       }}
     />
   )

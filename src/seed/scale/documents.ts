@@ -1,5 +1,6 @@
 import { block, heading, list, listItem, paragraph, root, text, type LexicalDocument, type LexicalNode } from '@/import/lexicalNodes'
 import { localeCodes, sourceLocale, type Locale } from '@/lib/locales'
+import { withConversions } from '@/translation/machine/opencc'
 import { slugify } from '@/lib/slugify'
 import { regionName } from '@/site/format'
 
@@ -129,11 +130,11 @@ export const scaleArticle = (index: number, refs: ArticleRefs): ScaleDocument =>
   const topic = random.int(0, topics.en.length - 1)
   const angle = random.int(0, angles.en.length - 1)
   const suffix = index.toString(36)
-  const titles: Record<Locale, string> = {
+  const titles = withConversions({
     zh: `${place.zh}${topics.zh[topic]}：${angles.zh[angle]}`,
     en: `${place.en}, ${topics.en[topic]}: ${angles.en[angle]}`,
     fr: `${place.fr} : ${topics.fr[topic]}, ${angles.fr[angle]}`,
-  }
+  })
   const local = refs.carriers.filter((carrier) => carrier.destination === destination)
   const carriers = random.some(local.length ? local : refs.carriers, random.int(1, 3)).map((carrier) => carrier.id)
   const tips = random.some(refs.tips, random.int(2, 4))

@@ -1,8 +1,9 @@
 import type { Locale } from '@/lib/locales'
+import { withConversions } from '@/translation/machine/opencc'
 
 /**
  * The words synthetic guides are made of, aligned across locales: the n-th entry of each list says
- * the same thing in zh, en and fr. `{place}`, `{carrier}`, `{n}` and `{price}` are filled in.
+ * the same thing in zh, en and fr (zh-Hant's are converted from zh's). `{place}`, `{carrier}`, `{n}` and `{price}` are filled in.
  */
 type Phrases = Record<Locale, readonly string[]>
 
@@ -12,19 +13,19 @@ export const destinations = [
   'AR', 'CL', 'PE', 'IS', 'NO', 'SE', 'FI', 'DK', 'PL', 'CZ', 'HU', 'HR', 'MV', 'LK', 'NP', 'KH', 'LA', 'MN',
 ] as const
 
-export const topics: Phrases = {
+export const topics: Phrases = withConversions({
   zh: ['上网指南：电话卡与 eSIM', '移动支付与银行卡', '现金、汇率与小费', '机场到市区的交通', '常用应用与网络限制', '安全与紧急电话', '长途旅行的流量规划', '自驾与离线地图', '住宿预订与退税', '季节与行前准备'],
   en: ['getting online: SIM cards and eSIMs', 'mobile payments and bank cards', 'cash, exchange rates and tipping', 'from the airport to the city', 'apps that work and what is blocked', 'safety and emergency numbers', 'planning data for a long trip', 'driving and offline maps', 'booking a stay and tax refunds', 'seasons and what to prepare'],
   fr: ['se connecter : cartes SIM et eSIM', 'paiement mobile et cartes bancaires', 'espèces, change et pourboires', "de l'aéroport au centre-ville", 'applications utiles et restrictions', "sécurité et numéros d'urgence", 'prévoir ses données pour un long voyage', 'conduire et cartes hors ligne', 'réserver un logement et détaxe', 'saisons et préparatifs'],
-}
+})
 
-export const angles: Phrases = {
+export const angles: Phrases = withConversions({
   zh: ['完整指南', '新手须知', '实用清单', '常见问题', '2026 年版', '省钱要点'],
   en: ['the complete guide', 'first-timer essentials', 'a practical checklist', 'common questions', 'the 2026 edition', 'ways to save'],
   fr: ['le guide complet', "l'essentiel pour une première fois", 'la liste pratique', 'questions fréquentes', "l'édition 2026", 'bons plans'],
-}
+})
 
-export const sentences: Phrases = {
+export const sentences: Phrases = withConversions({
   zh: [
     '到达{place}之前，最好先想清楚怎样上网、怎样付钱。',
     '{carrier} 的覆盖范围在城市里最好，偏远地区信号可能很弱。',
@@ -67,36 +68,36 @@ export const sentences: Phrases = {
     'Sur place ({place}), beaucoup paient en scannant un code, mais les visiteurs ne peuvent pas toujours s’inscrire.',
     'Si vous devez recevoir des codes par SMS, gardez l’itinérance de votre numéro habituel.',
   ],
-}
+})
 
-export const headings: Phrases = {
+export const headings: Phrases = withConversions({
   zh: ['出发前', '到达之后', '费用', '注意事项', '我们的建议'],
   en: ['Before you go', 'Once you arrive', 'What it costs', 'Watch out for', 'Our advice'],
   fr: ['Avant de partir', 'Une fois sur place', 'Combien ça coûte', 'À surveiller', 'Notre conseil'],
-}
+})
 
 export const carrierWords = {
   brands: ['Nova', 'Orbit', 'Pacific', 'Lumen', 'Vega', 'Atlas', 'Kite', 'Harbor', 'Summit', 'Coral', 'Zenith', 'Meridian', 'Aurora', 'Tide', 'Cedar'],
   suffixes: ['Mobile', 'Telecom', 'Connect', 'SIM', 'Wireless', 'Net'],
 }
 
-export const carrierDescriptions: Phrases = {
+export const carrierDescriptions: Phrases = withConversions({
   zh: ['{carrier} 在{place}提供移动网络服务。', '游客可以在机场或营业厅购买 {carrier} 的电话卡。', '{carrier} 的套餐价格和流量以官网为准。'],
   en: ['{carrier} runs a mobile network in {place}.', 'Visitors can buy {carrier} SIM cards at the airport or in its shops.', "{carrier}'s prices and data allowances are as its website states."],
   fr: ['{carrier} exploite un réseau mobile ({place}).', 'Les visiteurs peuvent acheter une carte SIM {carrier} à l’aéroport ou en boutique.', 'Les prix et volumes de {carrier} sont ceux qu’indique son site.'],
-}
+})
 
-export const offerNames: Phrases = {
+export const offerNames: Phrases = withConversions({
   zh: ['游客卡', '流量包', '月度套餐', '旅行 eSIM'],
   en: ['Tourist card', 'Data pack', 'Monthly plan', 'Travel eSIM'],
   fr: ['Carte touriste', 'Pack data', 'Forfait mensuel', 'eSIM voyage'],
-}
+})
 
-export const tipTitles: Phrases = {
+export const tipTitles: Phrases = withConversions({
   zh: ['随身带一点现金', '提前下载离线地图', '确认手机支持当地频段', '保存紧急电话', '开通银行卡境外支付', '准备一个转换插头', '避开机场换汇', '备份重要证件'],
   en: ['Carry a little cash', 'Download offline maps first', 'Check your phone supports local bands', 'Save the emergency numbers', 'Enable your card abroad', 'Pack a plug adapter', 'Skip the airport exchange desk', 'Back up your documents'],
   fr: ['Garder un peu d’espèces', 'Télécharger les cartes hors ligne', 'Vérifier les bandes de son téléphone', 'Noter les numéros d’urgence', 'Activer sa carte à l’étranger', 'Prévoir un adaptateur', 'Éviter le bureau de change de l’aéroport', 'Sauvegarder ses papiers'],
-}
+})
 
 export const sourcePublishers = ['Tourism office', 'Telecom regulator', 'Central bank', 'Consumer association', 'Airport authority', 'Travel forum']
 

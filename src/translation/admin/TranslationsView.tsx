@@ -5,7 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { hasRole, roles } from '@/access/roles'
 import { collectionLabels } from '@/lib/adminLabels'
-import { bcp47, locales } from '@/lib/locales'
+import { bcp47, localeOfAdminLanguage, locales } from '@/lib/locales'
 import { translatedCollections } from '@/translation/documents'
 import { parseFilters, parsePage, reportPageSize, translationReport, type TranslationFilters } from '@/translation/report'
 import { translationStatusLabels, translationStatuses } from '@/translation/statuses'
@@ -58,7 +58,7 @@ export const TranslationsView = async ({ initPageResult, params, searchParams }:
     for (const [key, value] of Object.entries({ ...query, ...change })) if (value) next.set(key, value)
     return `${admin}/translations?${next}`
   }
-  const dateFormat = new Intl.DateTimeFormat(bcp47(lang), { dateStyle: 'medium', timeStyle: 'short' })
+  const dateFormat = new Intl.DateTimeFormat(bcp47(localeOfAdminLanguage(i18n.language)), { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
     <DefaultTemplate {...template}>

@@ -1,4 +1,7 @@
+import { conversionOf, type Locale } from '@/lib/locales'
+
 import { deeplProvider } from './deepl'
+import { openccProvider } from './opencc'
 import type { TranslationProvider } from './provider'
 
 /**
@@ -11,3 +14,10 @@ export const configuredProvider = (env: NodeJS.ProcessEnv = process.env): Transl
   if (!key) return null
   return deeplProvider(key, env.DEEPL_SERVER_URL?.trim() || undefined)
 }
+
+/**
+ * The provider that makes `target`'s text from `source`'s: OpenCC where `target` is declared as a
+ * conversion of `source` (zh-Hant of zh; always there, no key), else the configured service.
+ */
+export const providerFor = (source: Locale, target: Locale, env: NodeJS.ProcessEnv = process.env): TranslationProvider | null =>
+  conversionOf(source, target) ? openccProvider : configuredProvider(env)

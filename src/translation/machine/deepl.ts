@@ -42,7 +42,7 @@ const syncGlossary = async (
   }
   const current = existing.find((info) => info.name === name)
   if (current) return current
-  return translator.createGlossary(name, source, target, new GlossaryEntries({ entries: Object.fromEntries(entries) }))
+  return translator.createGlossary(name, deeplCodes(source).source, deeplCodes(target).source, new GlossaryEntries({ entries: Object.fromEntries(entries) }))
 }
 
 /** DeepL takes at most 50 texts per request. */

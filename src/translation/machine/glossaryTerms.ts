@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Locale } from '@/lib/locales'
+import { glossaryField, type Locale } from '@/lib/locales'
 
 import type { GlossaryTerms } from './provider'
 
@@ -15,10 +15,10 @@ export const glossaryTerms = async (req: PayloadRequest, source: Locale, target:
     req,
   })
   const terms: GlossaryTerms = {}
-  for (const doc of docs as unknown as (Record<Locale, string | null | undefined> & { doNotTranslate?: boolean | null })[]) {
-    const from = doc[source]?.trim()
+  for (const doc of docs as unknown as (Record<string, string | null | undefined> & { doNotTranslate?: boolean | null })[]) {
+    const from = doc[glossaryField(source)]?.trim()
     // A do-not-translate term is kept as the source writes it.
-    const to = doc.doNotTranslate ? from : doc[target]?.trim()
+    const to = doc.doNotTranslate ? from : doc[glossaryField(target)]?.trim()
     if (from && to) terms[from] = to
   }
   return terms

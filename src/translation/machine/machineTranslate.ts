@@ -119,6 +119,6 @@ export const machineTranslate = async (
     result.written.push(plan.path)
   }
   if (values.size === 0 && canonicalJson(snapshot) === canonicalJson(previousSnapshot)) return result
-  await saveTranslationDraft(req, pair, values, { machine, snapshot }, { cli })
+  await saveTranslationDraft(req, pair, values, { machine, snapshot, provider: provider.name }, { cli })
   return result
 }

@@ -1,6 +1,10 @@
 import type { Locale } from '@/lib/locales'
 import type { InlineContent, InlinePart } from '@/translation/segments/inline'
 
+/** The machine providers Lagon has: what a translation's `machineProvider` records made it. */
+export const machineProviders = ['deepl', 'opencc'] as const
+export type MachineProviderName = (typeof machineProviders)[number]
+
 /** Source term → target term, for one language pair. */
 export type GlossaryTerms = Record<string, string>
 
@@ -17,7 +21,7 @@ export type TranslateRequest = {
  * codes as the source (a code it drops or invents is caught by the caller's markup check).
  */
 export interface TranslationProvider {
-  readonly name: string
+  readonly name: MachineProviderName
   translate(request: TranslateRequest): Promise<InlinePart[][]>
 }
 

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { localeCodes } from '@/lib/locales'
+import { glossaryField, localeCodes } from '@/lib/locales'
 
 import type { GlossaryTerm } from './types'
 
@@ -15,7 +15,12 @@ export const readGlossary = async (req: PayloadRequest): Promise<GlossaryTerm[]>
     req,
   })
   return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
-    forms: Object.fromEntries(localeCodes.flatMap((code) => (typeof doc[code] === 'string' && doc[code] ? [[code, doc[code]]] : []))),
+    forms: Object.fromEntries(
+      localeCodes.flatMap((code) => {
+        const form = doc[glossaryField(code)]
+        return typeof form === 'string' && form ? [[code, form]] : []
+      }),
+    ),
     doNotTranslate: doc.doNotTranslate === true,
   }))
 }

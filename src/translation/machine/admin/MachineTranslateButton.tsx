@@ -28,14 +28,15 @@ export const MachineTranslateButton = () => {
 
   useEffect(() => {
     let live = true
-    fetch(`${api}/machine-translation`, { credentials: 'include' })
+    const query = new URLSearchParams({ locale: locale.code, source: sourceLocale ?? defaultSourceLocale })
+    fetch(`${api}/machine-translation?${query}`, { credentials: 'include' })
       .then((response) => (response.ok ? response.json() : { configured: false }))
       .then((body: { configured: boolean }) => live && setAvailability({ configured: body.configured }))
       .catch(() => live && setAvailability({ configured: false }))
     return () => {
       live = false
     }
-  }, [api])
+  }, [api, locale.code, sourceLocale])
 
   if (!id || !collectionSlug || locale.code === (sourceLocale ?? defaultSourceLocale)) return null
 
