@@ -240,8 +240,7 @@ describe('the admin in Traditional Chinese', () => {
     // From the message files: written in Traditional.
     expect(label('tips', 'zh-TW')).toBe('小提示')
     expect(label('tips', 'zh')).toBe('小贴士')
-    // Written inline without zh-Hant: the fallback's (zh) text, never English.
-    expect(label('glossary', 'zh-TW')).toBe('术语表')
+    expect(label('glossary', 'zh-TW')).toBe('術語表')
   })
 })
 
