@@ -175,6 +175,9 @@ describe('cold renders beyond the cap (SITE_RENDER_CONCURRENCY=1, SITE_RENDER_QU
       body: JSON.stringify({ summary: 'New Caledonia has a single mobile operator, OPT-NC. Rendered once a slot is free.', translation: { qaOverrideReason: 'A test edit.' } }),
     })
     expect(edit.status).toBe(200)
+    // The edit's expiries may land after its answer (after commit, and within a second on every
+    // instance); /fr is rendered once they all have, so that nothing expires it below.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
     // Rendered after the edit: fresh in memory while the renders below hang.
     await get('/fr')
     expect((await get('/fr')).headers.get('x-lagon-cache')).toBe('HIT')
