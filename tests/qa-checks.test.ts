@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { checkSources, isBareDomain, needsReverification, reverifyAfterDays } from '@/fields/sourceQuality'
 import * as lexical from '@/import/lexicalNodes'
-import type { Locale } from '@/lib/locales'
+import { adminLanguageCodes, type Locale } from '@/lib/locales'
 import { checkDocumentLocale, checkTranslation } from '@/translation/qa/document'
 import { qaText } from '@/translation/qa/text'
 import { pairChecks, textChecks } from '@/translation/qa/registry'
@@ -136,10 +136,12 @@ describe('typography', () => {
     const findings = checkDocumentLocale({ content: { title: '以 "Helia" 的名称' }, locale: 'zh', source: null, glossary })
     expect(findings.map((finding) => finding.code)).toEqual(['zh-ascii-quotes'])
   })
-  it('messages are in zh, en and fr', () => {
+  it('messages are in every admin language', () => {
     const [finding] = checkDocumentLocale({ content: { title: 'Indicatif : +687' }, locale: 'fr', source: null, glossary })
-    expect(Object.keys(finding!.message).sort()).toEqual(['en', 'fr', 'zh'])
+    expect(Object.keys(finding!.message).sort()).toEqual([...adminLanguageCodes].sort())
     expect(finding!.message.zh).toMatch(/[\u4e00-\u9fff]/)
+    expect(finding!.message['zh-TW']).toMatch(/[\u4e00-\u9fff]/)
+    expect(finding!.message['zh-TW']).not.toEqual(finding!.message.zh)
     expect(finding!.message.fr).not.toEqual(finding!.message.en)
   })
 })

@@ -1,3 +1,5 @@
+import { list } from './list'
+
 /**
  * Every text a person reads, in English. This file's shape is `Messages`: every other language's
  * file must have the same keys, so a missing or extra key fails the typecheck.
@@ -389,6 +391,39 @@ export const en = {
     confirmLoadTheirs: 'Drop your unsaved changes and reload the saved document?',
     loading: 'Loading the saved document…',
     failed: 'That did not work: {message}',
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `Numbers differ from the source:${missing.length ? ` missing ${list(missing)}` : ''}${missing.length && added.length ? ';' : ''}${added.length ? ` not in the source ${list(added)}` : ''}.`,
+    unitMismatch: (value: string, source: string, target: string) => `The unit of ${value} differs: ${source} in the source, ${target} in the translation.`,
+    linkMissing: (urls: string[]) => `Links of the source missing from the translation: ${list(urls)}.`,
+    linkAdded: (urls: string[]) => `Links in the translation that the source does not have: ${list(urls)}.`,
+    placeholderMismatch: (missing: string[], added: string[]) =>
+      `Placeholders or line breaks differ from the source (missing: ${list(missing) || 'none'}; added: ${list(added) || 'none'}).`,
+    codeChanged: (code: string) => `The code “${code}” of the source must be kept as it is.`,
+    formattingChanged: (missing: string[], added: string[]) => `Formatting differs from the source (missing: ${list(missing) || 'none'}; added: ${list(added) || 'none'}).`,
+    glossaryTerm: (source: string, target: string) => `The glossary renders “${source}” as “${target}”.`,
+    doNotTranslate: (term: string) => `“${term}” is not translated: keep it as it is.`,
+    lengthRatio: (ratio: string, norm: string) => `The translation is ${ratio}× the source's length, far from the usual ${norm}×: something may be missing or added.`,
+    untranslated: () => 'The translation is the same as the source: not translated.',
+    emptySegment: () => 'The source has words here; the translation is empty.',
+    fieldMissing: () => 'This field is not translated: readers see the fallback language.',
+    structureDiffers: () => "The translation's blocks differ from the source's: this field is checked as a whole.",
+    frSpace: (mark: string, where: string) => `French needs a non-breaking space with “${mark}”: ${where}`,
+    frQuotes: (where: string) => `French uses « » quotes: ${where}`,
+    frNumber: (number: string) => `In French, “${number}” groups thousands with a (narrow) non-breaking space; a comma is the decimal mark.`,
+    zhQuotes: (where: string) => `No ASCII quotes in Chinese text (use “” or 「」): ${where}`,
+    zhPunctuation: (mark: string, where: string) => `Chinese text uses full-width punctuation, not “${mark}”: ${where}`,
+    sourceTitleMissing: () => 'The source has no title.',
+    sourcePublisherMissing: () => 'The source has no publisher.',
+    sourceDateMissing: () => 'The source has no date.',
+    sourceUrlMissing: () => 'The source has no URL.',
+    sourceBareDomain: (url: string) => `The source URL ${url} is a bare domain: link the page itself.`,
+    sourceDuplicateUrl: (url: string) => `Several sources share the URL ${url}.`,
+    sourcesNone: () => 'This record has no sources.',
+    needsReverification: (days: number) => `Needs re-verification: last verified more than ${days} days ago.`,
+    neverVerified: () => 'Needs re-verification: never verified.',
   },
 }
 

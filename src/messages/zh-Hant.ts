@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { list } from './list'
 
 /**
  * Every text a person reads, in Traditional Chinese as written in Taiwan (the keys are English's:
@@ -384,5 +385,37 @@ export const zhHant: Messages = {
     confirmLoadTheirs: '放棄您未儲存的修改，並重新載入已儲存的文件？',
     loading: '正在載入已儲存的文件…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `數字與原文不符：${missing.length ? `缺少 ${list(missing)}` : ''}${missing.length && added.length ? '；' : ''}${added.length ? `多出 ${list(added)}` : ''}。`,
+    unitMismatch: (value: string, source: string, target: string) => `${value} 的單位與原文不同：原文為 ${source}，譯文為 ${target}。`,
+    linkMissing: (urls: string[]) => `譯文缺少原文的連結：${list(urls)}。`,
+    linkAdded: (urls: string[]) => `譯文中有原文沒有的連結：${list(urls)}。`,
+    placeholderMismatch: (missing: string[], added: string[]) => `佔位符或換行與原文不符（缺少：${list(missing) || '無'}；多出：${list(added) || '無'}）。`,
+    codeChanged: (code: string) => `原文中的程式碼 「${code}」 應原樣保留。`,
+    formattingChanged: (missing: string[], added: string[]) => `格式與原文不同（缺少：${list(missing) || '無'}；多出：${list(added) || '無'}）。`,
+    glossaryTerm: (source: string, target: string) => `術語表要求將 「${source}」 譯為 「${target}」。`,
+    doNotTranslate: (term: string) => `「${term}」 不應翻譯，須原樣保留。`,
+    lengthRatio: (ratio: string, norm: string) => `譯文長度是原文的 ${ratio} 倍，遠離通常的 ${norm} 倍：可能有遺漏或多餘內容。`,
+    untranslated: () => '譯文與原文相同：未翻譯。',
+    emptySegment: () => '原文此段有內容，譯文為空。',
+    fieldMissing: () => '此欄位尚未翻譯：讀者將看到回退語言的文本。',
+    structureDiffers: () => '譯文的段落結構與原文不同：只能整體檢查此欄位。',
+    frSpace: (mark: string, where: string) => `法語中 「${mark}」 前後需要不換行空格：${where}`,
+    frQuotes: (where: string) => `法語應使用 « » 引號：${where}`,
+    frNumber: (number: string) => `法語數字 「${number}」 應以（窄）不換行空格分隔千位，逗號是小數點。`,
+    zhQuotes: (where: string) => `中文裡不應使用英文引號，請用 「」 或 「」：${where}`,
+    zhPunctuation: (mark: string, where: string) => `中文裡應使用全形標點，而不是 「${mark}」：${where}`,
+    sourceTitleMissing: () => '來源缺少標題。',
+    sourcePublisherMissing: () => '來源缺少發布方。',
+    sourceDateMissing: () => '來源缺少日期。',
+    sourceUrlMissing: () => '來源缺少網址。',
+    sourceBareDomain: (url: string) => `來源網址 ${url} 只是網站首頁：請連結到具體網頁。`,
+    sourceDuplicateUrl: (url: string) => `多個來源使用同一網址 ${url}。`,
+    sourcesNone: () => '此記錄沒有來源。',
+    needsReverification: (days: number) => `需要重新核實：上次核實已超過 ${days} 天。`,
+    neverVerified: () => '需要重新核實：從未核實。',
   },
 }

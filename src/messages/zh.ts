@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { list } from './list'
 
 /** Every text a person reads, in Chinese (Simplified) (the keys are English's: src/messages/en.ts). */
 export const zh: Messages = {
@@ -380,5 +381,37 @@ export const zh: Messages = {
     confirmLoadTheirs: '放弃您未保存的修改，并重新载入已保存的文档？',
     loading: '正在载入已保存的文档…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `数字与原文不符：${missing.length ? `缺少 ${list(missing)}` : ''}${missing.length && added.length ? '；' : ''}${added.length ? `多出 ${list(added)}` : ''}。`,
+    unitMismatch: (value: string, source: string, target: string) => `${value} 的单位与原文不同：原文为 ${source}，译文为 ${target}。`,
+    linkMissing: (urls: string[]) => `译文缺少原文的链接：${list(urls)}。`,
+    linkAdded: (urls: string[]) => `译文中有原文没有的链接：${list(urls)}。`,
+    placeholderMismatch: (missing: string[], added: string[]) => `占位符或换行与原文不符（缺少：${list(missing) || '无'}；多出：${list(added) || '无'}）。`,
+    codeChanged: (code: string) => `原文中的代码 “${code}” 应原样保留。`,
+    formattingChanged: (missing: string[], added: string[]) => `格式与原文不同（缺少：${list(missing) || '无'}；多出：${list(added) || '无'}）。`,
+    glossaryTerm: (source: string, target: string) => `术语表要求将 “${source}” 译为 “${target}”。`,
+    doNotTranslate: (term: string) => `“${term}” 不应翻译，须原样保留。`,
+    lengthRatio: (ratio: string, norm: string) => `译文长度是原文的 ${ratio} 倍，远离通常的 ${norm} 倍：可能有遗漏或多余内容。`,
+    untranslated: () => '译文与原文相同：未翻译。',
+    emptySegment: () => '原文此段有内容，译文为空。',
+    fieldMissing: () => '此字段尚未翻译：读者将看到回退语言的文本。',
+    structureDiffers: () => '译文的段落结构与原文不同：只能整体检查此字段。',
+    frSpace: (mark: string, where: string) => `法语中 “${mark}” 前后需要不换行空格：${where}`,
+    frQuotes: (where: string) => `法语应使用 « » 引号：${where}`,
+    frNumber: (number: string) => `法语数字 “${number}” 应以（窄）不换行空格分隔千位，逗号是小数点。`,
+    zhQuotes: (where: string) => `中文里不应使用英文引号，请用 “” 或 「」：${where}`,
+    zhPunctuation: (mark: string, where: string) => `中文里应使用全角标点，而不是 “${mark}”：${where}`,
+    sourceTitleMissing: () => '来源缺少标题。',
+    sourcePublisherMissing: () => '来源缺少发布方。',
+    sourceDateMissing: () => '来源缺少日期。',
+    sourceUrlMissing: () => '来源缺少网址。',
+    sourceBareDomain: (url: string) => `来源网址 ${url} 只是网站首页：请链接到具体网页。`,
+    sourceDuplicateUrl: (url: string) => `多个来源使用同一网址 ${url}。`,
+    sourcesNone: () => '此记录没有来源。',
+    needsReverification: (days: number) => `需要重新核实：上次核实已超过 ${days} 天。`,
+    neverVerified: () => '需要重新核实：从未核实。',
   },
 }
