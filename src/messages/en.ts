@@ -291,6 +291,8 @@ export const en = {
       qaOverrideReason: 'Reason to publish despite QA errors',
       qaOverrideReasonDescription: 'Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).',
       translatedAt: 'Translated from source of',
+      machineProvider: 'Made by machine',
+      machineProviders: { deepl: 'DeepL machine translation', opencc: 'OpenCC script conversion' },
     },
     verification: {
       lastVerified: 'Last verified',
@@ -391,6 +393,30 @@ export const en = {
     confirmLoadTheirs: 'Drop your unsaved changes and reload the saved document?',
     loading: 'Loading the saved document…',
     failed: 'That did not work: {message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: 'Missing',
+    'in-progress': 'In progress',
+    'needs-review': 'Needs review',
+    done: 'Done',
+    outdated: 'Outdated',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} is editing the {locale} version of this document: you cannot save this language now.',
+      sharedHeldBy: '{holder} is editing the fields every language shares: they are read-only for you, and your saves keep their values.',
+      sharedReleased: 'Someone was editing the shared fields when you opened this document; they are free now: reload to edit them.',
+      reload: 'Reload',
+      takeOver: 'Take over',
+      takeOverHint: 'The page reloads with the latest saved content; they can no longer save.',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: 'Chinese', en: 'English', fr: 'French', 'zh-Hant': 'Traditional Chinese' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: 'the Chinese', en: 'the English', fr: 'the French', 'zh-Hant': 'the Traditional Chinese', shared: 'the fields every language shares' },
+    partLocked: (part: string, holder: string) => `${holder} is editing ${part} of this document: wait until they are done, or take over in the admin.`,
   },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {

@@ -289,6 +289,8 @@ export const fr: Messages = {
       qaOverrideReason: 'Motif de publication malgré les erreurs',
       qaOverrideReasonDescription: 'Réservé aux éditeurs : avec des erreurs de contrôle qualité, publier cette langue demande un motif (qui, quand et quelles erreurs sont consignés).',
       translatedAt: 'Traduit depuis la source du',
+      machineProvider: 'Produit par machine',
+      machineProviders: { deepl: 'Traduction automatique DeepL', opencc: 'Conversion d’écriture OpenCC' },
     },
     verification: {
       lastVerified: 'Dernière vérification',
@@ -389,6 +391,30 @@ export const fr: Messages = {
     confirmLoadTheirs: 'Abandonner vos modifications non enregistrées et recharger le document enregistré ?',
     loading: 'Chargement du document enregistré…',
     failed: 'Cela n’a pas fonctionné : {message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: 'Manquante',
+    'in-progress': 'En cours',
+    'needs-review': 'À relire',
+    done: 'Terminée',
+    outdated: 'Obsolète',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} modifie la version {locale} de ce document : vous ne pouvez pas enregistrer cette langue pour l’instant.',
+      sharedHeldBy: '{holder} modifie les champs communs à toutes les langues : ils sont en lecture seule pour vous, et vos enregistrements gardent ses valeurs.',
+      sharedReleased: 'Quelqu’un modifiait les champs communs quand vous avez ouvert ce document ; ils sont libres : rechargez pour les modifier.',
+      reload: 'Recharger',
+      takeOver: 'Reprendre la main',
+      takeOverHint: 'La page se recharge avec le contenu enregistré le plus récent ; l’autre personne ne peut plus enregistrer.',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: 'chinoise', en: 'anglaise', fr: 'française', 'zh-Hant': 'chinoise traditionnelle' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: 'le chinois', en: 'l’anglais', fr: 'le français', 'zh-Hant': 'le chinois traditionnel', shared: 'les champs communs à toutes les langues' },
+    partLocked: (part: string, holder: string) => `${holder} modifie ${part} de ce document : attendez qu’il ait fini, ou reprenez la main dans l’administration.`,
   },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {

@@ -285,6 +285,8 @@ export const zhHant: Messages = {
       qaOverrideReason: '帶錯誤發布的理由',
       qaOverrideReasonDescription: '僅限編輯：翻譯品質檢查發現錯誤時，寫明理由即可發布此語言（記錄操作人、時間和所涉問題）。',
       translatedAt: '翻譯依據時間',
+      machineProvider: '機器來源',
+      machineProviders: { deepl: 'DeepL 機器翻譯', opencc: 'OpenCC 簡繁轉換' },
     },
     verification: {
       lastVerified: '最後核實',
@@ -385,6 +387,30 @@ export const zhHant: Messages = {
     confirmLoadTheirs: '放棄您未儲存的修改，並重新載入已儲存的文件？',
     loading: '正在載入已儲存的文件…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: '未翻譯',
+    'in-progress': '翻譯中',
+    'needs-review': '待審校',
+    done: '已完成',
+    outdated: '已過時',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} 正在編輯此文件的{locale}版本，您現在無法儲存這一語言。',
+      sharedHeldBy: '{holder} 正在編輯各語言共用的欄位：這些欄位對您唯讀，您儲存時將保留對方的值。',
+      sharedReleased: '開啟此文件時，共用欄位正由他人編輯，現已空閒：重新載入後即可編輯。',
+      reload: '重新載入',
+      takeOver: '接手編輯',
+      takeOverHint: '接手後頁面將重新載入，顯示最新儲存的內容；對方將無法再儲存。',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文', shared: '各語言共用的欄位' },
+    partLocked: (part: string, holder: string) => `${holder} 正在編輯此文件的${part}：請等待其完成，或在管理後台接手編輯。`,
   },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {

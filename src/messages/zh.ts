@@ -281,6 +281,8 @@ export const zh: Messages = {
       qaOverrideReason: '带错误发布的理由',
       qaOverrideReasonDescription: '仅限编辑：翻译质量检查发现错误时，写明理由即可发布此语言（记录操作人、时间和所涉问题）。',
       translatedAt: '翻译依据时间',
+      machineProvider: '机器来源',
+      machineProviders: { deepl: 'DeepL 机器翻译', opencc: 'OpenCC 简繁转换' },
     },
     verification: {
       lastVerified: '最后核实',
@@ -381,6 +383,30 @@ export const zh: Messages = {
     confirmLoadTheirs: '放弃您未保存的修改，并重新载入已保存的文档？',
     loading: '正在载入已保存的文档…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: '未翻译',
+    'in-progress': '翻译中',
+    'needs-review': '待审校',
+    done: '已完成',
+    outdated: '已过时',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} 正在编辑此文档的{locale}版本，您现在无法保存这一语言。',
+      sharedHeldBy: '{holder} 正在编辑各语言共用的字段：这些字段对您只读，您保存时将保留对方的值。',
+      sharedReleased: '打开此文档时，共用字段正由他人编辑，现已空闲：重新加载后即可编辑。',
+      reload: '重新加载',
+      takeOver: '接手编辑',
+      takeOverHint: '接手后页面将重新加载，显示最新保存的内容；对方将无法再保存。',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文', shared: '各语言共用的字段' },
+    partLocked: (part: string, holder: string) => `${holder} 正在编辑此文档的${part}：请等待其完成，或在管理后台接手编辑。`,
   },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {
