@@ -418,6 +418,25 @@ export const en = {
     parts: { zh: 'the Chinese', en: 'the English', fr: 'the French', 'zh-Hant': 'the Traditional Chinese', shared: 'the fields every language shares' },
     partLocked: (part: string, holder: string) => `${holder} is editing ${part} of this document: wait until they are done, or take over in the admin.`,
   },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: 'a password is text',
+      short: (min: number) => `at least ${min} characters`,
+      long: (max: number) => `at most ${max} characters`,
+      common: 'one of the most common passwords: choose another',
+      email: 'must not contain the e-mail address',
+    },
+    currentPassword: {
+      missing: 'your current password is needed to change it',
+      wrong: 'not your current password',
+      locked: 'too many wrong current passwords from this client; try again later',
+    },
+  },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {
     numberMismatch: (missing: string[], added: string[]) =>

@@ -416,6 +416,26 @@ export const fr: Messages = {
     parts: { zh: 'le chinois', en: 'l’anglais', fr: 'le français', 'zh-Hant': 'le chinois traditionnel', shared: 'les champs communs à toutes les langues' },
     partLocked: (part: string, holder: string) => `${holder} modifie ${part} de ce document : attendez qu’il ait fini, ou reprenez la main dans l’administration.`,
   },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) =>
+      `Quelqu’un d’autre a enregistré ce document (révision ${revision}) : rechargez-le pour voir sa modification, puis enregistrez de nouveau la vôtre.`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: 'un mot de passe est du texte',
+      short: (min: number) => `au moins ${min} caractères`,
+      long: (max: number) => `au plus ${max} caractères`,
+      common: 'l’un des mots de passe les plus courants : choisissez-en un autre',
+      email: 'ne doit pas contenir l’adresse e-mail',
+    },
+    currentPassword: {
+      missing: 'votre mot de passe actuel est nécessaire pour le changer',
+      wrong: 'ce n’est pas votre mot de passe actuel',
+      locked: 'trop de mots de passe actuels erronés depuis ce client ; réessayez plus tard',
+    },
+  },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {
     numberMismatch: (missing: string[], added: string[]) =>

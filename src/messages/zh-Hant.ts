@@ -412,6 +412,25 @@ export const zhHant: Messages = {
     parts: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文', shared: '各語言共用的欄位' },
     partLocked: (part: string, holder: string) => `${holder} 正在編輯此文件的${part}：請等待其完成，或在管理後台接手編輯。`,
   },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `他人已儲存此文件（目前為第 ${revision} 版）：請重新載入，查看對方的修改後再儲存您的修改。`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: '密碼必須是文字',
+      short: (min: number) => `至少 ${min} 個字元`,
+      long: (max: number) => `最多 ${max} 個字元`,
+      common: '這是最常見的密碼之一，請換一個',
+      email: '不能包含電子郵件地址',
+    },
+    currentPassword: {
+      missing: '修改密碼需要輸入目前的密碼',
+      wrong: '目前的密碼不正確',
+      locked: '此用戶端輸入錯誤的目前密碼次數過多，請稍後再試',
+    },
+  },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {
     numberMismatch: (missing: string[], added: string[]) =>

@@ -408,6 +408,25 @@ export const zh: Messages = {
     parts: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文', shared: '各语言共用的字段' },
     partLocked: (part: string, holder: string) => `${holder} 正在编辑此文档的${part}：请等待其完成，或在管理后台接手编辑。`,
   },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `他人已保存此文档（当前为第 ${revision} 版）：请重新加载，查看对方的修改后再保存您的修改。`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: '密码必须是文本',
+      short: (min: number) => `至少 ${min} 个字符`,
+      long: (max: number) => `最多 ${max} 个字符`,
+      common: '这是最常见的密码之一，请换一个',
+      email: '不能包含电子邮件地址',
+    },
+    currentPassword: {
+      missing: '修改密码需要输入当前密码',
+      wrong: '当前密码不正确',
+      locked: '此客户端输入错误的当前密码次数过多，请稍后再试',
+    },
+  },
   /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
   qa: {
     numberMismatch: (missing: string[], added: string[]) =>
