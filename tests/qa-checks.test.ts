@@ -140,6 +140,8 @@ describe('typography', () => {
     const [finding] = checkDocumentLocale({ content: { title: 'Indicatif : +687' }, locale: 'fr', source: null, glossary })
     expect(Object.keys(finding!.message).sort()).toEqual([...adminLanguageCodes].sort())
     expect(finding!.message.zh).toMatch(/[\u4e00-\u9fff]/)
+    expect(finding!.message['zh-TW']).toMatch(/[\u4e00-\u9fff]/)
+    expect(finding!.message['zh-TW']).not.toEqual(finding!.message.zh)
     expect(finding!.message.fr).not.toEqual(finding!.message.en)
   })
 })

@@ -4,11 +4,11 @@ import { hasRole } from '@/access/roles'
 import { clientAddress } from '@/api/clientAddress'
 import type { Queryable } from '@/api/rateLimit'
 import { readApiSettings } from '@/api/settings'
-import type { Locale } from '@/lib/locales'
+import type { Messages } from '@/messages'
 
 import { countAttempt, forgetFailures, lockedForSeconds, lockoutKey } from './lockout'
 import { passwordMatches } from './passwordHash'
-import { inLanguage, passwordProblem } from './passwordPolicy'
+import { accountMessagesIn, passwordProblem } from './passwordPolicy'
 import { readAccountSettings } from './settings'
 
 type PasswordData = { email?: unknown; password?: unknown; currentPassword?: unknown }
@@ -16,23 +16,8 @@ type PasswordData = { email?: unknown; password?: unknown; currentPassword?: unk
 const refuse = (req: PayloadRequest, path: string, message: string) =>
   new ValidationError({ collection: 'users', errors: [{ path, message }] }, req.t)
 
-const currentPasswordMessages = {
-  missing: {
-    en: 'your current password is needed to change it',
-    fr: 'votre mot de passe actuel est nécessaire pour le changer',
-    zh: '修改密码需要输入当前密码',
-    'zh-Hant': '修改密碼需要輸入目前的密碼',
-  },
-  wrong: { en: 'not your current password', fr: 'ce n’est pas votre mot de passe actuel', zh: '当前密码不正确', 'zh-Hant': '目前的密碼不正確' },
-  locked: {
-    en: 'too many wrong current passwords from this client; try again later',
-    fr: 'trop de mots de passe actuels erronés depuis ce client ; réessayez plus tard',
-    zh: '此客户端输入错误的当前密码次数过多，请稍后再试',
-    'zh-Hant': '此用戶端輸入錯誤的目前密碼次數過多，請稍後再試',
-  },
-}
-
-const say = (req: PayloadRequest, messages: Record<Locale, string>) => inLanguage(messages, req.i18n?.language)
+const currentPasswordMessage = (req: PayloadRequest, problem: keyof Messages['accounts']['currentPassword']) =>
+  accountMessagesIn(req.i18n?.language).currentPassword[problem]
 
 /**
  * A password set by any operation on accounts (create, the first account, an update, a reset by
@@ -63,14 +48,14 @@ export const checkPasswordChange: CollectionBeforeOperationHook = async ({ args,
   const ownAccount = String(user.id) === String(id)
   if (!ownAccount && hasRole(user, 'admin')) return args
   if (!ownAccount || !account) return args
-  if (typeof currentPassword !== 'string' || currentPassword === '') throw refuse(req, 'currentPassword', say(req, currentPasswordMessages.missing))
+  if (typeof currentPassword !== 'string' || currentPassword === '') throw refuse(req, 'currentPassword', currentPasswordMessage(req, 'missing'))
 
   const db = req.payload.db.pool as unknown as Queryable
   const settings = readAccountSettings()
   const key = lockoutKey(String(account.email).toLowerCase(), clientAddress(req.headers, readApiSettings().trustedProxies))
-  if ((await lockedForSeconds(db, key, settings)) > 0) throw refuse(req, 'currentPassword', say(req, currentPasswordMessages.locked))
+  if ((await lockedForSeconds(db, key, settings)) > 0) throw refuse(req, 'currentPassword', currentPasswordMessage(req, 'locked'))
   await countAttempt(db, key)
-  if (!(await passwordMatches(currentPassword, account))) throw refuse(req, 'currentPassword', say(req, currentPasswordMessages.wrong))
+  if (!(await passwordMatches(currentPassword, account))) throw refuse(req, 'currentPassword', currentPasswordMessage(req, 'wrong'))
   await forgetFailures(db, key)
   return args
 }

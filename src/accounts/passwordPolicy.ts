@@ -1,4 +1,5 @@
-import { localeOfAdminLanguage, type Locale } from '@/lib/locales'
+import { localeOfAdminLanguage } from '@/lib/locales'
+import { messagesOf, type Messages } from '@/messages'
 
 import commonPasswords from './commonPasswords.json'
 
@@ -17,31 +18,8 @@ export const maxPasswordLength = 128
 
 const common = new Set<string>(commonPasswords)
 
-/** A message in the request's language (`req.i18n.language`), English for any other. */
-export const inLanguage = (messages: Record<Locale, string>, language: string | undefined): string => messages[localeOfAdminLanguage(language)]
-
-const messages = {
-  text: { en: 'a password is text', fr: 'un mot de passe est du texte', zh: '密码必须是文本', 'zh-Hant': '密碼必須是文字' },
-  short: {
-    en: `at least ${minPasswordLength} characters`,
-    fr: `au moins ${minPasswordLength} caractères`,
-    zh: `至少 ${minPasswordLength} 个字符`,
-    'zh-Hant': `至少 ${minPasswordLength} 個字元`,
-  },
-  long: {
-    en: `at most ${maxPasswordLength} characters`,
-    fr: `au plus ${maxPasswordLength} caractères`,
-    zh: `最多 ${maxPasswordLength} 个字符`,
-    'zh-Hant': `最多 ${maxPasswordLength} 個字元`,
-  },
-  common: {
-    en: 'one of the most common passwords: choose another',
-    fr: 'l’un des mots de passe les plus courants : choisissez-en un autre',
-    zh: '这是最常见的密码之一，请换一个',
-    'zh-Hant': '這是最常見的密碼之一，請換一個',
-  },
-  email: { en: 'must not contain the e-mail address', fr: 'ne doit pas contenir l’adresse e-mail', zh: '不能包含电子邮件地址', 'zh-Hant': '不能包含電子郵件地址' },
-} satisfies Record<string, Record<Locale, string>>
+/** The accounts' messages in the request's language (`req.i18n.language`), English for any other (src/messages/). */
+export const accountMessagesIn = (language: string | undefined): Messages['accounts'] => messagesOf(localeOfAdminLanguage(language)).accounts
 
 /** The password itself, its repeated unit, and what is left without digits and symbols at either end. */
 const variants = (password: string): string[] => {
@@ -55,12 +33,12 @@ export const isCommonPassword = (password: string): boolean => variants(password
 
 /** What is wrong with `password` as a new password, in the language asked for; undefined when it is fine. */
 export const passwordProblem = (password: unknown, { email, language }: { email?: unknown; language?: string } = {}): string | undefined => {
-  const say = (key: keyof typeof messages) => inLanguage(messages[key], language)
-  if (typeof password !== 'string') return say('text')
+  const text = accountMessagesIn(language).password
+  if (typeof password !== 'string') return text.text
   const characters = [...password].length
-  if (characters < minPasswordLength) return say('short')
-  if (characters > maxPasswordLength) return say('long')
-  if (isCommonPassword(password)) return say('common')
-  if (typeof email === 'string' && email.length > 0 && password.toLowerCase().includes(email.toLowerCase())) return say('email')
+  if (characters < minPasswordLength) return text.short(minPasswordLength)
+  if (characters > maxPasswordLength) return text.long(maxPasswordLength)
+  if (isCommonPassword(password)) return text.common
+  if (typeof email === 'string' && email.length > 0 && password.toLowerCase().includes(email.toLowerCase())) return text.email
   return undefined
 }

@@ -72,11 +72,8 @@ export const translationFields = (): Field[] => [
         // Marks a converted translation (zh-Hant made from zh by OpenCC) apart from a machine-translated one.
         name: 'machineProvider',
         type: 'select',
-        label: { zh: '机器来源', en: 'Made by machine', fr: 'Produit par machine', 'zh-TW': '機器來源' },
-        options: labelledOptions(machineProviders, {
-          deepl: { zh: 'DeepL 机器翻译', en: 'DeepL machine translation', fr: 'Traduction automatique DeepL', 'zh-TW': 'DeepL 機器翻譯' },
-          opencc: { zh: 'OpenCC 简繁转换', en: 'OpenCC script conversion', fr: 'Conversion d’écriture OpenCC', 'zh-TW': 'OpenCC 簡繁轉換' },
-        }),
+        label: texts.machineProvider,
+        options: labelledOptions(machineProviders, texts.machineProviders),
         admin: { readOnly: true, ...notInLists },
       },
       // Translation QA (src/translation/qa/): written by the save hook, read by the dashboard and the API.

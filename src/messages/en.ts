@@ -1,3 +1,5 @@
+import { list } from './list'
+
 /**
  * Every text a person reads, in English. This file's shape is `Messages`: every other language's
  * file must have the same keys, so a missing or extra key fails the typecheck.
@@ -289,6 +291,8 @@ export const en = {
       qaOverrideReason: 'Reason to publish despite QA errors',
       qaOverrideReasonDescription: 'Editors only: with QA errors, publishing this language needs a reason (who, when and which findings are recorded).',
       translatedAt: 'Translated from source of',
+      machineProvider: 'Made by machine',
+      machineProviders: { deepl: 'DeepL machine translation', opencc: 'OpenCC script conversion' },
     },
     verification: {
       lastVerified: 'Last verified',
@@ -389,6 +393,82 @@ export const en = {
     confirmLoadTheirs: 'Drop your unsaved changes and reload the saved document?',
     loading: 'Loading the saved document…',
     failed: 'That did not work: {message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: 'Missing',
+    'in-progress': 'In progress',
+    'needs-review': 'Needs review',
+    done: 'Done',
+    outdated: 'Outdated',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} is editing the {locale} version of this document: you cannot save this language now.',
+      sharedHeldBy: '{holder} is editing the fields every language shares: they are read-only for you, and your saves keep their values.',
+      sharedReleased: 'Someone was editing the shared fields when you opened this document; they are free now: reload to edit them.',
+      reload: 'Reload',
+      takeOver: 'Take over',
+      takeOverHint: 'The page reloads with the latest saved content; they can no longer save.',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: 'Chinese', en: 'English', fr: 'French', 'zh-Hant': 'Traditional Chinese' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: 'the Chinese', en: 'the English', fr: 'the French', 'zh-Hant': 'the Traditional Chinese', shared: 'the fields every language shares' },
+    partLocked: (part: string, holder: string) => `${holder} is editing ${part} of this document: wait until they are done, or take over in the admin.`,
+  },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: 'a password is text',
+      short: (min: number) => `at least ${min} characters`,
+      long: (max: number) => `at most ${max} characters`,
+      common: 'one of the most common passwords: choose another',
+      email: 'must not contain the e-mail address',
+    },
+    currentPassword: {
+      missing: 'your current password is needed to change it',
+      wrong: 'not your current password',
+      locked: 'too many wrong current passwords from this client; try again later',
+    },
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `Numbers differ from the source:${missing.length ? ` missing ${list(missing)}` : ''}${missing.length && added.length ? ';' : ''}${added.length ? ` not in the source ${list(added)}` : ''}.`,
+    unitMismatch: (value: string, source: string, target: string) => `The unit of ${value} differs: ${source} in the source, ${target} in the translation.`,
+    linkMissing: (urls: string[]) => `Links of the source missing from the translation: ${list(urls)}.`,
+    linkAdded: (urls: string[]) => `Links in the translation that the source does not have: ${list(urls)}.`,
+    placeholderMismatch: (missing: string[], added: string[]) =>
+      `Placeholders or line breaks differ from the source (missing: ${list(missing) || 'none'}; added: ${list(added) || 'none'}).`,
+    codeChanged: (code: string) => `The code “${code}” of the source must be kept as it is.`,
+    formattingChanged: (missing: string[], added: string[]) => `Formatting differs from the source (missing: ${list(missing) || 'none'}; added: ${list(added) || 'none'}).`,
+    glossaryTerm: (source: string, target: string) => `The glossary renders “${source}” as “${target}”.`,
+    doNotTranslate: (term: string) => `“${term}” is not translated: keep it as it is.`,
+    lengthRatio: (ratio: string, norm: string) => `The translation is ${ratio}× the source's length, far from the usual ${norm}×: something may be missing or added.`,
+    untranslated: () => 'The translation is the same as the source: not translated.',
+    emptySegment: () => 'The source has words here; the translation is empty.',
+    fieldMissing: () => 'This field is not translated: readers see the fallback language.',
+    structureDiffers: () => "The translation's blocks differ from the source's: this field is checked as a whole.",
+    frSpace: (mark: string, where: string) => `French needs a non-breaking space with “${mark}”: ${where}`,
+    frQuotes: (where: string) => `French uses « » quotes: ${where}`,
+    frNumber: (number: string) => `In French, “${number}” groups thousands with a (narrow) non-breaking space; a comma is the decimal mark.`,
+    zhQuotes: (where: string) => `No ASCII quotes in Chinese text (use “” or 「」): ${where}`,
+    zhPunctuation: (mark: string, where: string) => `Chinese text uses full-width punctuation, not “${mark}”: ${where}`,
+    sourceTitleMissing: () => 'The source has no title.',
+    sourcePublisherMissing: () => 'The source has no publisher.',
+    sourceDateMissing: () => 'The source has no date.',
+    sourceUrlMissing: () => 'The source has no URL.',
+    sourceBareDomain: (url: string) => `The source URL ${url} is a bare domain: link the page itself.`,
+    sourceDuplicateUrl: (url: string) => `Several sources share the URL ${url}.`,
+    sourcesNone: () => 'This record has no sources.',
+    needsReverification: (days: number) => `Needs re-verification: last verified more than ${days} days ago.`,
+    neverVerified: () => 'Needs re-verification: never verified.',
   },
 }
 

@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { list } from './list'
 
 /** Every text a person reads, in French (the keys are English's: src/messages/en.ts). */
 export const fr: Messages = {
@@ -288,6 +289,8 @@ export const fr: Messages = {
       qaOverrideReason: 'Motif de publication malgré les erreurs',
       qaOverrideReasonDescription: 'Réservé aux éditeurs : avec des erreurs de contrôle qualité, publier cette langue demande un motif (qui, quand et quelles erreurs sont consignés).',
       translatedAt: 'Traduit depuis la source du',
+      machineProvider: 'Produit par machine',
+      machineProviders: { deepl: 'Traduction automatique DeepL', opencc: 'Conversion d’écriture OpenCC' },
     },
     verification: {
       lastVerified: 'Dernière vérification',
@@ -388,5 +391,84 @@ export const fr: Messages = {
     confirmLoadTheirs: 'Abandonner vos modifications non enregistrées et recharger le document enregistré ?',
     loading: 'Chargement du document enregistré…',
     failed: 'Cela n’a pas fonctionné : {message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: 'Manquante',
+    'in-progress': 'En cours',
+    'needs-review': 'À relire',
+    done: 'Terminée',
+    outdated: 'Obsolète',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} modifie la version {locale} de ce document : vous ne pouvez pas enregistrer cette langue pour l’instant.',
+      sharedHeldBy: '{holder} modifie les champs communs à toutes les langues : ils sont en lecture seule pour vous, et vos enregistrements gardent ses valeurs.',
+      sharedReleased: 'Quelqu’un modifiait les champs communs quand vous avez ouvert ce document ; ils sont libres : rechargez pour les modifier.',
+      reload: 'Recharger',
+      takeOver: 'Reprendre la main',
+      takeOverHint: 'La page se recharge avec le contenu enregistré le plus récent ; l’autre personne ne peut plus enregistrer.',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: 'chinoise', en: 'anglaise', fr: 'française', 'zh-Hant': 'chinoise traditionnelle' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: 'le chinois', en: 'l’anglais', fr: 'le français', 'zh-Hant': 'le chinois traditionnel', shared: 'les champs communs à toutes les langues' },
+    partLocked: (part: string, holder: string) => `${holder} modifie ${part} de ce document : attendez qu’il ait fini, ou reprenez la main dans l’administration.`,
+  },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) =>
+      `Quelqu’un d’autre a enregistré ce document (révision ${revision}) : rechargez-le pour voir sa modification, puis enregistrez de nouveau la vôtre.`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: 'un mot de passe est du texte',
+      short: (min: number) => `au moins ${min} caractères`,
+      long: (max: number) => `au plus ${max} caractères`,
+      common: 'l’un des mots de passe les plus courants : choisissez-en un autre',
+      email: 'ne doit pas contenir l’adresse e-mail',
+    },
+    currentPassword: {
+      missing: 'votre mot de passe actuel est nécessaire pour le changer',
+      wrong: 'ce n’est pas votre mot de passe actuel',
+      locked: 'trop de mots de passe actuels erronés depuis ce client ; réessayez plus tard',
+    },
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `Les nombres diffèrent de la source :${missing.length ? ` manquent ${list(missing)}` : ''}${missing.length && added.length ? ' ;' : ''}${added.length ? ` absents de la source ${list(added)}` : ''}.`,
+    unitMismatch: (value: string, source: string, target: string) => `L’unité de ${value} diffère : ${source} dans la source, ${target} dans la traduction.`,
+    linkMissing: (urls: string[]) => `Liens de la source absents de la traduction : ${list(urls)}.`,
+    linkAdded: (urls: string[]) => `Liens de la traduction absents de la source : ${list(urls)}.`,
+    placeholderMismatch: (missing: string[], added: string[]) =>
+      `Espaces réservés ou sauts de ligne différents de la source (manquants : ${list(missing) || 'aucun'} ; ajoutés : ${list(added) || 'aucun'}).`,
+    codeChanged: (code: string) => `Le code « ${code} » de la source doit rester tel quel.`,
+    formattingChanged: (missing: string[], added: string[]) =>
+      `La mise en forme diffère de la source (manquante : ${list(missing) || 'aucune'} ; ajoutée : ${list(added) || 'aucune'}).`,
+    glossaryTerm: (source: string, target: string) => `Le glossaire traduit « ${source} » par « ${target} ».`,
+    doNotTranslate: (term: string) => `« ${term} » ne se traduit pas : gardez-le tel quel.`,
+    lengthRatio: (ratio: string, norm: string) =>
+      `La traduction fait ${ratio} fois la longueur de la source, loin des ${norm} fois habituelles : il manque ou s’ajoute peut-être quelque chose.`,
+    untranslated: () => 'La traduction est identique à la source : non traduite.',
+    emptySegment: () => 'La source a du texte ici ; la traduction est vide.',
+    fieldMissing: () => 'Ce champ n’est pas traduit : les lecteurs voient la langue de repli.',
+    structureDiffers: () => 'Les blocs de la traduction diffèrent de ceux de la source : ce champ est vérifié d’un seul tenant.',
+    frSpace: (mark: string, where: string) => `Il faut une espace insécable avec « ${mark} » : ${where}`,
+    frQuotes: (where: string) => `Le français utilise les guillemets « » : ${where}`,
+    frNumber: (number: string) => `En français, « ${number} » sépare les milliers par une espace insécable (fine) ; la virgule est décimale.`,
+    zhQuotes: (where: string) => `Pas de guillemets ASCII dans un texte chinois (utiliser “” ou 「」) : ${where}`,
+    zhPunctuation: (mark: string, where: string) => `Le texte chinois utilise la ponctuation pleine chasse, pas « ${mark} » : ${where}`,
+    sourceTitleMissing: () => 'La source n’a pas de titre.',
+    sourcePublisherMissing: () => 'La source n’a pas d’éditeur.',
+    sourceDateMissing: () => 'La source n’a pas de date.',
+    sourceUrlMissing: () => 'La source n’a pas d’URL.',
+    sourceBareDomain: (url: string) => `L’URL de la source ${url} n’est qu’un domaine : donnez l’adresse de la page elle-même.`,
+    sourceDuplicateUrl: (url: string) => `Plusieurs sources partagent l’URL ${url}.`,
+    sourcesNone: () => 'Cette fiche n’a aucune source.',
+    needsReverification: (days: number) => `À revérifier : dernière vérification il y a plus de ${days} jours.`,
+    neverVerified: () => 'À revérifier : jamais vérifiée.',
   },
 }

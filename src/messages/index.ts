@@ -8,12 +8,23 @@ export type { Messages } from './en'
 /** Every text of one locale. */
 export const messagesOf = (locale: Locale): Messages => messagesByLocale[locale]
 
-/** Texts as Payload's admin labels take them: one string per admin language the locales declare. */
-export type EveryLanguage<T> = T extends string ? Record<AdminLanguageCode, string> : { [K in keyof T]: EveryLanguage<T[K]> }
+/**
+ * Texts as Payload's admin labels take them: one string per admin language the locales declare. A
+ * message that is a function of its arguments becomes a function giving that text in every language.
+ */
+export type EveryLanguage<T> = T extends string
+  ? Record<AdminLanguageCode, string>
+  : T extends (...args: infer Args) => string
+    ? (...args: Args) => Record<AdminLanguageCode, string>
+    : { [K in keyof T]: EveryLanguage<T[K]> }
 
 const transposed = (parts: Record<string, unknown>): unknown => {
   const first = Object.values(parts)[0]
   if (typeof first === 'string') return parts
+  if (typeof first === 'function') {
+    return (...args: unknown[]) =>
+      Object.fromEntries(Object.entries(parts).map(([language, message]) => [language, (message as (...args: unknown[]) => string)(...args)]))
+  }
   return Object.fromEntries(
     Object.keys(first as object).map((key) => [
       key,
@@ -23,8 +34,8 @@ const transposed = (parts: Record<string, unknown>): unknown => {
 }
 
 /**
- * A part of the messages (texts only) with each text in every admin language, `{ zh, en, fr }`:
- * the admin's labels. Each admin language shows the message file of the locale that declares it.
+ * A part of the messages with each text in every admin language, `{ zh, en, fr }`: the admin's
+ * labels. Each admin language shows the message file of the locale that declares it.
  */
 export const inEveryLanguage = <T>(part: (messages: Messages) => T): EveryLanguage<T> =>
   transposed(Object.fromEntries(adminLanguageCodes.map((language) => [language, part(messagesOf(localeOfAdminLanguage(language)))]))) as EveryLanguage<T>

@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { list } from './list'
 
 /**
  * Every text a person reads, in Traditional Chinese as written in Taiwan (the keys are English's:
@@ -284,6 +285,8 @@ export const zhHant: Messages = {
       qaOverrideReason: '帶錯誤發布的理由',
       qaOverrideReasonDescription: '僅限編輯：翻譯品質檢查發現錯誤時，寫明理由即可發布此語言（記錄操作人、時間和所涉問題）。',
       translatedAt: '翻譯依據時間',
+      machineProvider: '機器來源',
+      machineProviders: { deepl: 'DeepL 機器翻譯', opencc: 'OpenCC 簡繁轉換' },
     },
     verification: {
       lastVerified: '最後核實',
@@ -384,5 +387,80 @@ export const zhHant: Messages = {
     confirmLoadTheirs: '放棄您未儲存的修改，並重新載入已儲存的文件？',
     loading: '正在載入已儲存的文件…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: '未翻譯',
+    'in-progress': '翻譯中',
+    'needs-review': '待審校',
+    done: '已完成',
+    outdated: '已過時',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} 正在編輯此文件的{locale}版本，您現在無法儲存這一語言。',
+      sharedHeldBy: '{holder} 正在編輯各語言共用的欄位：這些欄位對您唯讀，您儲存時將保留對方的值。',
+      sharedReleased: '開啟此文件時，共用欄位正由他人編輯，現已空閒：重新載入後即可編輯。',
+      reload: '重新載入',
+      takeOver: '接手編輯',
+      takeOverHint: '接手後頁面將重新載入，顯示最新儲存的內容；對方將無法再儲存。',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文', shared: '各語言共用的欄位' },
+    partLocked: (part: string, holder: string) => `${holder} 正在編輯此文件的${part}：請等待其完成，或在管理後台接手編輯。`,
+  },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `他人已儲存此文件（目前為第 ${revision} 版）：請重新載入，查看對方的修改後再儲存您的修改。`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: '密碼必須是文字',
+      short: (min: number) => `至少 ${min} 個字元`,
+      long: (max: number) => `最多 ${max} 個字元`,
+      common: '這是最常見的密碼之一，請換一個',
+      email: '不能包含電子郵件地址',
+    },
+    currentPassword: {
+      missing: '修改密碼需要輸入目前的密碼',
+      wrong: '目前的密碼不正確',
+      locked: '此用戶端輸入錯誤的目前密碼次數過多，請稍後再試',
+    },
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `數字與原文不符：${missing.length ? `缺少 ${list(missing)}` : ''}${missing.length && added.length ? '；' : ''}${added.length ? `多出 ${list(added)}` : ''}。`,
+    unitMismatch: (value: string, source: string, target: string) => `${value} 的單位與原文不同：原文為 ${source}，譯文為 ${target}。`,
+    linkMissing: (urls: string[]) => `譯文缺少原文的連結：${list(urls)}。`,
+    linkAdded: (urls: string[]) => `譯文中有原文沒有的連結：${list(urls)}。`,
+    placeholderMismatch: (missing: string[], added: string[]) => `佔位符或換行與原文不符（缺少：${list(missing) || '無'}；多出：${list(added) || '無'}）。`,
+    codeChanged: (code: string) => `原文中的程式碼 「${code}」 應原樣保留。`,
+    formattingChanged: (missing: string[], added: string[]) => `格式與原文不同（缺少：${list(missing) || '無'}；多出：${list(added) || '無'}）。`,
+    glossaryTerm: (source: string, target: string) => `術語表要求將 「${source}」 譯為 「${target}」。`,
+    doNotTranslate: (term: string) => `「${term}」 不應翻譯，須原樣保留。`,
+    lengthRatio: (ratio: string, norm: string) => `譯文長度是原文的 ${ratio} 倍，遠離通常的 ${norm} 倍：可能有遺漏或多餘內容。`,
+    untranslated: () => '譯文與原文相同：未翻譯。',
+    emptySegment: () => '原文此段有內容，譯文為空。',
+    fieldMissing: () => '此欄位尚未翻譯：讀者將看到回退語言的文本。',
+    structureDiffers: () => '譯文的段落結構與原文不同：只能整體檢查此欄位。',
+    frSpace: (mark: string, where: string) => `法語中 「${mark}」 前後需要不換行空格：${where}`,
+    frQuotes: (where: string) => `法語應使用 « » 引號：${where}`,
+    frNumber: (number: string) => `法語數字 「${number}」 應以（窄）不換行空格分隔千位，逗號是小數點。`,
+    zhQuotes: (where: string) => `中文裡不應使用英文引號，請用 「」 或 「」：${where}`,
+    zhPunctuation: (mark: string, where: string) => `中文裡應使用全形標點，而不是 「${mark}」：${where}`,
+    sourceTitleMissing: () => '來源缺少標題。',
+    sourcePublisherMissing: () => '來源缺少發布方。',
+    sourceDateMissing: () => '來源缺少日期。',
+    sourceUrlMissing: () => '來源缺少網址。',
+    sourceBareDomain: (url: string) => `來源網址 ${url} 只是網站首頁：請連結到具體網頁。`,
+    sourceDuplicateUrl: (url: string) => `多個來源使用同一網址 ${url}。`,
+    sourcesNone: () => '此記錄沒有來源。',
+    needsReverification: (days: number) => `需要重新核實：上次核實已超過 ${days} 天。`,
+    neverVerified: () => '需要重新核實：從未核實。',
   },
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { list } from './list'
 
 /** Every text a person reads, in Chinese (Simplified) (the keys are English's: src/messages/en.ts). */
 export const zh: Messages = {
@@ -280,6 +281,8 @@ export const zh: Messages = {
       qaOverrideReason: '带错误发布的理由',
       qaOverrideReasonDescription: '仅限编辑：翻译质量检查发现错误时，写明理由即可发布此语言（记录操作人、时间和所涉问题）。',
       translatedAt: '翻译依据时间',
+      machineProvider: '机器来源',
+      machineProviders: { deepl: 'DeepL 机器翻译', opencc: 'OpenCC 简繁转换' },
     },
     verification: {
       lastVerified: '最后核实',
@@ -380,5 +383,80 @@ export const zh: Messages = {
     confirmLoadTheirs: '放弃您未保存的修改，并重新载入已保存的文档？',
     loading: '正在载入已保存的文档…',
     failed: '操作未成功：{message}',
+  },
+  /** Translation statuses, on the dashboard and the translation fields (src/translation/statuses.ts). */
+  translationStatuses: {
+    missing: '未翻译',
+    'in-progress': '翻译中',
+    'needs-review': '待审校',
+    done: '已完成',
+    outdated: '已过时',
+  },
+  /** Edit locks: the edit view's banner, and a save refused because someone else holds the part (src/editLocks/). */
+  editLocks: {
+    banner: {
+      localeHeldBy: '{holder} 正在编辑此文档的{locale}版本，您现在无法保存这一语言。',
+      sharedHeldBy: '{holder} 正在编辑各语言共用的字段：这些字段对您只读，您保存时将保留对方的值。',
+      sharedReleased: '打开此文档时，共用字段正由他人编辑，现已空闲：重新加载后即可编辑。',
+      reload: '重新加载',
+      takeOver: '接手编辑',
+      takeOverHint: '接手后页面将重新加载，显示最新保存的内容；对方将无法再保存。',
+    },
+    /** Each locale's name, as the banner's `{locale}`. */
+    localeNames: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文' },
+    /** Each part of a document, as `partLocked`'s `part`. */
+    parts: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文', shared: '各语言共用的字段' },
+    partLocked: (part: string, holder: string) => `${holder} 正在编辑此文档的${part}：请等待其完成，或在管理后台接手编辑。`,
+  },
+  /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
+  concurrency: {
+    preconditionFailed: (revision: number) => `他人已保存此文档（当前为第 ${revision} 版）：请重新加载，查看对方的修改后再保存您的修改。`,
+  },
+  /** What is wrong with a new password, and with the current one given to change it (src/accounts/). */
+  accounts: {
+    password: {
+      text: '密码必须是文本',
+      short: (min: number) => `至少 ${min} 个字符`,
+      long: (max: number) => `最多 ${max} 个字符`,
+      common: '这是最常见的密码之一，请换一个',
+      email: '不能包含电子邮件地址',
+    },
+    currentPassword: {
+      missing: '修改密码需要输入当前密码',
+      wrong: '当前密码不正确',
+      locked: '此客户端输入错误的当前密码次数过多，请稍后再试',
+    },
+  },
+  /** Translation QA's findings (src/translation/qa/): each a function of what the check found. */
+  qa: {
+    numberMismatch: (missing: string[], added: string[]) =>
+      `数字与原文不符：${missing.length ? `缺少 ${list(missing)}` : ''}${missing.length && added.length ? '；' : ''}${added.length ? `多出 ${list(added)}` : ''}。`,
+    unitMismatch: (value: string, source: string, target: string) => `${value} 的单位与原文不同：原文为 ${source}，译文为 ${target}。`,
+    linkMissing: (urls: string[]) => `译文缺少原文的链接：${list(urls)}。`,
+    linkAdded: (urls: string[]) => `译文中有原文没有的链接：${list(urls)}。`,
+    placeholderMismatch: (missing: string[], added: string[]) => `占位符或换行与原文不符（缺少：${list(missing) || '无'}；多出：${list(added) || '无'}）。`,
+    codeChanged: (code: string) => `原文中的代码 “${code}” 应原样保留。`,
+    formattingChanged: (missing: string[], added: string[]) => `格式与原文不同（缺少：${list(missing) || '无'}；多出：${list(added) || '无'}）。`,
+    glossaryTerm: (source: string, target: string) => `术语表要求将 “${source}” 译为 “${target}”。`,
+    doNotTranslate: (term: string) => `“${term}” 不应翻译，须原样保留。`,
+    lengthRatio: (ratio: string, norm: string) => `译文长度是原文的 ${ratio} 倍，远离通常的 ${norm} 倍：可能有遗漏或多余内容。`,
+    untranslated: () => '译文与原文相同：未翻译。',
+    emptySegment: () => '原文此段有内容，译文为空。',
+    fieldMissing: () => '此字段尚未翻译：读者将看到回退语言的文本。',
+    structureDiffers: () => '译文的段落结构与原文不同：只能整体检查此字段。',
+    frSpace: (mark: string, where: string) => `法语中 “${mark}” 前后需要不换行空格：${where}`,
+    frQuotes: (where: string) => `法语应使用 « » 引号：${where}`,
+    frNumber: (number: string) => `法语数字 “${number}” 应以（窄）不换行空格分隔千位，逗号是小数点。`,
+    zhQuotes: (where: string) => `中文里不应使用英文引号，请用 “” 或 「」：${where}`,
+    zhPunctuation: (mark: string, where: string) => `中文里应使用全角标点，而不是 “${mark}”：${where}`,
+    sourceTitleMissing: () => '来源缺少标题。',
+    sourcePublisherMissing: () => '来源缺少发布方。',
+    sourceDateMissing: () => '来源缺少日期。',
+    sourceUrlMissing: () => '来源缺少网址。',
+    sourceBareDomain: (url: string) => `来源网址 ${url} 只是网站首页：请链接到具体网页。`,
+    sourceDuplicateUrl: (url: string) => `多个来源使用同一网址 ${url}。`,
+    sourcesNone: () => '此记录没有来源。',
+    needsReverification: (days: number) => `需要重新核实：上次核实已超过 ${days} 天。`,
+    neverVerified: () => '需要重新核实：从未核实。',
   },
 }

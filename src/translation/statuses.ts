@@ -1,4 +1,5 @@
 import type { AdminText } from '@/lib/adminLabels'
+import { inEveryLanguage } from '@/messages'
 
 /**
  * What a person sets on a translation. `missing` and `outdated` are not stored: they are computed
@@ -14,10 +15,5 @@ export type TranslationStatus = (typeof translationStatuses)[number]
 /** Statuses a translator may set; `done` is an editor's approval. */
 export const translatorStatuses: readonly WorkflowStatus[] = ['in-progress', 'needs-review']
 
-export const translationStatusLabels: Record<TranslationStatus, AdminText> = {
-  missing: { zh: '未翻译', 'zh-TW': '未翻譯', en: 'Missing', fr: 'Manquante' },
-  'in-progress': { zh: '翻译中', 'zh-TW': '翻譯中', en: 'In progress', fr: 'En cours' },
-  'needs-review': { zh: '待审校', 'zh-TW': '待審校', en: 'Needs review', fr: 'À relire' },
-  done: { zh: '已完成', 'zh-TW': '已完成', en: 'Done', fr: 'Terminée' },
-  outdated: { zh: '已过时', 'zh-TW': '已過時', en: 'Outdated', fr: 'Obsolète' },
-}
+/** Each status's label in every admin language (src/messages/). */
+export const translationStatusLabels: Record<TranslationStatus, AdminText> = inEveryLanguage((messages) => messages.translationStatuses)
