@@ -1,5 +1,8 @@
 import pg from 'pg'
 
+import type { Locale } from '../../src/lib/locales'
+import { paths as readerPaths } from '../../src/site/paths'
+
 import { monotonicUs, type ProfileWindow } from '../api/profile'
 
 import { percentile } from './zipf'
@@ -34,7 +37,7 @@ export const randomGuides = async (databaseUrl: string, seed: number): Promise<{
        ) pages order by random() limit $1`,
       [warmUpPages + samplePages],
     )
-    const paths = rows.map((row) => `/${row.locale}/guides/${row.slug}`)
+    const paths = rows.map((row) => readerPaths.guide(row.locale as Locale, row.slug))
     return { warmUp: paths.slice(0, warmUpPages), sample: paths.slice(warmUpPages) }
   } finally {
     await client.end()

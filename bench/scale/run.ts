@@ -26,6 +26,7 @@ import { runBenchmark } from '../site/cleanup'
 import { loadNow, waitForIdle } from '../site/machine'
 import { measureAgainstNginx } from '../site/measure'
 import { topEntries } from '../api/profile'
+import { localeCodes, urlPrefix } from '../../src/lib/locales'
 import { readOptions } from '../site/options'
 import { runStep } from '../site/processes'
 import { prepareApp } from '../site/setup'
@@ -37,8 +38,8 @@ import { measureZipf, percentile } from './zipf'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const resultsDir = path.join(repoRoot, 'bench/results')
 const scale = { articles: 10_000, carriers: 200, tips: 2_000 }
-const locales = ['zh', 'en', 'fr'] as const
-
+/** Every declared locale's reader prefix (`zh-hant` for zh-Hant). */
+const prefixes = localeCodes.map(urlPrefix)
 
 /** The number of pages a list says it has ("Page 1 of 334", "第 1 页，共 334 页"): the last number of its pagination. */
 const lastPage = (html: string): number => {
@@ -48,14 +49,14 @@ const lastPage = (html: string): number => {
 
 const measureListSizes = async (base: string) => {
   const sizes: Record<string, number> = {}
-  for (const locale of locales) {
-    sizes[`/${locale}`] = (await timed(`${base}/${locale}`)).bytes
+  for (const prefix of prefixes) {
+    sizes[`/${prefix}`] = (await timed(`${base}/${prefix}`)).bytes
     for (const list of ['guides', 'carriers', 'tips']) {
-      const first = await timed(`${base}/${locale}/${list}`)
-      sizes[`/${locale}/${list}`] = first.bytes
+      const first = await timed(`${base}/${prefix}/${list}`)
+      sizes[`/${prefix}/${list}`] = first.bytes
       const last = lastPage(first.body)
       for (const page of [...new Set([Math.ceil(last / 2), last])].filter((n) => n > 1)) {
-        sizes[`/${locale}/${list}/page/${page}`] = (await timed(`${base}/${locale}/${list}/page/${page}`)).bytes
+        sizes[`/${prefix}/${list}/page/${page}`] = (await timed(`${base}/${prefix}/${list}/page/${page}`)).bytes
       }
     }
   }

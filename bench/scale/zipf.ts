@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process'
 import autocannon from 'autocannon'
 import pg from 'pg'
 
+import type { Locale } from '../../src/lib/locales'
+import { paths } from '../../src/site/paths'
+
 /**
  * The reader load of a real site: 64 keep-alive connections asking for guide pages drawn from a
  * Zipf distribution (a few pages most of the time, a long tail), while an editor publishes one
@@ -62,7 +65,7 @@ const rankedGuides = async (databaseUrl: string, count: number): Promise<Guide[]
        where _status = 'published' and title is not null and slug is not null order by random() limit $1`,
       [count],
     )
-    return rows.map((row) => ({ id: row.id, locale: row.locale, path: `/${row.locale}/guides/${encodeURIComponent(row.slug)}` }))
+    return rows.map((row) => ({ id: row.id, locale: row.locale, path: paths.guide(row.locale as Locale, encodeURIComponent(row.slug)) }))
   } finally {
     await client.end()
   }
