@@ -288,6 +288,8 @@ const headerPairs = (first: Readonly<Record<string, string>>, then: OutgoingHttp
  * up to 16 KB for the 5 KB that SITE_PAGE_CACHE_MB counts.
  */
 const unpooled = (buffer: Buffer): Buffer => {
+  // A buffer that owns all of its memory (a large page's identity bytes) holds no slab: kept as is.
+  if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) return buffer
   const own = Buffer.allocUnsafeSlow(buffer.length)
   buffer.copy(own)
   return own
