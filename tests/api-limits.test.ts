@@ -49,7 +49,10 @@ describe('rate limit', () => {
     expect(retryAfter).toBeLessThanOrEqual(60)
     expect(refused.headers.get('ratelimit-remaining')).toBe('0')
     expect(refused.headers.get('cache-control')).toBe('private, no-store')
-    expect(JSON.stringify(await refused.json())).toContain(`${limit} per 60 s`)
+    const body = (await refused.json()) as { errors: { name: string; message: string }[] }
+    expect(body.errors[0]!.message).toContain(`${limit} per 60 s`)
+    // A client branching on the name tells "wait" from "fix your request".
+    expect(body.errors[0]!.name).toBe('TooManyRequests')
   })
 
   it('keeps clients apart, and trusts only the entry the proxy wrote', async () => {

@@ -384,6 +384,7 @@ describe('GraphQL reads of published content', () => {
     const viaGet = await graphqlGet({ query: mutation }, editor)
     expect(viaGet.status).toBe(405)
     expect(viaGet.headers.get('allow')).toBe('POST')
+    expect(((await viaGet.json()) as { errors: { name: string }[] }).errors[0]!.name).toBe('MethodNotAllowed')
     const posted = await graphqlPost(mutation, {}, editor)
     expect(posted.status).toBeLessThan(500)
     expect(posted.headers.get('cache-control')).toBe('private, no-store')

@@ -116,9 +116,10 @@ describe('request body limits', () => {
   it('answers 413 naming the limit for a JSON body over it, and writes nothing', async () => {
     const response = await fetch(`${api.url}/api/tips/${tipId}?locale=zh`, { method: 'PATCH', headers: json(editor), body: big(100) })
     expect(response.status).toBe(413)
-    const body = (await response.json()) as { errors: { message: string }[] }
+    const body = (await response.json()) as { errors: { name: string; message: string }[] }
     expect(errorPaths(body)).toEqual(['body'])
     expect(body.errors[0]!.message).toBe('body: larger than the 64 KB limit')
+    expect(body.errors[0]!.name).toBe('PayloadTooLarge')
     expect((await db.payload.findByID({ collection: 'tips', id: tipId, locale: 'zh' })).title).toBe('机场有免费 Wi-Fi')
   })
 
@@ -154,6 +155,7 @@ describe('request body limits', () => {
   it('refuses a GraphQL request that is not JSON with 415', async () => {
     const response = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: '{ Tips { totalDocs } }' })
     expect(response.status).toBe(415)
+    expect(((await response.json()) as { errors: { name: string }[] }).errors[0]!.name).toBe('UnsupportedMediaType')
   })
 })
 

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http'
+
 /** One thing wrong with a request: where (`locale`, `where[slug]`, `body`, a field path) and what. */
 export type Problem = { path: string; message: string }
 
@@ -19,10 +21,17 @@ export const errorBody = (message: string, { name, problems }: ErrorDetails = {}
 export const errorResponse = (status: number, message: string, details: ErrorDetails & { headers?: HeadersInit } = {}): Response =>
   Response.json(errorBody(message, details), { status, headers: details.headers })
 
+/**
+ * The name of a refusal with `status` (docs/api.md's table): its reason phrase in one word, so a
+ * client branching on `name` tells a 429 from a 400 (`TooManyRequests`, `BadRequest`,
+ * `PayloadTooLarge`, `UnsupportedMediaType`, `MethodNotAllowed`, `NotFound`).
+ */
+export const statusName = (status: number): string => (STATUS_CODES[status] ?? 'Bad Request').replace(/[^A-Za-z]/g, '')
+
 /** An error response for what is wrong with a request, each part at fault named by its path. */
 export const problemResponse = (status: number, problems: Problem[], headers?: HeadersInit): Response =>
   errorResponse(status, problems.map((problem) => problem.message).join('; '), {
-    name: status === 404 ? 'NotFound' : 'BadRequest',
+    name: statusName(status),
     problems,
     headers,
   })
