@@ -5,7 +5,7 @@ import { listenForChanges } from '@/freshness/changeBus'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { changeChannel } from '@/freshness/settings'
 import { localeCodes } from '@/lib/locales'
-import { expiryClock, taggedStore } from '@/freshness/taggedStore'
+import { expireTagsHere, expiryClock, taggedStore } from '@/freshness/taggedStore'
 
 import { publishedCarrier } from './helpers/content'
 import { startPayload, type TestPayload } from './helpers/payload'
@@ -94,6 +94,38 @@ describe('the tags a change expires', () => {
       published: { before: ['en'], after: ['en'] },
     })
     expect(tagsToExpire(event)).toEqual(['media:9', 'media:9:en', ...lists('media')])
+  })
+})
+
+describe('a tagged store bounded in bytes', () => {
+  const weighed = () => taggedStore<string>(`weighed-${Math.random()}`, (value) => value.length)
+
+  it('forgets the least recently used answers once their bytes pass the bound, and counts what it keeps', () => {
+    const store = weighed()
+    const startedAt = expiryClock()
+    for (const key of ['a', 'b', 'c']) store.store(key, key.repeat(10), [`tag-${key}`], startedAt, 100, 25)
+    // 30 bytes asked for 25: the oldest goes, though 100 entries would fit.
+    expect(['a', 'b', 'c'].map((key) => store.get(key))).toEqual([undefined, 'b'.repeat(10), 'c'.repeat(10)])
+    expect(store.bytes()).toBe(20)
+    // A read makes b the most recently used: c is now the one to go.
+    store.get('b')
+    store.store('d', 'd'.repeat(10), ['tag-d'], startedAt, 100, 25)
+    expect(['b', 'c', 'd'].map((key) => store.get(key) !== undefined)).toEqual([true, false, true])
+    expect(store.bytes()).toBe(20)
+  })
+
+  it('keeps no answer heavier than the whole bound, and gives back the bytes of what a change expires', () => {
+    const store = weighed()
+    const startedAt = expiryClock()
+    store.store('huge', 'x'.repeat(30), ['tag-huge'], startedAt, 100, 25)
+    expect(store.get('huge')).toBeUndefined()
+    expect(store.bytes()).toBe(0)
+    store.store('kept', 'y'.repeat(12), ['tag-kept'], startedAt, 100, 25)
+    store.store('kept', 'y'.repeat(8), ['tag-kept'], startedAt, 100, 25)
+    expect(store.bytes()).toBe(8)
+    expireTagsHere(['tag-kept'])
+    expect(store.get('kept')).toBeUndefined()
+    expect(store.bytes()).toBe(0)
   })
 })
 

@@ -199,6 +199,6 @@ const policed =
       return relayed(new Response(bytes, response), headers)
     }
     const fresh: CachedRead = { body: bytes, etag: strongEtag(bytes), contentType: response.headers.get('content-type') ?? 'application/json' }
-    storePublicRead(key, fresh, [...(graphqlLists ?? listTags(url)), ...shown], startedAt, settings.readCacheEntries)
+    storePublicRead(key, fresh, [...(graphqlLists ?? listTags(url)), ...shown], startedAt, settings.readCache)
     return cachedAnswer(fresh, request, body.request.method, withCors(headers, request, config), cacheControl)
   }

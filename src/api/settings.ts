@@ -14,7 +14,8 @@ export type ApiSettings = {
   /** The proxies in front of Lagon whose X-Forwarded-For entries count (TRUSTED_PROXIES). */
   trustedProxies: TrustedProxies
   /** Responses the in-process cache of public reads keeps; 0 turns it off. */
-  readCacheEntries: number
+  /** Bounds of the kept public reads (src/api/publicReadCache.ts): answers, and their bodies' bytes together. */
+  readCache: { entries: number; bytes: number }
   /** Largest JSON body (REST and GraphQL), in bytes. */
   maxBodyBytes: number
   /** Largest body that carries a file (an upload and its form, an XLIFF document), in bytes. */
@@ -31,7 +32,7 @@ export const readApiSettings = (): ApiSettings => ({
   rateLimit: wholeNumber('API_RATE_LIMIT', 1200),
   rateLimitWindowSeconds: Math.max(1, wholeNumber('API_RATE_LIMIT_WINDOW', 60)),
   trustedProxies: parseTrustedProxies(),
-  readCacheEntries: wholeNumber('API_READ_CACHE_ENTRIES', 1000),
+  readCache: { entries: wholeNumber('API_READ_CACHE_ENTRIES', 1000), bytes: wholeNumber('API_READ_CACHE_MB', 32) * megabyte },
   maxBodyBytes: Math.max(1, wholeNumber('API_MAX_BODY_KB', 2048)) * 1024,
   // The files themselves are limited by MEDIA_MAX_MB (Payload's own check names the file) and
   // XLIFF's 20 MB (its endpoint's); the form around them by one more megabyte.

@@ -1,6 +1,6 @@
 import { cacheTtlSeconds } from './settings'
 
-type Entry<T> = { value: T; tags: readonly string[]; storedAt: number }
+type Entry<T> = { value: T; tags: readonly string[]; storedAt: number; bytes: number }
 
 type Expirable = { expire: (tag: string) => void; clear: () => void }
 
@@ -65,19 +65,27 @@ export type TaggedStore<T> = {
   /**
    * Keeps `value` under `key` with the tags of what it shows, unless one of them expired since
    * `startedAt` (the read saw data older than the change); the least recently used go first
-   * beyond `maxEntries`.
+   * beyond `maxEntries`, or beyond `maxBytes` of what the store's `sizeOf` counts.
    */
-  store: (key: string, value: T, tags: readonly string[], startedAt: number, maxEntries: number) => void
+  store: (key: string, value: T, tags: readonly string[], startedAt: number, maxEntries: number, maxBytes?: number) => void
+  /** What the entries kept weigh, by the store's `sizeOf` (0 without one). */
+  bytes: () => number
 }
 
-/** A store of public reads of one kind (`name`: API answers, reader pages), each entry forgotten when one of its tags expires or after the TTL. */
-export const taggedStore = <T>(name: string): TaggedStore<T> => {
+/**
+ * A store of public reads of one kind (`name`: API answers, reader pages), each entry forgotten
+ * when one of its tags expires or after the TTL. `sizeOf` weighs an entry, for stores whose
+ * entries vary from bytes to megabytes: a count alone would not bound their memory.
+ */
+export const taggedStore = <T>(name: string, sizeOf: (value: T) => number = () => 0): TaggedStore<T> => {
   const entries = new Map<string, Entry<T>>()
   const keysByTag = new Map<string, Set<string>>()
+  let totalBytes = 0
   const remove = (key: string): void => {
     const entry = entries.get(key)
     if (!entry) return
     entries.delete(key)
+    totalBytes -= entry.bytes
     for (const tag of entry.tags) {
       const keys = keysByTag.get(tag)
       keys?.delete(key)
@@ -91,6 +99,7 @@ export const taggedStore = <T>(name: string): TaggedStore<T> => {
     clear: () => {
       entries.clear()
       keysByTag.clear()
+      totalBytes = 0
     },
   })
   return {
@@ -106,16 +115,19 @@ export const taggedStore = <T>(name: string): TaggedStore<T> => {
       entries.set(key, entry)
       return entry.value
     },
-    store: (key, value, tags, startedAt, maxEntries) => {
-      if (maxEntries <= 0 || expiredSince(tags, startedAt)) return
+    store: (key, value, tags, startedAt, maxEntries, maxBytes = Infinity) => {
+      const bytes = sizeOf(value)
+      if (maxEntries <= 0 || bytes > maxBytes || expiredSince(tags, startedAt)) return
       remove(key)
-      entries.set(key, { value, tags, storedAt: Date.now() })
+      entries.set(key, { value, tags, storedAt: Date.now(), bytes })
+      totalBytes += bytes
       for (const tag of tags) {
         let keys = keysByTag.get(tag)
         if (!keys) keysByTag.set(tag, (keys = new Set()))
         keys.add(key)
       }
-      while (entries.size > maxEntries) remove(entries.keys().next().value!)
+      while (entries.size > maxEntries || totalBytes > maxBytes) remove(entries.keys().next().value!)
     },
+    bytes: () => totalBytes,
   }
 }
