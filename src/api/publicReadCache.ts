@@ -10,9 +10,6 @@ const apiReads = taggedStore<CachedRead>('api', (read) => read.body.byteLength)
 
 export const cachedPublicRead = apiReads.get
 
-/** What the kept answers' bodies weigh, in bytes. */
-export const publicReadBytes = apiReads.bytes
-
 /** Bodies above this are served but not kept: a few large lists must not push out every article. */
 const maxBodyBytes = 2 * 1024 * 1024
 
