@@ -2,12 +2,12 @@ import type { PayloadRequest } from 'payload'
 
 import { canonicalJson, valueFingerprint } from '@/translation/fingerprint'
 import { saveTranslationDraft, type TranslationPair } from '@/translation/documents'
+import { glossaryTerms } from '@/translation/glossary'
 import { lookupMemory } from '@/translation/memory/memory'
 import { checkMarkup, MarkupMismatch, rebuildInline, partsText } from '@/translation/segments/inline'
 import { alignUnits, applyTranslations, fieldUnits, unitHash, type Unit, type UnitTranslation } from '@/translation/segments/units'
 import type { TranslatableContent } from '@/translation/sourceContent'
 
-import { glossaryTerms } from './glossaryTerms'
 import { ProviderError, type TranslationProvider } from './provider'
 
 export type MachineTranslationResult = {

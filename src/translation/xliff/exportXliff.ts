@@ -15,7 +15,7 @@ import { alignUnits, fieldUnits, type Unit } from '@/translation/segments/units'
 import { translationStatuses, type TranslationStatus } from '@/translation/statuses'
 
 import { checkDocumentLocale } from '@/translation/qa/document'
-import { readGlossary } from '@/translation/qa/glossary'
+import { readGlossary } from '@/translation/glossary'
 import type { Finding } from '@/translation/qa/types'
 
 import { originalData, toXliffInline } from './inlineXliff'

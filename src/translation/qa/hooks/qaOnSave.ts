@@ -9,7 +9,7 @@ import { translatableContent } from '@/translation/sourceContent'
 import { translatableFields, type TranslatableField } from '@/translation/translatableFields'
 
 import { checkDocumentLocale, findingKey, summarize } from '../document'
-import { readGlossary } from '../glossary'
+import { readGlossary } from '../../glossary'
 import type { Finding, GlossaryTerm } from '../types'
 
 type Doc = Record<string, unknown>

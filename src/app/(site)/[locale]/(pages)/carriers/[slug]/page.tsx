@@ -1,6 +1,4 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
-import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Locale } from '@/lib/locales'
 import { CarrierCard } from '@/site/components/CarrierCard'
@@ -8,36 +6,27 @@ import { FallbackNotice } from '@/site/components/FallbackNotice'
 import { GuideRichText } from '@/site/components/GuideRichText'
 import { SiteShell } from '@/site/components/SiteShell'
 import { SourcesList } from '@/site/components/SourcesList'
+import { documentPageLoader, type DocumentPageParams } from '@/site/documentPage'
 import { bcp47 } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
+import { madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
 import { paths } from '@/site/paths'
-import { carrierIn, resolveSlug, shownLocale } from '@/site/queries'
+import { carrierIn, shownLocale } from '@/site/queries'
 
-type Props = { params: Promise<{ locale: string; slug: string }> }
+type Props = { params: DocumentPageParams }
+
+const load = documentPageLoader('carriers', paths.carrier, carrierIn)
 
 export const generateStaticParams = madeOnRequest
 
-const load = async (params: Props['params']) => {
-  const { locale: rawLocale, slug } = await params
-  const locale = localeParam(rawLocale)
-  const preview = (await draftMode()).isEnabled
-  const resolution = await resolveSlug('carriers', locale, decodeURIComponent(slug), preview)
-  if (resolution.kind === 'missing') notFound()
-  if (resolution.kind === 'redirect') permanentRedirect(paths.carrier(locale, resolution.slug))
-  const carrier = await carrierIn(resolution.entry.id, resolution.shown, preview)
-  if (!carrier) notFound()
-  return { locale, preview, shown: resolution.shown, entry: resolution.entry, carrier }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, shown, entry, carrier } = await load(params)
+  const { locale, shown, entry, doc: carrier } = await load(params)
   return pageMetadata({ locale, shown, title: carrier.name ?? '', alternates: publishedPaths(entry, paths.carrier) })
 }
 
 export default async function CarrierPage({ params }: Props) {
-  const { locale, preview, shown, entry, carrier } = await load(params)
+  const { locale, preview, shown, entry, doc: carrier } = await load(params)
   const m = t(locale)
   return (
     <SiteShell locale={locale} alternates={switcherPaths(entry, paths.carrier, (l: Locale) => shownLocale(entry, l))} preview={preview}>

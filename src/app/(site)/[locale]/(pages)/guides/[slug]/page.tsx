@@ -1,6 +1,4 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
-import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Locale } from '@/lib/locales'
 import type { Media } from '@/payload-types'
@@ -9,28 +7,19 @@ import { GuideRichText } from '@/site/components/GuideRichText'
 import { JsonLd } from '@/site/components/JsonLd'
 import { SiteShell } from '@/site/components/SiteShell'
 import { SourcesList } from '@/site/components/SourcesList'
+import { documentPageLoader, type DocumentPageParams } from '@/site/documentPage'
 import { bcp47, formatDate } from '@/site/format'
 import { t } from '@/site/messages'
 import { pageMetadata } from '@/site/metadata'
-import { localeParam, madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
+import { madeOnRequest, publishedPaths, switcherPaths } from '@/site/params'
 import { absolute, paths } from '@/site/paths'
-import { articleIn, resolveSlug, shownLocale } from '@/site/queries'
+import { articleIn, shownLocale } from '@/site/queries'
 
-type Props = { params: Promise<{ locale: string; slug: string }> }
+type Props = { params: DocumentPageParams }
+
+const load = documentPageLoader('articles', paths.guide, articleIn)
 
 export const generateStaticParams = madeOnRequest
-
-const load = async (params: Props['params']) => {
-  const { locale: rawLocale, slug } = await params
-  const locale = localeParam(rawLocale)
-  const preview = (await draftMode()).isEnabled
-  const resolution = await resolveSlug('articles', locale, decodeURIComponent(slug), preview)
-  if (resolution.kind === 'missing') notFound()
-  if (resolution.kind === 'redirect') permanentRedirect(paths.guide(locale, resolution.slug))
-  const article = await articleIn(resolution.entry.id, resolution.shown, preview)
-  if (!article) notFound()
-  return { locale, preview, shown: resolution.shown, entry: resolution.entry, article }
-}
 
 const socialImage = (image: unknown): string | null => {
   const media = image && typeof image === 'object' ? (image as Media) : null
@@ -38,7 +27,7 @@ const socialImage = (image: unknown): string | null => {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, shown, entry, article } = await load(params)
+  const { locale, shown, entry, doc: article } = await load(params)
   return pageMetadata({
     locale,
     shown,
@@ -51,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GuidePage({ params }: Props) {
-  const { locale, preview, shown, entry, article } = await load(params)
+  const { locale, preview, shown, entry, doc: article } = await load(params)
   const m = t(locale)
   const canonical = absolute(paths.guide(shown, entry.slugs[shown]!))
   return (
