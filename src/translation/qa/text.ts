@@ -62,3 +62,14 @@ export const proseOf = ({ text, nodes }: QaText): string => {
   }
   return out
 }
+
+/** What is in `a` and not in `b`, counting repeats: two links in the source and one in the translation leave one. */
+export const minus = (a: string[], b: string[]): string[] => {
+  const left = [...b]
+  return a.filter((value) => {
+    const index = left.indexOf(value)
+    if (index === -1) return true
+    left.splice(index, 1)
+    return false
+  })
+}

@@ -1,5 +1,5 @@
 import { qaMessages } from '../labels'
-import { urlsIn, walkNodes } from '../text'
+import { minus, urlsIn, walkNodes } from '../text'
 import type { PairCheck, QaText } from '../types'
 
 /** Every link target of a segment: its link nodes' URLs and the URLs written in its text. */
@@ -13,26 +13,14 @@ export const linkTargets = ({ text, nodes }: QaText): string[] => {
   return [...targets, ...urlsIn(text).filter((url) => !targets.includes(url))]
 }
 
-const difference = (a: string[], b: string[]): string[] => {
-  const left = [...b]
-  return a.filter((value) => {
-    const index = left.indexOf(value)
-    if (index === -1) return true
-    left.splice(index, 1)
-    return false
-  })
-}
-
 /** Links and URLs are the source's, exactly: a dropped or changed link target is an error. */
 export const linksCheck: PairCheck = ({ source, target }) => {
   const from = linkTargets(source)
   const to = linkTargets(target)
-  const missing = difference(from, to)
-  const added = difference(to, from)
+  const missing = minus(from, to)
+  const added = minus(to, from)
   return [
     ...(missing.length ? [{ code: 'link-missing', severity: 'error' as const, message: qaMessages.linkMissing(missing) }] : []),
     ...(added.length ? [{ code: 'link-added', severity: 'error' as const, message: qaMessages.linkAdded(added) }] : []),
   ]
 }
-
-export { difference }

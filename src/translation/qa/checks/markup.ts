@@ -1,9 +1,8 @@
 import { signature } from '@/translation/segments/inline'
 
 import { qaMessages } from '../labels'
-import { walkNodes } from '../text'
+import { minus, walkNodes } from '../text'
 import type { Found, PairCheck, QaText } from '../types'
-import { difference } from './links'
 
 /** Text placeholders a template or a shortcode leaves in text: `{{carrier:slug}}`, `{name}`, `%s`, `%1$s`. */
 const textPlaceholders = /\{\{[^{}]+\}\}|\{[A-Za-z_][\w.]*\}|%(?:\d+\$)?[sd]/g
@@ -43,8 +42,8 @@ const codeRuns = ({ nodes }: QaText): string[] =>
  */
 export const markupCheck: PairCheck = ({ source, target }) => {
   const found: Found[] = []
-  const missing = difference(placeholders(source), placeholders(target))
-  const added = difference(placeholders(target), placeholders(source))
+  const missing = minus(placeholders(source), placeholders(target))
+  const added = minus(placeholders(target), placeholders(source))
   if (missing.length || added.length) {
     found.push({ code: 'placeholder-mismatch', severity: 'error', message: qaMessages.placeholderMismatch(missing, added) })
   }

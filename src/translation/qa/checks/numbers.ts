@@ -1,5 +1,5 @@
 import { qaMessages } from '../labels'
-import { withoutUrls } from '../text'
+import { minus, withoutUrls } from '../text'
 import type { PairCheck } from '../types'
 
 /** A number as written: its value, and its unit when one is written beside it (`%`, a currency). */
@@ -101,17 +101,6 @@ const wordValues = (text: string): Set<string> => {
   }
   for (const char of text) if (char in hanNumerals) values.add(String(hanNumerals[char]))
   return values
-}
-
-/** What is in `a` and not in `b`, counting repeats. */
-const minus = (a: string[], b: string[]): string[] => {
-  const left = [...b]
-  return a.filter((value) => {
-    const index = left.indexOf(value)
-    if (index === -1) return true
-    left.splice(index, 1)
-    return false
-  })
 }
 
 /**
