@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { messagesOf } from '@/messages'
+
 import { login, startApiServer } from './helpers/apiServer'
 import { errorPaths, json } from './helpers/http'
 import { startPayload, type TestPayload } from './helpers/payload'
@@ -68,6 +70,26 @@ describe('REST validation', () => {
     expect(response.status).toBe(400)
     expect(errorPaths(await response.json())).toContain(path)
     expect(await count(collection)).toBe(before)
+  })
+
+  it.each([
+    ['en', 'en'],
+    ['fr', 'fr'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+  ] as const)("names what is wrong in the editor's admin language (Accept-Language %s)", async (language, locale) => {
+    const response = await fetch(`${api.url}/api/carriers?locale=zh`, {
+      method: 'POST',
+      headers: json({ ...editor, 'Accept-Language': language }),
+      body: JSON.stringify({ ...validCarrier, website: 'www.opt.nc', offers: [{ ...validCarrier.offers[0], unlimitedData: true, dataAllowanceGB: 5 }] }),
+    })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { errors: { data: { errors: { path: string; message: string }[] } }[] }
+    const messages = Object.fromEntries(body.errors[0]!.data.errors.map((error) => [error.path, error.message]))
+    const expected = messagesOf(locale).validation
+    expect(messages.website).toBe(expected.notHttpUrl('www.opt.nc'))
+    expect(messages['offers.0.dataAllowanceGB']).toBe(expected.unlimitedHasNoAllowance)
+    if (locale !== 'en') expect(messages.website).not.toBe(messagesOf('en').validation.notHttpUrl('www.opt.nc'))
   })
 
   it('requires the source-locale title only in the source locale', async () => {

@@ -2,6 +2,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
+import { validationMessages } from '@/fields/validators'
 import { glossaryField, locales, type Locale } from '@/lib/locales'
 import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
 
@@ -11,14 +12,14 @@ const termForm = (code: Locale, label: string) => ({
   name: glossaryField(code),
   type: 'text' as const,
   label,
-  validate: (async (value, { siblingData }) => {
+  validate: (async (value, { siblingData, req }) => {
     const forms = locales.map((locale) => (siblingData as Record<string, unknown>)[glossaryField(locale.code)]).filter(
       (form) => typeof form === 'string' && form.trim(),
     )
     // A do-not-translate term is written one way everywhere: one form is enough.
     const keep = (siblingData as { doNotTranslate?: boolean }).doNotTranslate === true
-    if (forms.length < (keep ? 1 : 2)) return `${glossaryField(code)}: a term needs its form in at least ${keep ? 'one language' : 'two languages'}.`
-    if (typeof value === 'string' && /[\t\n\r]/.test(value)) return `${glossaryField(code)}: a term cannot hold tabs or line breaks.`
+    if (forms.length < (keep ? 1 : 2)) return validationMessages(req).termForms(glossaryField(code), keep ? 1 : 2)
+    if (typeof value === 'string' && /[\t\n\r]/.test(value)) return validationMessages(req).termLineBreaks(glossaryField(code))
     return true
   }) as TextFieldSingleValidation,
 })

@@ -1,9 +1,13 @@
-import type { Validate } from 'payload'
+import type { PayloadRequest, Validate } from 'payload'
 
 import { countryCodes } from '@/lib/iso3166'
-import { sourceLocale } from '@/lib/locales'
+import { localeOfAdminLanguage, sourceLocale } from '@/lib/locales'
+import { messagesOf } from '@/messages'
 
 const currencyCodes = new Set(Intl.supportedValuesOf('currency'))
+
+/** Why a value is refused, in the language the request reads (the editor's admin language; English for an API client that names none). */
+export const validationMessages = (req: Partial<PayloadRequest> | undefined) => messagesOf(localeOfAdminLanguage(req?.i18n?.language)).validation
 
 export const isHttpUrl = (value: string): boolean => {
   try {
@@ -14,39 +18,35 @@ export const isHttpUrl = (value: string): boolean => {
   }
 }
 
-export const validateHttpUrl: Validate<string | null | undefined> = (value, { required }) => {
-  if (!value) return required ? 'A URL is required.' : true
-  return isHttpUrl(value) ? true : `"${value}" is not an http(s) URL.`
+export const validateHttpUrl: Validate<string | null | undefined> = (value, { required, req }) => {
+  if (!value) return required ? validationMessages(req).urlRequired : true
+  return isHttpUrl(value) ? true : validationMessages(req).notHttpUrl(value)
 }
 
-export const validateCountryCode: Validate<string | null | undefined> = (value, { required }) => {
-  if (!value) return required ? 'A destination is required.' : true
-  return countryCodes.has(value)
-    ? true
-    : `"${value}" is not an ISO 3166-1 alpha-2 country code (e.g. NC).`
+export const validateCountryCode: Validate<string | null | undefined> = (value, { required, req }) => {
+  if (!value) return required ? validationMessages(req).destinationRequired : true
+  return countryCodes.has(value) ? true : validationMessages(req).notCountryCode(value)
 }
 
-export const validateCurrencyCode: Validate<string | null | undefined> = (value, { siblingData }) => {
+export const validateCurrencyCode: Validate<string | null | undefined> = (value, { siblingData, req }) => {
   const amount = (siblingData as { amount?: number | null }).amount
-  if (!value) return amount == null ? true : 'A price needs its ISO 4217 currency (e.g. XPF).'
-  return currencyCodes.has(value) ? true : `"${value}" is not an ISO 4217 currency code (e.g. XPF, EUR).`
+  if (!value) return amount == null ? true : validationMessages(req).currencyNeeded
+  return currencyCodes.has(value) ? true : validationMessages(req).notCurrencyCode(value)
 }
 
-export const validateNonNegative: Validate<number | null | undefined> = (value) =>
-  value == null || (Number.isFinite(value) && value >= 0) ? true : 'Must be zero or more.'
+export const validateNonNegative: Validate<number | null | undefined> = (value, { req }) =>
+  value == null || (Number.isFinite(value) && value >= 0) ? true : validationMessages(req).notNegative
 
-export const validateDataAllowance: Validate<number | null | undefined> = (value, { siblingData }) => {
-  if ((siblingData as { unlimitedData?: boolean }).unlimitedData && value != null) {
-    return 'An unlimited offer has no data allowance: leave it empty.'
+export const validateDataAllowance: Validate<number | null | undefined> = (value, options) => {
+  if ((options.siblingData as { unlimitedData?: boolean }).unlimitedData && value != null) {
+    return validationMessages(options.req).unlimitedHasNoAllowance
   }
-  return value == null || (Number.isFinite(value) && value >= 0) ? true : 'Must be zero or more.'
+  return validateNonNegative(value, options)
 }
 
 /** Partial dates are common in sources ("Sept 2024"): YYYY, YYYY-MM or YYYY-MM-DD. */
-export const validatePartialDate: Validate<string | null | undefined> = (value) =>
-  !value || /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)
-    ? true
-    : `"${value}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD.`
+export const validatePartialDate: Validate<string | null | undefined> = (value, { req }) =>
+  !value || /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value) ? true : validationMessages(req).notPartialDate(value)
 
 /**
  * Translations may be incomplete (readers fall back along the chain), so a localized field is
@@ -56,7 +56,7 @@ export const requiredInSourceLocale: Validate<unknown> = (value, { req, operatio
   const empty = value == null || (typeof value === 'string' && value.trim() === '')
   if (!empty) return true
   if (req.locale === sourceLocale || operation === 'create') {
-    return `Required in the source locale (${sourceLocale}).`
+    return validationMessages(req).requiredInSource(sourceLocale)
   }
   return true
 }

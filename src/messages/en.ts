@@ -418,6 +418,21 @@ export const en = {
     parts: { zh: 'the Chinese', en: 'the English', fr: 'the French', 'zh-Hant': 'the Traditional Chinese', shared: 'the fields every language shares' },
     partLocked: (part: string, holder: string) => `${holder} is editing ${part} of this document: wait until they are done, or take over in the admin.`,
   },
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  validation: {
+    urlRequired: 'A URL is required.',
+    notHttpUrl: (value: string) => `"${value}" is not an http(s) URL.`,
+    destinationRequired: 'A destination is required.',
+    notCountryCode: (value: string) => `"${value}" is not an ISO 3166-1 alpha-2 country code (e.g. NC).`,
+    currencyNeeded: 'A price needs its ISO 4217 currency (e.g. XPF).',
+    notCurrencyCode: (value: string) => `"${value}" is not an ISO 4217 currency code (e.g. XPF, EUR).`,
+    notNegative: 'Must be zero or more.',
+    unlimitedHasNoAllowance: 'An unlimited offer has no data allowance: leave it empty.',
+    notPartialDate: (value: string) => `"${value}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD.`,
+    requiredInSource: (locale: string) => `Required in the source locale (${locale}).`,
+    termForms: (field: string, languages: number) => `${field}: a term needs its form in at least ${languages === 1 ? 'one language' : 'two languages'}.`,
+    termLineBreaks: (field: string) => `${field}: a term cannot hold tabs or line breaks.`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,

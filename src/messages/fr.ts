@@ -416,6 +416,21 @@ export const fr: Messages = {
     parts: { zh: 'le chinois', en: 'l’anglais', fr: 'le français', 'zh-Hant': 'le chinois traditionnel', shared: 'les champs communs à toutes les langues' },
     partLocked: (part: string, holder: string) => `${holder} modifie ${part} de ce document : attendez qu’il ait fini, ou reprenez la main dans l’administration.`,
   },
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  validation: {
+    urlRequired: 'Une URL est requise.',
+    notHttpUrl: (value: string) => `« ${value} » n’est pas une URL http(s).`,
+    destinationRequired: 'Une destination est requise.',
+    notCountryCode: (value: string) => `« ${value} » n’est pas un code pays ISO 3166-1 alpha-2 (par ex. NC).`,
+    currencyNeeded: 'Un prix a besoin de sa devise ISO 4217 (par ex. XPF).',
+    notCurrencyCode: (value: string) => `« ${value} » n’est pas un code de devise ISO 4217 (par ex. XPF, EUR).`,
+    notNegative: 'Doit être supérieur ou égal à zéro.',
+    unlimitedHasNoAllowance: 'Une offre illimitée n’a pas de volume de données : laissez ce champ vide.',
+    notPartialDate: (value: string) => `« ${value} » n’est pas une date au format AAAA, AAAA-MM ou AAAA-MM-JJ.`,
+    requiredInSource: (locale: string) => `Obligatoire dans la langue source (${locale}).`,
+    termForms: (field: string, languages: number) => `${field} : un terme doit être écrit dans au moins ${languages === 1 ? 'une langue' : 'deux langues'}.`,
+    termLineBreaks: (field: string) => `${field} : un terme ne peut contenir ni tabulation ni saut de ligne.`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) =>

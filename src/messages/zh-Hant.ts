@@ -412,6 +412,21 @@ export const zhHant: Messages = {
     parts: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文', shared: '各語言共用的欄位' },
     partLocked: (part: string, holder: string) => `${holder} 正在編輯此文件的${part}：請等待其完成，或在管理後台接手編輯。`,
   },
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  validation: {
+    urlRequired: '需要填寫網址。',
+    notHttpUrl: (value: string) => `「${value}」不是 http(s) 網址。`,
+    destinationRequired: '需要填寫目的地。',
+    notCountryCode: (value: string) => `「${value}」不是 ISO 3166-1 兩字母國家代碼（例如 NC）。`,
+    currencyNeeded: '價格需要註明 ISO 4217 幣別代碼（例如 XPF）。',
+    notCurrencyCode: (value: string) => `「${value}」不是 ISO 4217 幣別代碼（例如 XPF、EUR）。`,
+    notNegative: '必須為零或正數。',
+    unlimitedHasNoAllowance: '不限流量的方案沒有流量額度：請留空。',
+    notPartialDate: (value: string) => `「${value}」不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期。`,
+    requiredInSource: (locale: string) => `來源語言（${locale}）中必填。`,
+    termForms: (field: string, languages: number) => `${field}：術語至少需要填寫${languages === 1 ? '一種' : '兩種'}語言的寫法。`,
+    termLineBreaks: (field: string) => `${field}：術語不能包含定位字元或換行。`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `他人已儲存此文件（目前為第 ${revision} 版）：請重新載入，查看對方的修改後再儲存您的修改。`,

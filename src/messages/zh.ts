@@ -408,6 +408,21 @@ export const zh: Messages = {
     parts: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文', shared: '各语言共用的字段' },
     partLocked: (part: string, holder: string) => `${holder} 正在编辑此文档的${part}：请等待其完成，或在管理后台接手编辑。`,
   },
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  validation: {
+    urlRequired: '需要填写网址。',
+    notHttpUrl: (value: string) => `“${value}”不是 http(s) 网址。`,
+    destinationRequired: '需要填写目的地。',
+    notCountryCode: (value: string) => `“${value}”不是 ISO 3166-1 两字母国家代码（例如 NC）。`,
+    currencyNeeded: '价格需要注明 ISO 4217 货币代码（例如 XPF）。',
+    notCurrencyCode: (value: string) => `“${value}”不是 ISO 4217 货币代码（例如 XPF、EUR）。`,
+    notNegative: '必须为零或正数。',
+    unlimitedHasNoAllowance: '不限流量的套餐没有流量额度：请留空。',
+    notPartialDate: (value: string) => `“${value}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期。`,
+    requiredInSource: (locale: string) => `源语言（${locale}）中必填。`,
+    termForms: (field: string, languages: number) => `${field}：术语至少需要填写${languages === 1 ? '一种' : '两种'}语言的写法。`,
+    termLineBreaks: (field: string) => `${field}：术语不能包含制表符或换行。`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `他人已保存此文档（当前为第 ${revision} 版）：请重新加载，查看对方的修改后再保存您的修改。`,
