@@ -186,3 +186,25 @@ describe('where findings show', () => {
     expect(clean).not.toContain('lagon:qa')
   })
 })
+
+describe('the glossary', () => {
+  it('checks against a term from the save after it is written, and forgets it once deleted (the glossary kept between saves)', async () => {
+    const glossaryFindings = async () => (await stored('fr')).translation?.qaFindings?.filter((finding) => finding.code === 'glossary-term') ?? []
+    const saveFrench = () => patch('fr', { body: frenchOk() }, headers.editor, '&draft=true')
+    expect((await saveFrench()).status).toBe(200)
+    expect(await glossaryFindings()).toEqual([])
+    const created = await fetch(`${api.url}/api/glossary`, {
+      method: 'POST',
+      headers: json(headers.editor),
+      body: JSON.stringify({ zh: '旅游卡', en: 'tourist card', fr: 'carte touristique' }),
+    })
+    expect(created.status).toBe(201)
+    const termId = ((await created.json()) as { doc: { id: number } }).doc.id
+    expect((await saveFrench()).status).toBe(200)
+    // The French says "Tourism card" where the glossary now says "carte touristique".
+    expect((await glossaryFindings()).map((finding) => finding.message.fr)).toEqual([expect.stringContaining('carte touristique')])
+    expect((await fetch(`${api.url}/api/glossary/${termId}`, { method: 'DELETE', headers: headers.editor })).status).toBe(200)
+    expect((await saveFrench()).status).toBe(200)
+    expect(await glossaryFindings()).toEqual([])
+  })
+})

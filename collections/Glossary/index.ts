@@ -6,6 +6,8 @@ import { validationMessages } from '@/fields/validators'
 import { glossaryField, locales, type Locale } from '@/lib/locales'
 import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
 
+import { forgetKeptGlossaryAfterChange, forgetKeptGlossaryAfterDelete } from './hooks/forgetKeptGlossary'
+
 const texts = adminTextsOf('glossary')
 
 const termForm = (code: Locale, label: string) => ({
@@ -38,6 +40,7 @@ export const Glossary: CollectionConfig = {
     group: labels.translation,
   },
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [forgetKeptGlossaryAfterChange], afterDelete: [forgetKeptGlossaryAfterDelete] },
   fields: [
     { type: 'row', fields: locales.map(({ code, label }) => termForm(code, label)) },
     {

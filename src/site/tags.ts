@@ -31,6 +31,8 @@ export const tags = {
   slug: (collection: PublicCollection, locale: Locale, slug: string) => `${collection}:slug:${locale}:${slugPart(slug)}`.slice(0, maxTagLength),
   /** Every API key the API looked up (src/api/apiKeyLookup.ts): expired by any write to a key. */
   apiKeys: 'api-keys',
+  /** The glossary every instance keeps for QA and machine translation (src/translation/glossary.ts): expired by any write to a term. */
+  glossary: 'glossary',
   /** Every account a token was found to name (src/accounts/signedInUsers.ts): expired by any write to an account or its sessions. */
   signedInUsers: 'users',
   /**
@@ -57,4 +59,4 @@ const searchTagPattern = new RegExp(`^(?:search:(?:${anyLocale}):\\S+|search-wor
 export const isSiteTag = (tag: unknown): tag is string =>
   typeof tag === 'string' &&
   tag.length <= maxTagLength &&
-  (tag === tags.apiKeys || tag === tags.signedInUsers || tag === tags.searchIndex || searchTagPattern.test(tag) || siteTagPattern.test(tag))
+  (tag === tags.apiKeys || tag === tags.glossary || tag === tags.signedInUsers || tag === tags.searchIndex || searchTagPattern.test(tag) || siteTagPattern.test(tag))

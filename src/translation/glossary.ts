@@ -1,12 +1,23 @@
 import type { PayloadRequest } from 'payload'
 
+import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 import { glossaryField, localeCodes, type Locale } from '@/lib/locales'
+import { tags } from '@/site/tags'
 
 import type { GlossaryTerms } from './machine/provider'
 import type { GlossaryTerm } from './qa/types'
 
-/** The Glossary collection, read once for QA, XLIFF and machine translation: every term's forms and its do-not-translate flag. */
+const kept = taggedStore<GlossaryTerm[]>('glossary')
+
+/**
+ * The Glossary collection, for QA, XLIFF and machine translation: every term's forms and its
+ * do-not-translate flag. Kept by each instance until a term is written (`tags.glossary`), since
+ * every save of a translation checks against all of it.
+ */
 export const readGlossary = async (req: PayloadRequest): Promise<GlossaryTerm[]> => {
+  const known = kept.get('terms')
+  if (known) return known
+  const startedAt = expiryClock()
   const { docs } = await req.payload.find({
     collection: 'glossary',
     pagination: false,
@@ -15,7 +26,7 @@ export const readGlossary = async (req: PayloadRequest): Promise<GlossaryTerm[]>
     overrideAccess: true,
     req,
   })
-  return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
+  const terms = (docs as unknown as Record<string, unknown>[]).map((doc) => ({
     forms: Object.fromEntries(
       localeCodes.flatMap((code) => {
         const form = doc[glossaryField(code)]
@@ -24,6 +35,8 @@ export const readGlossary = async (req: PayloadRequest): Promise<GlossaryTerm[]>
     ),
     doNotTranslate: doc.doNotTranslate === true,
   }))
+  kept.store('terms', terms, [tags.glossary], startedAt, 1)
+  return terms
 }
 
 /** The glossary as source → target terms for one pair (a do-not-translate term maps to itself); terms lacking either form are left out. */
