@@ -98,3 +98,66 @@ describe('a lookup by a unique field', () => {
     expect((await read('/api/articles?where[slug][equals]=lookup-found&locale=zh&depth=0&draft=true')).counted).toBe(true)
   })
 })
+
+describe('a lookup by a unique localized field', () => {
+  /** The read sent Payload's two statements for a `where` that joins (the ids, then the documents), or the read by id. */
+  const joined = () => statements.some((text) => /^select distinct/i.test(text.trim()))
+
+  it('is read by id: one statement of Payload’s, the same answer as Payload’s lookup', async () => {
+    const { id } = await article('by-id-found', 'zh')
+    const path = '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0'
+    const lookup = await read(path)
+    const lookupJoined = joined()
+    const reference = await read(counted(path))
+    expect(lookup.body).toEqual(reference.body)
+    expect(lookup.body.docs.map((doc) => doc.id)).toEqual([id])
+    expect([lookupJoined, joined()]).toEqual([false, true])
+  })
+
+  it('finds exactly what Payload’s condition finds: the locale read, the value as written, no fallback', async () => {
+    await article('by-id-english', 'en', 'English only')
+    const cases = [
+      '/api/articles?where[slug][equals]=BY-ID-FOUND&locale=zh&depth=0',
+      '/api/articles?where[slug][equals]=by-id-english&locale=zh&depth=0',
+      '/api/articles?where[slug][equals]=by-id-english&locale=en&depth=0',
+      // fr falls back to zh for its fields, never for the lookup: zh's slug names nothing in fr.
+      '/api/articles?where[slug][equals]=by-id-found&locale=fr&depth=0',
+      '/api/articles?where[slug][equals]=by-id-found&locale=all&depth=0',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&draft=true',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&page=2',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&limit=1&select[slug]=true',
+    ]
+    for (const path of cases) {
+      for (const headers of [editor, {}]) {
+        const lookup = await read(`${path}&miss=${Math.random()}`, headers)
+        const reference = await read(`${counted(path)}&miss=${Math.random()}`, headers)
+        // (Readers may not ask for every locale at once: a 400 for both.)
+        expect([lookup.status, lookup.body], path).toEqual([reference.status, reference.body])
+      }
+    }
+    expect((await read('/api/articles?where[slug][equals]=by-id-english&locale=en&depth=0')).body.docs).toHaveLength(1)
+    expect((await read('/api/articles?where[slug][equals]=by-id-english&locale=zh&depth=0')).body.docs).toHaveLength(0)
+  })
+
+  it('never shows readers a draft found by its slug', async () => {
+    const draft = await db.payload.create({ collection: 'articles', locale: 'zh', data: { title: '草稿', slug: 'by-id-draft', destination: 'NC', _status: 'draft' } })
+    const path = '/api/articles?where[slug][equals]=by-id-draft&locale=zh&depth=0'
+    const forReaders = await read(`${path}&miss=reader`, {})
+    expect(forReaders.status).toBe(200)
+    expect(forReaders.body.docs).toEqual([])
+    expect(forReaders.body.totalDocs).toBe(0)
+    // Staff read the document itself (its stored version, as Payload answers without draft=true).
+    const forStaff = await read(path)
+    expect(forStaff.body).toEqual((await read(counted(path))).body)
+    expect(forStaff.body.docs.map((doc) => doc.id)).toEqual([draft.id])
+  })
+
+  it('is left to Payload with any other condition beside it', async () => {
+    const path = '/api/articles?where[slug][equals]=by-id-found&where[title][equals]=已发布&locale=zh&depth=0'
+    const lookup = await read(path)
+    expect(joined()).toBe(true)
+    expect(lookup.body.docs).toHaveLength(1)
+    const elsewhere = await read('/api/articles?where[slug][equals]=by-id-found&where[title][equals]=other&locale=zh&depth=0')
+    expect(elsewhere.body.docs).toEqual([])
+  })
+})
