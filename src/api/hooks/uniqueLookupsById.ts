@@ -1,5 +1,6 @@
 import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
+import { isReader } from '@/access/roles'
 import { isRecord } from '@/lib/isRecord'
 
 type Column = { name: string }
@@ -66,6 +67,8 @@ const idOfUniqueValue = async (req: PayloadRequest, collection: SanitizedCollect
  * answer is the same document. Access, `select`, drafts' status and the list envelope stay
  * Payload's, applied to `where[id][equals]`.
  *
+ * Only for staff: a reader's access adds a condition on the locale's `_status` (publishedOrStaff),
+ * which joins the locales' table again, so the lookup would be a third statement, not one of two.
  * Only for that `where` alone (one field, `equals` a string), on the first page, in one locale (not `all`), outside a
  * transaction (a hook's read inside a write sees that write's rows) and not for drafts (looked up
  * among versions, where a slug is not unique). When no row has the value, Payload looks it up as it
@@ -76,7 +79,7 @@ export const uniqueLookupsById: CollectionBeforeOperationHook = async ({ args, c
   const { draft, id, page, where } = args as { draft?: boolean; id?: unknown; page?: number; where?: unknown }
   // Past the first page Payload answers a joined lookup and a read by id differently (no count, a count).
   if (id !== undefined || draft || (page !== undefined && page !== 1) || req.transactionID || !isRecord(where)) return args
-  if (typeof req.locale !== 'string' || req.locale === 'all') return args
+  if (typeof req.locale !== 'string' || req.locale === 'all' || isReader(req.user)) return args
   const paths = Object.keys(where)
   if (paths.length !== 1) return args
   const field = collection.flattenedFields.find((each) => each.name === paths[0])
