@@ -160,14 +160,18 @@ describe('the front’s REST reads', () => {
     expect(failed.body.length).toBe(0)
   })
 
-  it('leaves every API request to Next when next.config has rules for /api', async () => {
-    const dir = makeBuild({ headers: [{ source: '/api/:path*', regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$' }] })
-    dirs.push(dir)
-    const other = await startFront(dir)
-    try {
-      expect((await send(`${other.url}/api/articles`)).headers['x-next']).toBe('yes')
-    } finally {
-      await other.close()
+  it('leaves every API request to Next when next.config has rules for /api, or the build an instrumentation hook', async () => {
+    const withRules = makeBuild({ headers: [{ source: '/api/:path*', regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$' }] })
+    const instrumented = makeBuild()
+    writeFileSync(path.join(instrumented, '.next/server/instrumentation.js'), 'exports.register = () => {}')
+    dirs.push(withRules, instrumented)
+    for (const dir of [withRules, instrumented]) {
+      const other = await startFront(dir)
+      try {
+        expect((await send(`${other.url}/api/articles`)).headers['x-next']).toBe('yes')
+      } finally {
+        await other.close()
+      }
     }
   })
 })

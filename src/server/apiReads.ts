@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
 import { isIPv6 } from 'node:net'
@@ -99,8 +99,10 @@ export const apiReads = ({ dir, distDir, hostname, port, compress }: ApiReadsSet
   )
   const file = routes[restRoute]
   if (!file) throw new Error(`lagon: the build has no ${restRoute}`)
-  const bypassable = !nextRulesFor(path.join(dir, distDir), '/api/articles')
-  if (!bypassable) console.warn('lagon: next.config has header, redirect or rewrite rules for /api: every API request goes through Next')
+  // Rules of next.config for /api, or an instrumentation hook (which Next runs before a route's first request), are Next's to apply.
+  const instrumented = existsSync(path.join(serverDir, 'instrumentation.js'))
+  const bypassable = !instrumented && !nextRulesFor(path.join(dir, distDir), '/api/articles')
+  if (!bypassable) console.warn('lagon: next.config has rules for /api, or the build an instrumentation hook: every API request goes through Next')
   let handler: RouteHandler | undefined
   const load = async (): Promise<RouteHandler> => {
     const { routeModule } = require(path.join(serverDir, file)) as { routeModule: RouteModule }
