@@ -33,7 +33,7 @@ exports.routeModule = {
 }
 `
 
-const makeBuild = (rules: { headers?: unknown[] } = {}) => {
+const makeBuild = (rules: { headers?: unknown[]; proxyEverywhere?: boolean } = {}) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lagon-api-reads-'))
   const server = path.join(dir, '.next/server')
   mkdirSync(path.join(server, 'app/(payload)/api/[...slug]'), { recursive: true })
@@ -47,6 +47,24 @@ const makeBuild = (rules: { headers?: unknown[] } = {}) => {
     }),
   )
   writeFileSync(path.join(server, 'app/(payload)/api/[...slug]/route.js'), echoRoute)
+  // src/proxy.ts's matchers as built: `/`, and any path with a `choose` parameter.
+  writeFileSync(
+    path.join(server, 'functions-config-manifest.json'),
+    JSON.stringify({
+      version: 1,
+      functions: {
+        '/_middleware': {
+          runtime: 'nodejs',
+          matchers: [
+            { regexp: '^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/(\\/?index|\\/?index\\.json))?[\\/#\\?]?$', originalSource: '/' },
+            ...(rules.proxyEverywhere
+              ? [{ regexp: '^/.*$', originalSource: '/:path*' }]
+              : [{ has: [{ type: 'query', key: 'choose' }], regexp: '^(?:\\/([^\\/#\\?]+?))(?:\\/((?:[^\\/#\\?]+?)(?:\\/(?:[^\\/#\\?]+?))*))?[\\/#\\?]?$', originalSource: '/:prefix/:path*' }]),
+          ],
+        },
+      },
+    }),
+  )
   writeFileSync(
     path.join(dir, '.next/routes-manifest.json'),
     JSON.stringify({
@@ -112,6 +130,7 @@ describe('the front’s REST reads', () => {
       ['/api/a%20b', {}],
       ['/api/media/file/photo.png', {}],
       ['/api/articles?choose=fr', {}],
+      ['/api/articles?locale=fr&ch%6Fose=fr', {}],
       ['/api/articles', { headers: { rsc: '1' } }],
       ['/api/articles', { headers: { 'next-action': 'x' } }],
       ['/api', {}],
@@ -160,12 +179,13 @@ describe('the front’s REST reads', () => {
     expect(failed.body.length).toBe(0)
   })
 
-  it('leaves every API request to Next when next.config has rules for /api, or the build an instrumentation hook', async () => {
+  it('leaves every API request to Next when next.config has rules for /api, the proxy runs for it, or the build has an instrumentation hook', async () => {
     const withRules = makeBuild({ headers: [{ source: '/api/:path*', regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$' }] })
     const instrumented = makeBuild()
     writeFileSync(path.join(instrumented, '.next/server/instrumentation.js'), 'exports.register = () => {}')
-    dirs.push(withRules, instrumented)
-    for (const dir of [withRules, instrumented]) {
+    const proxied = makeBuild({ proxyEverywhere: true })
+    dirs.push(withRules, instrumented, proxied)
+    for (const dir of [withRules, instrumented, proxied]) {
       const other = await startFront(dir)
       try {
         expect((await send(`${other.url}/api/articles`)).headers['x-next']).toBe('yes')

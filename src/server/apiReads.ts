@@ -67,6 +67,26 @@ const nextRulesFor = (buildDir: string, pathname: string): boolean => {
   )
 }
 
+type ProxyMatcher = { regexp: string; has?: { type: string; key: string }[] }
+type FunctionsManifest = { functions?: Record<string, { matchers?: ProxyMatcher[] }> }
+
+/**
+ * The query parameters that make src/proxy.ts (Next's middleware) run for `pathname`, from its
+ * matchers as built; undefined when it runs for that path whatever the query.
+ */
+const proxyQueryKeys = (serverDir: string, pathname: string): string[] | undefined => {
+  const file = path.join(serverDir, 'functions-config-manifest.json')
+  const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FunctionsManifest) : {}
+  const keys: string[] = []
+  for (const matcher of manifest.functions?.['/_middleware']?.matchers ?? []) {
+    if (!new RegExp(matcher.regexp).test(pathname)) continue
+    const queries = (matcher.has ?? []).filter((condition) => condition.type === 'query')
+    if (queries.length === 0) return undefined
+    keys.push(...queries.map((condition) => condition.key))
+  }
+  return keys
+}
+
 type ApiReadsSettings = { dir: string; distDir: string; hostname: string; port: number; compress: boolean }
 
 /**
@@ -101,8 +121,16 @@ export const apiReads = ({ dir, distDir, hostname, port, compress }: ApiReadsSet
   if (!file) throw new Error(`lagon: the build has no ${restRoute}`)
   // Rules of next.config for /api, or an instrumentation hook (which Next runs before a route's first request), are Next's to apply.
   const instrumented = existsSync(path.join(serverDir, 'instrumentation.js'))
-  const bypassable = !instrumented && !nextRulesFor(path.join(dir, distDir), '/api/articles')
-  if (!bypassable) console.warn('lagon: next.config has rules for /api, or the build an instrumentation hook: every API request goes through Next')
+  // src/proxy.ts runs for a path with a `choose` parameter (its matcher): such requests go to Next.
+  const proxyKeys = proxyQueryKeys(serverDir, '/api/articles')
+  const bypassable = !instrumented && proxyKeys !== undefined && !nextRulesFor(path.join(dir, distDir), '/api/articles')
+  if (!bypassable) console.warn('lagon: next.config has rules for /api, src/proxy.ts runs for it, or the build has an instrumentation hook: every API request goes through Next')
+  const proxied = (url: string): boolean => {
+    const query = url.indexOf('?')
+    if (query < 0 || !proxyKeys?.length) return false
+    const params = new URLSearchParams(url.slice(query + 1))
+    return proxyKeys.some((key) => params.has(key))
+  }
   let handler: RouteHandler | undefined
   const load = async (): Promise<RouteHandler> => {
     const { routeModule } = require(path.join(serverDir, file)) as { routeModule: RouteModule }
@@ -118,8 +146,7 @@ export const apiReads = ({ dir, distDir, hostname, port, compress }: ApiReadsSet
     req.method === 'GET' &&
     plainApiPath.test(req.url ?? '') &&
     !otherApiRoutes.has(req.url!.split(/[/?]/)[2]!) &&
-    // src/proxy.ts runs for any path with a `choose` parameter (its matcher), and lets it through.
-    !req.url!.includes('choose=') &&
+    !proxied(req.url!) &&
     !nextOwnHeaders.some((name) => req.headers[name] !== undefined)
 
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
