@@ -4,7 +4,6 @@ import { createRequire } from 'node:module'
 import { isIPv6 } from 'node:net'
 import path from 'node:path'
 
-
 // Next's own internals, from the Next that serves the build (CommonJS files without an exports map: required, not imported).
 const nextRequire = createRequire(import.meta.url)
 const { NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER, NEXT_ROUTER_STATE_TREE_HEADER, RSC_HEADER } = nextRequire(
@@ -12,6 +11,8 @@ const { NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER, NEXT_R
 ) as Record<string, string>
 const { releaseCompressionStream } = nextRequire('next/dist/server/lib/release-compression-stream') as { releaseCompressionStream: (res: ServerResponse) => void }
 const compression = nextRequire('next/dist/compiled/compression') as () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+/** Deletes the headers Next keeps for itself (`x-middleware-*`, `x-matched-path`…) from a request, as Next's router does. */
+const { filterInternalHeaders } = nextRequire('next/dist/server/lib/server-ipc/utils') as { filterInternalHeaders: (headers: IncomingMessage['headers']) => void }
 
 type RouteHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 type RouteModule = { ensureUserland?: () => Promise<void>; userland: { GET?: RouteHandler } }
@@ -27,21 +28,6 @@ const restRoute = '/(payload)/api/[...slug]/route'
  */
 const plainApiPath = /^\/api(?:\/[A-Za-z0-9_-]+)+(?:\?|$)/
 const nextOwnHeaders = ['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url']
-
-/** Headers Next deletes from every request it is sent (next/dist/server/lib/server-ipc/utils.js, INTERNAL_HEADERS). */
-const nextInternalHeaders = [
-  'x-middleware-rewrite',
-  'x-middleware-redirect',
-  'x-middleware-set-cookie',
-  'x-middleware-skip',
-  'x-middleware-override-headers',
-  'x-middleware-next',
-  'x-now-route-matches',
-  'x-matched-path',
-  'x-nextjs-data',
-  'x-next-resume-state-length',
-  'next-resume',
-]
 
 /** The Vary Next's server sets on every app route's answer, before the route runs (base-server's setVaryHeader). */
 const nextVary = `${RSC_HEADER}, ${NEXT_ROUTER_STATE_TREE_HEADER}, ${NEXT_ROUTER_PREFETCH_HEADER}, ${NEXT_ROUTER_SEGMENT_PREFETCH_HEADER}`
@@ -158,7 +144,7 @@ export const apiReads = ({ dir, distDir, hostname, port, compress }: ApiReadsSet
     }
     res.appendHeader('vary', nextVary)
     const incoming = req.headers
-    for (const name of nextInternalHeaders) delete incoming[name]
+    filterInternalHeaders(incoming)
     incoming['x-forwarded-host'] ??= incoming.host ?? hostname
     incoming['x-forwarded-port'] ??= String(port)
     incoming['x-forwarded-proto'] ??= 'http'
