@@ -79,7 +79,9 @@ export const uniqueLookupsById: CollectionBeforeOperationHook = async ({ args, c
   const { draft, id, page, where } = args as { draft?: boolean; id?: unknown; page?: number; where?: unknown }
   // Past the first page Payload answers a joined lookup and a read by id differently (no count, a count).
   if (id !== undefined || draft || (page !== undefined && page !== 1) || req.transactionID || !isRecord(where)) return args
-  if (typeof req.locale !== 'string' || req.locale === 'all' || isReader(req.user)) return args
+  // A locale the configuration declares (`_locale` is an enum: any other value would be a database error).
+  const localization = req.payload.config.localization
+  if (typeof req.locale !== 'string' || !localization || !localization.localeCodes.includes(req.locale) || isReader(req.user)) return args
   const paths = Object.keys(where)
   if (paths.length !== 1) return args
   const field = collection.flattenedFields.find((each) => each.name === paths[0])
