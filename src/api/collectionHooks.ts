@@ -6,7 +6,6 @@ import { noteReadDocument } from '@/freshness/readTags'
 import { checkReadArguments } from './hooks/checkReadArguments'
 import { rejectMalformedData, rejectMistypedData } from './hooks/rejectMistypedData'
 import { uncountedUniqueLookups } from './hooks/uncountedUniqueLookups'
-import { uniqueLookupsById } from './hooks/uniqueLookupsById'
 
 /**
  * The API's hooks, added to every collection in payload.config.ts so that a collection added
@@ -29,7 +28,6 @@ export const withApiHooks = (collection: CollectionConfig): CollectionConfig => 
         rejectMalformedData,
         ...(hooks.beforeOperation ?? []),
         ...(isPublic ? [notePublishedBefore] : []),
-        uniqueLookupsById,
         uncountedUniqueLookups,
       ],
       beforeValidate: [rejectMistypedData, ...(hooks.beforeValidate ?? [])],
