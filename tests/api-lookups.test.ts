@@ -98,3 +98,45 @@ describe('a lookup by a unique field', () => {
     expect((await read('/api/articles?where[slug][equals]=lookup-found&locale=zh&depth=0&draft=true')).counted).toBe(true)
   })
 })
+
+describe('a lookup by a unique localized field, compared with Payload’s own', () => {
+  it('finds exactly what Payload’s condition finds: the locale read, the value as written, no fallback', async () => {
+    await article('by-id-found', 'zh')
+    await article('by-id-english', 'en', 'English only')
+    const cases = [
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0',
+      '/api/articles?where[slug][equals]=BY-ID-FOUND&locale=zh&depth=0',
+      '/api/articles?where[slug][equals]=by-id-english&locale=zh&depth=0',
+      '/api/articles?where[slug][equals]=by-id-english&locale=en&depth=0',
+      // fr falls back to zh for its fields, never for the lookup: zh's slug names nothing in fr.
+      '/api/articles?where[slug][equals]=by-id-found&locale=fr&depth=0',
+      '/api/articles?where[slug][equals]=by-id-found&locale=all&depth=0',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&draft=true',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&page=2',
+      '/api/articles?where[slug][equals]=by-id-found&locale=zh&depth=0&limit=1&select[slug]=true',
+    ]
+    for (const path of cases) {
+      for (const headers of [editor, {}]) {
+        const lookup = await read(`${path}&miss=${Math.random()}`, headers)
+        const reference = await read(`${counted(path)}&miss=${Math.random()}`, headers)
+        // (Readers may not ask for every locale at once: a 400 for both.)
+        expect([lookup.status, lookup.body], path).toEqual([reference.status, reference.body])
+      }
+    }
+    expect((await read('/api/articles?where[slug][equals]=by-id-english&locale=en&depth=0')).body.docs).toHaveLength(1)
+    expect((await read('/api/articles?where[slug][equals]=by-id-english&locale=zh&depth=0')).body.docs).toHaveLength(0)
+  })
+
+  it('never shows readers a draft found by its slug', async () => {
+    const draft = await db.payload.create({ collection: 'articles', locale: 'zh', data: { title: '草稿', slug: 'by-id-draft', destination: 'NC', _status: 'draft' } })
+    const path = '/api/articles?where[slug][equals]=by-id-draft&locale=zh&depth=0'
+    const forReaders = await read(`${path}&miss=reader`, {})
+    expect(forReaders.status).toBe(200)
+    expect(forReaders.body.docs).toEqual([])
+    expect(forReaders.body.totalDocs).toBe(0)
+    // Staff read the document itself (its stored version, as Payload answers without draft=true).
+    const forStaff = await read(path)
+    expect(forStaff.body).toEqual((await read(counted(path))).body)
+    expect(forStaff.body.docs.map((doc) => doc.id)).toEqual([draft.id])
+  })
+})

@@ -20,9 +20,11 @@ type Request = { url: string; method?: 'GET' | 'POST'; body?: string; headers?: 
  * 64 keep-alive connections for 10 s. `everyRequestNew` adds a counter to the query string, so
  * that each request misses Lagon's cache of public reads (Payload does the whole read each time).
  */
+/** Every miss URL of the process is new: a counter per measurement would repeat round 1's URLs, kept since, in round 2. */
+let missCounter = 0
+
 export async function measure(name: string, request: Request, seconds = shape.durationSeconds): Promise<ApiLoad> {
   const target = new URL(request.url)
-  let counter = 0
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
   const result = await autocannon({
@@ -36,7 +38,7 @@ export async function measure(name: string, request: Request, seconds = shape.du
         body: request.body,
         headers: request.headers,
         ...(request.everyRequestNew
-          ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: `${target.pathname}${target.search}&miss=${counter++}` }) }
+          ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: `${target.pathname}${target.search}&miss=${missCounter++}` }) }
           : {}),
       },
     ],

@@ -22,6 +22,7 @@ import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { forgetEverythingHere } from '@/freshness/taggedStore'
 
+import { apiReads } from './apiReads'
 import { malformedTarget, sendMalformed } from './malformedRequest'
 import { isReaderPageRequest, readerPages, tagPagesFromNext } from './readerPages'
 import { renderSlots } from './renderSlots'
@@ -75,6 +76,8 @@ const start = async (): Promise<void> => {
     renders,
     siteHeaders: securityHeaders('site', { https: security.https }),
   })
+  // LAGON_API_THROUGH_NEXT=1: every API request through Next's pipeline, as before apiReads.ts (tests compare the two).
+  const api = process.env.LAGON_API_THROUGH_NEXT === '1' ? undefined : apiReads({ dir, distDir, hostname, port, compress: config.compress !== false })
 
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     // Most requests are readers' pages kept in memory: answered first, with headers made once per page.
@@ -86,6 +89,15 @@ const start = async (): Promise<void> => {
       pages.answer(req, res).catch((error: unknown) => {
         console.error(`lagon: ${req.url}: ${error instanceof Error ? error.message : String(error)}`)
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end()
+      })
+      return
+    }
+    // REST reads go to the API's route handler without Next's pipeline around it (apiReads.ts).
+    if (api?.takes(req)) {
+      api.answer(req, res).catch((error: unknown) => {
+        console.error(error)
+        if (!res.headersSent) res.writeHead(500)
         res.end()
       })
       return
