@@ -240,6 +240,51 @@ describe('GET /api/search', () => {
   })
 })
 
+describe('uncached searches at once: at most SEARCH_CONCURRENCY, the others in turn', () => {
+  /** The test database's pool, watched: the statements running at once, at most, and the order they started in. */
+  const watchedPayload = () => {
+    const pool = (db.payload.db as unknown as { pool: pg.Pool }).pool
+    const watch = { running: 0, most: 0, started: [] as string[] }
+    const query = (config: { values?: unknown[] }) => {
+      watch.running += 1
+      watch.most = Math.max(watch.most, watch.running)
+      watch.started.push(String(config.values?.[0]))
+      return (pool.query(config as pg.QueryConfig) as Promise<pg.QueryResult>).finally(() => {
+        watch.running -= 1
+      })
+    }
+    return { payload: { db: { pool: { query } } } as unknown as typeof db.payload, watch }
+  }
+  const queries = ['wechat', 'alipay', 'esim', 'caledonia', 'payment', 'airport']
+  const previous = process.env.SEARCH_CONCURRENCY
+  afterAll(() => {
+    if (previous === undefined) delete process.env.SEARCH_CONCURRENCY
+    else process.env.SEARCH_CONCURRENCY = previous
+  })
+
+  it('runs one statement at a time with SEARCH_CONCURRENCY=1, first come first served, and all at once with 0', async () => {
+    process.env.SEARCH_CONCURRENCY = '1'
+    const one = watchedPayload()
+    const answers = await Promise.all(queries.map((q) => searchIndex(one.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(one.watch.most).toBe(1)
+    // The searches' own statements (a "did you mean" adds others, in its search's turn), in the order they were asked.
+    expect(one.watch.started.filter((value) => value.startsWith("'"))).toEqual(queries.map((q) => `'${q}'`))
+    const alone = await Promise.all(queries.map((q) => searchIndex(db.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(answers.map(({ result }) => result)).toEqual(alone.map(({ result }) => result))
+    expect(answers.some(({ result }) => result.hits.length > 0)).toBe(true)
+
+    process.env.SEARCH_CONCURRENCY = '0'
+    const unbounded = watchedPayload()
+    await Promise.all(queries.map((q) => searchIndex(unbounded.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(unbounded.watch.most).toBe(queries.length)
+
+    process.env.SEARCH_CONCURRENCY = '3'
+    const three = watchedPayload()
+    await Promise.all(queries.map((q) => searchIndex(three.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(three.watch.most).toBe(3)
+  })
+})
+
 describe('rebuilding the index', () => {
   it('gives back the same results from the published content', async () => {
     const before = await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])
