@@ -324,10 +324,15 @@ describe('many matches: a bounded part read, the answers kept until a change tou
     expect(all).toMatchObject({ hasNextPage: false, bestOnly: false })
     expect(all.hits).toHaveLength(6)
     expect(titlesOf(all)[0]).toBe(`The ${word} guide`)
+    // Up to six read through the GIN index first (2 × ranked): the newest three and the title match of them.
+    const sparse = (await searchIndex(db.payload, query, { ranked: 3, scanned: 1, matched: 0 })).result
+    expect(sparse).toMatchObject({ hasNextPage: false, bestOnly: true })
+    expect(titlesOf(sparse)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4', 'Harbour notes 3'])
 
-    // Six matches, two ranked of each kind: the newest two body matches and the (old) title match,
-    // found among the newest documents (scanned: 1000, more than the test's), through the GIN index
-    // (the newest document is not a match: scanned 1), or newest first beyond `matched` (3).
+    // Six matches, two ranked of each kind (more than 2 × 2: past the first GIN read): the newest two
+    // body matches and the (old) title match, found among the newest documents (scanned: 1000, more
+    // than the test's), through the GIN index (the newest document is not a match: scanned 1), or
+    // newest first beyond `matched` (3).
     const paths: Partial<SearchBounds>[] = [
       { ranked: 2, scanned: 1000 },
       { ranked: 2, scanned: 1, matched: 100 },

@@ -103,20 +103,22 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
 /**
  * How much of the matches a query reads, whatever their number (one word of the synthetic guides
  * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
- * matches are ranked, and pages reach those. The newest `scanned` documents are tried first for
- * both; when they hold `ranked` matches or fewer, up to `matched` matches are read through the
- * GIN index, and when there are more, the documents newest first. Nothing is counted: a page
- * says whether there is a next one.
+ * matches are ranked, and pages reach those. Up to 2 × `ranked` matches are read through the GIN
+ * index first; when there are more, the newest `scanned` documents are tried; when they hold
+ * fewer than `ranked` matches, up to `matched` matches are read through the GIN index, and when
+ * there are more, the documents newest first. Nothing is counted: a page says whether there is
+ * a next one.
  */
 export type SearchBounds = { ranked: number; matched: number; scanned: number }
 
-export const searchBounds: SearchBounds = { ranked: 50, matched: 1000, scanned: 500 }
+export const searchBounds: SearchBounds = { ranked: 50, matched: 1000, scanned: 1000 }
 
 /**
  * The characters of a result's text (summary, then body) its snippet is cut from: ts_headline
- * parses all it is given, at about a microsecond for ten characters.
+ * parses all it is given, at about a microsecond for ten characters, and was a third of what a
+ * query cost in English and French with 1,000.
  */
-export const snippetSource = 1000
+export const snippetSource = 500
 
 /** The lexemes of a tsquery, as its text quotes them (what the cache tags an answer with). */
 const lexemesOf = (query: string) =>
@@ -131,20 +133,22 @@ const lexemesOf = (query: string) =>
  * Bounded, whatever the number of matches, and read from `search_vectors` (narrow rows: keys,
  * dates, vectors), the texts only for the page's rows. The candidates are the newest `ranked`
  * matches and the newest `ranked` title or summary matches (`head`: the lexemes of weights A and
- * B), found by the first of three paths that gives them, each read only when its turn comes (a
- * materialized CTE is read when first asked for):
- * - `newest`: the newest `scanned` documents, newest first through the index on (locale,
- *   recency), until `ranked` + 1 match. A common word stops there, after about `ranked` ×
- *   rows / matches rows, without the GIN index (the test is a function call, which no index
- *   serves: the planner cannot take the GIN index's path on a misjudged estimate);
+ * B), found by the first of four paths that gives them, each read only when its turn comes (a
+ * materialized CTE is read when first asked for), each cheapest for some words:
+ * - `sparse`: up to 2 × `ranked` + 1 matches through the GIN index. When they are all the
+ *   matches (a rare word, no match), the candidates are among them;
+ * - else `newest`: the newest `scanned` documents, newest first through the index on (locale,
+ *   recency), until `ranked` match. A common word stops there, after about `ranked` ×
+ *   rows / matches rows (the test is a function call, which no index serves: the planner cannot
+ *   take the GIN index's path on a misjudged estimate);
  * - else `matched`: up to `matched` + 1 matches through the GIN index. When they are all the
- *   matches, the candidates are their newest `ranked` and their newest `ranked` title matches;
+ *   matches, the candidates are among them;
  * - else (many matches, few of them among the newest documents): the documents newest first,
  *   beyond `scanned`, until `ranked` match.
- * The title or summary matches, when `matched` did not give them: among the newest `scanned`
- * documents if `ranked` are there, else through `head`'s GIN index (the first `matched` + 1),
- * newest first beyond. Only the candidates are ranked, and only the page's rows get snippets,
- * from their first `snippetSource` characters.
+ * The title or summary matches, when `sparse` or `matched` did not give them: among the newest
+ * `scanned` documents if `ranked` are there, else through `head`'s GIN index (the first
+ * `matched` + 1), newest first beyond. Only the candidates are ranked, and only the page's rows
+ * get snippets, from their first `snippetSource` characters.
  *
  * Rank: ts_rank, the title weighted above the summary and the summary above the body (A, B, C),
  * lifted by up to half for a recent document (a year's half-life, in floating point: numeric's
@@ -157,33 +161,40 @@ export const searchSql = (locale: Locale) => {
   // table in order instead of the GIN index, testing each vector (twice the cost), on an estimate
   // that did not count reading the vectors.
   const indexed = `(SELECT ${query})`
-  // Each counted once (an InitPlan), when a branch first asks: the paths above.
-  const many = `(SELECT count(*) FROM newest) > $4`
-  const few = `(SELECT count(*) FROM matched) <= $5`
-  const wide = `(${many} OR NOT ${few})`
+  // The paths above, each counted once (an InitPlan) when a branch first asks.
+  const rare = `(SELECT count(*) FROM sparse) <= 2 * $4`
+  const many = `(NOT ${rare} AND (SELECT count(*) FROM newest) = $4)`
+  const few = `(NOT ${rare} AND NOT ${many} AND (SELECT count(*) FROM matched) <= $5)`
+  const wide = `(${many} OR NOT (${rare} OR ${few}))`
   const newestTitled = `(SELECT count(*) FROM newest_titled) = $4`
   const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
+  const among = (set: string, when: string) => `
+    (SELECT collection, doc_id FROM ${set} WHERE ${when} ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM ${set} WHERE ${when} AND titled ORDER BY recency DESC LIMIT $4)`
   return `
-  WITH newest AS MATERIALIZED (
+  WITH sparse AS MATERIALIZED (
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
+  ), newest AS MATERIALIZED (
     SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, tsv FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
-    WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4 + 1
+    WHERE NOT ${rare} AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
   ), matched AS MATERIALIZED (
     SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors
-    WHERE NOT ${many} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+    WHERE NOT ${rare} AND NOT ${many} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
   ), newest_titled AS MATERIALIZED (
     SELECT collection, doc_id FROM (SELECT collection, doc_id, recency, head FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
     WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
   ), titled AS MATERIALIZED (
     SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5 + 1
   ), candidates AS (
-    (SELECT collection, doc_id FROM newest WHERE ${many} ORDER BY recency DESC LIMIT $4)
+    ${among('sparse', rare)}
     UNION
-    (SELECT collection, doc_id FROM matched WHERE NOT ${many} AND ${few} ORDER BY recency DESC LIMIT $4)
+    (SELECT collection, doc_id FROM newest WHERE ${many})
     UNION
-    (SELECT collection, doc_id FROM matched WHERE NOT ${many} AND ${few} AND titled ORDER BY recency DESC LIMIT $4)
+    ${among('matched', few)}
     UNION
     (SELECT collection, doc_id FROM search_vectors
-      WHERE NOT ${many} AND NOT ${few} AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+      WHERE NOT ${rare} AND NOT ${many} AND NOT ${few} AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
     UNION
     (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${newestTitled})
     UNION
@@ -206,7 +217,7 @@ export const searchSql = (locale: Locale) => {
   )
   SELECT
     (SELECT count(*) FROM candidates) AS reachable,
-    ${wide} OR (SELECT count(*) FROM matched) > (SELECT count(*) FROM candidates) AS beyond,
+    ${wide} OR (CASE WHEN ${rare} THEN (SELECT count(*) FROM sparse) ELSE (SELECT count(*) FROM matched) END) > (SELECT count(*) FROM candidates) AS beyond,
     coalesce((SELECT json_agg(shown ORDER BY score DESC, recency DESC, collection, doc_id) FROM shown), '[]') AS rows,
     ${lexemesOf(query)} AS lexemes`
 }
