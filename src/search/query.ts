@@ -103,8 +103,9 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
 /**
  * How much of the matches a query reads, whatever their number (one word of the synthetic guides
  * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
- * matches are ranked, and pages reach those. Up to 2 × `ranked` matches are read through the GIN
- * index first; when there are more, the newest `scanned` documents are tried; when they hold
+ * matches are ranked, and pages reach those. The newest 4 × `ranked` documents are tried first,
+ * then up to 2 × `ranked` matches read through the GIN index; when there are more, the newest
+ * `scanned` documents are tried; when they hold
  * fewer than `ranked` matches, up to `matched` matches are read through the GIN index, and when
  * there are more, the documents newest first. Nothing is counted: a page says whether there is
  * a next one.
@@ -133,14 +134,18 @@ const lexemesOf = (query: string) =>
  * Bounded, whatever the number of matches, and read from `search_vectors` (narrow rows: keys,
  * dates, vectors), the texts only for the page's rows. The candidates are the newest `ranked`
  * matches and the newest `ranked` title or summary matches (`head`: the lexemes of weights A and
- * B), found by the first of four paths that gives them, each read only when its turn comes (a
- * materialized CTE is read when first asked for), each cheapest for some words:
- * - `sparse`: up to 2 × `ranked` + 1 matches through the GIN index. When they are all the
- *   matches (a rare word, no match), the candidates are among them;
- * - else `newest`: the newest `scanned` documents, newest first through the index on (locale,
- *   recency), until `ranked` match. A common word stops there, after about `ranked` ×
+ * B), found by the first of five paths that gives them, each read only when its turn comes (a
+ * materialized CTE is read when first asked for), each the cheapest for some words:
+ * - `early`: the newest 4 × `ranked` documents, newest first through the index on (locale,
+ *   recency), until `ranked` match: a common word stops there, after about `ranked` ×
  *   rows / matches rows (the test is a function call, which no index serves: the planner cannot
- *   take the GIN index's path on a misjudged estimate);
+ *   take the GIN index's path on a misjudged estimate). The GIN index's bitmap of a word in most
+ *   documents cost more than that;
+ * - else, when fewer than `ranked` / 10 were there, `sparse`: up to 2 × `ranked` + 1 matches
+ *   through the GIN index. When they are all the matches (a rare word, no match), the
+ *   candidates are among them;
+ * - else `newest`: as `early`, among the newest `scanned` documents (a word in one document in
+ *   ten or more);
  * - else `matched`: up to `matched` + 1 matches through the GIN index. When they are all the
  *   matches, the candidates are among them;
  * - else (many matches, few of them among the newest documents): the documents newest first,
@@ -162,10 +167,15 @@ export const searchSql = (locale: Locale) => {
   // that did not count reading the vectors.
   const indexed = `(SELECT ${query})`
   // The paths above, each counted once (an InitPlan) when a branch first asks.
-  const rare = `(SELECT count(*) FROM sparse) <= 2 * $4`
-  const many = `(NOT ${rare} AND (SELECT count(*) FROM newest) = $4)`
-  const few = `(NOT ${rare} AND NOT ${many} AND (SELECT count(*) FROM matched) <= $5)`
-  const wide = `(${many} OR NOT (${rare} OR ${few}))`
+  const soon = `(SELECT count(*) FROM early) = $4`
+  // Fewer than one in forty of the newest: maybe a rare word, worth the GIN index's first matches.
+  const scarce = `(NOT ${soon} AND (SELECT count(*) FROM early) * 10 < $4)`
+  const rare = `(${scarce} AND (SELECT count(*) FROM sparse) <= 2 * $4)`
+  const many = `(NOT ${soon} AND NOT ${rare} AND (SELECT count(*) FROM newest) = $4)`
+  const few = `(NOT ${soon} AND NOT ${rare} AND NOT ${many} AND (SELECT count(*) FROM matched) <= $5)`
+  const wide = `(${soon} OR ${many} OR NOT (${rare} OR ${few}))`
+  const newestFirst = (rows: string, vector: string) =>
+    `SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, ${vector} FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT ${rows}) newest`
   const newestTitled = `(SELECT count(*) FROM newest_titled) = $4`
   const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
   const among = (set: string, when: string) => `
@@ -173,28 +183,31 @@ export const searchSql = (locale: Locale) => {
     UNION
     (SELECT collection, doc_id FROM ${set} WHERE ${when} AND titled ORDER BY recency DESC LIMIT $4)`
   return `
-  WITH sparse AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
+  WITH early AS MATERIALIZED (
+    ${newestFirst('4 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+  ), sparse AS MATERIALIZED (
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors
+    WHERE ${scarce} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
   ), newest AS MATERIALIZED (
-    SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, tsv FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
-    WHERE NOT ${rare} AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst('$6', 'tsv')} WHERE NOT ${soon} AND NOT ${rare} AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
   ), matched AS MATERIALIZED (
     SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors
-    WHERE NOT ${rare} AND NOT ${many} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+    WHERE NOT ${soon} AND NOT ${rare} AND NOT ${many} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
   ), newest_titled AS MATERIALIZED (
-    SELECT collection, doc_id FROM (SELECT collection, doc_id, recency, head FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
-    WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst('$6', 'head')} WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
   ), titled AS MATERIALIZED (
     SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5 + 1
   ), candidates AS (
     ${among('sparse', rare)}
+    UNION
+    (SELECT collection, doc_id FROM early WHERE ${soon})
     UNION
     (SELECT collection, doc_id FROM newest WHERE ${many})
     UNION
     ${among('matched', few)}
     UNION
     (SELECT collection, doc_id FROM search_vectors
-      WHERE NOT ${rare} AND NOT ${many} AND NOT ${few} AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+      WHERE NOT (${soon} OR ${rare} OR ${many} OR ${few}) AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
     UNION
     (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${newestTitled})
     UNION
