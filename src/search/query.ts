@@ -167,54 +167,61 @@ export const searchSql = (locale: Locale) => {
   // that did not count reading the vectors.
   const indexed = `(SELECT ${query})`
   // The paths above, each counted once (an InitPlan) when a branch first asks.
-  const soon = `(SELECT count(*) FROM early) = $4`
-  // Fewer than one in forty of the newest: maybe a rare word, worth the GIN index's first matches.
-  const scarce = `(NOT ${soon} AND (SELECT count(*) FROM early) * 10 < $4)`
-  const rare = `(${scarce} AND (SELECT count(*) FROM sparse) <= 2 * $4)`
-  const many = `(NOT ${soon} AND NOT ${rare} AND (SELECT count(*) FROM newest) = $4)`
-  const few = `(NOT ${soon} AND NOT ${rare} AND NOT ${many} AND (SELECT count(*) FROM matched) <= $5)`
-  const wide = `(${soon} OR ${many} OR NOT (${rare} OR ${few}))`
+  // The path taken (above), decided once, in order: a CASE reads each part only when its turn comes.
+  const way = `(SELECT way FROM path)`
+  const wide = `${way} IN ('early', 'newest', 'beyond')`
+  const titlesWay = `(SELECT way FROM title_path)`
   const newestFirst = (rows: string, vector: string) =>
     `SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, ${vector} FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT ${rows}) newest`
-  const newestTitled = `(SELECT count(*) FROM newest_titled) = $4`
   const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
-  const among = (set: string, when: string) => `
-    (SELECT collection, doc_id FROM ${set} WHERE ${when} ORDER BY recency DESC LIMIT $4)
+  const among = (set: string) => `
+    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' ORDER BY recency DESC LIMIT $4)
     UNION
-    (SELECT collection, doc_id FROM ${set} WHERE ${when} AND titled ORDER BY recency DESC LIMIT $4)`
+    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' AND titled ORDER BY recency DESC LIMIT $4)`
   return `
   WITH early AS MATERIALIZED (
     ${newestFirst('4 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
   ), sparse AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors
-    WHERE ${scarce} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
   ), newest AS MATERIALIZED (
-    ${newestFirst('$6', 'tsv')} WHERE NOT ${soon} AND NOT ${rare} AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst('$6', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
   ), matched AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors
-    WHERE NOT ${soon} AND NOT ${rare} AND NOT ${many} AND locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+  ), path AS MATERIALIZED (
+    SELECT CASE
+      WHEN (SELECT count(*) FROM early) = $4 THEN 'early'
+      -- Fewer than one in forty of the newest: maybe a rare word, worth the GIN index's first matches.
+      WHEN (SELECT count(*) FROM early) * 10 < $4 AND (SELECT count(*) FROM sparse) <= 2 * $4 THEN 'sparse'
+      WHEN (SELECT count(*) FROM newest) = $4 THEN 'newest'
+      WHEN (SELECT count(*) FROM matched) <= $5 THEN 'matched'
+      ELSE 'beyond' END AS way
   ), newest_titled AS MATERIALIZED (
     ${newestFirst('$6', 'head')} WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
   ), titled AS MATERIALIZED (
     SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5 + 1
+  ), title_path AS MATERIALIZED (
+    SELECT CASE
+      WHEN (SELECT count(*) FROM newest_titled) = $4 THEN 'newest'
+      WHEN (SELECT count(*) FROM titled) <= $5 THEN 'titled'
+      ELSE 'beyond' END AS way
   ), candidates AS (
-    ${among('sparse', rare)}
+    ${among('sparse')}
     UNION
-    (SELECT collection, doc_id FROM early WHERE ${soon})
+    (SELECT collection, doc_id FROM early WHERE ${way} = 'early')
     UNION
-    (SELECT collection, doc_id FROM newest WHERE ${many})
+    (SELECT collection, doc_id FROM newest WHERE ${way} = 'newest')
     UNION
-    ${among('matched', few)}
-    UNION
-    (SELECT collection, doc_id FROM search_vectors
-      WHERE NOT (${soon} OR ${rare} OR ${many} OR ${few}) AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
-    UNION
-    (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${newestTitled})
-    UNION
-    (SELECT collection, doc_id FROM titled WHERE ${wide} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) <= $5 ORDER BY recency DESC LIMIT $4)
+    ${among('matched')}
     UNION
     (SELECT collection, doc_id FROM search_vectors
-      WHERE ${wide} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) > $5 AND locale = '${locale}' AND ts_match_vq(head, ${query})
+      WHERE ${way} = 'beyond' AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${titlesWay} = 'newest')
+    UNION
+    (SELECT collection, doc_id FROM titled WHERE ${wide} AND ${titlesWay} = 'titled' ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM search_vectors
+      WHERE ${wide} AND ${titlesWay} = 'beyond' AND locale = '${locale}' AND ts_match_vq(head, ${query})
       ORDER BY recency DESC LIMIT $4)
   ), ranked AS MATERIALIZED (
     SELECT v.collection, v.doc_id, v.recency,
@@ -230,7 +237,7 @@ export const searchSql = (locale: Locale) => {
   )
   SELECT
     (SELECT count(*) FROM candidates) AS reachable,
-    ${wide} OR (CASE WHEN ${rare} THEN (SELECT count(*) FROM sparse) ELSE (SELECT count(*) FROM matched) END) > (SELECT count(*) FROM candidates) AS beyond,
+    ${wide} OR (CASE ${way} WHEN 'sparse' THEN (SELECT count(*) FROM sparse) ELSE (SELECT count(*) FROM matched) END) > (SELECT count(*) FROM candidates) AS beyond,
     coalesce((SELECT json_agg(shown ORDER BY score DESC, recency DESC, collection, doc_id) FROM shown), '[]') AS rows,
     ${lexemesOf(query)} AS lexemes`
 }
