@@ -103,7 +103,7 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
 /**
  * How much of the matches a query reads, whatever their number (one word of the synthetic guides
  * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
- * matches are ranked, and pages reach those. The newest 4 × `ranked` documents are tried first,
+ * matches are ranked, and pages reach those. The newest 2 × `ranked` documents are tried first,
  * then up to 2 × `ranked` matches read through the GIN index; when there are more, the newest
  * `scanned` documents are tried; when they hold
  * fewer than `ranked` matches, up to `matched` matches are read through the GIN index, and when
@@ -136,7 +136,7 @@ const lexemesOf = (query: string) =>
  * matches and the newest `ranked` title or summary matches (`head`: the lexemes of weights A and
  * B), found by the first of five paths that gives them, each read only when its turn comes (a
  * materialized CTE is read when first asked for), each the cheapest for some words:
- * - `early`: the newest 4 × `ranked` documents, newest first through the index on (locale,
+ * - `early`: the newest 2 × `ranked` documents, newest first through the index on (locale,
  *   recency), until `ranked` match: a common word stops there, after about `ranked` ×
  *   rows / matches rows (the test is a function call, which no index serves: the planner cannot
  *   take the GIN index's path on a misjudged estimate). The GIN index's bitmap of a word in most
@@ -180,7 +180,7 @@ export const searchSql = (locale: Locale) => {
     (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' AND titled ORDER BY recency DESC LIMIT $4)`
   return `
   WITH early AS MATERIALIZED (
-    ${newestFirst('4 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst('2 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
   ), sparse AS MATERIALIZED (
     SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
   ), newest AS MATERIALIZED (
@@ -190,7 +190,7 @@ export const searchSql = (locale: Locale) => {
   ), path AS MATERIALIZED (
     SELECT CASE
       WHEN (SELECT count(*) FROM early) = $4 THEN 'early'
-      -- Fewer than one in forty of the newest: maybe a rare word, worth the GIN index's first matches.
+      -- Fewer than one in twenty of the newest: maybe a rare word, worth the GIN index's first matches.
       WHEN (SELECT count(*) FROM early) * 10 < $4 AND (SELECT count(*) FROM sparse) <= 2 * $4 THEN 'sparse'
       WHEN (SELECT count(*) FROM newest) = $4 THEN 'newest'
       WHEN (SELECT count(*) FROM matched) <= $5 THEN 'matched'
