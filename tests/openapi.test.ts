@@ -84,7 +84,7 @@ describe('the OpenAPI document', () => {
     const { default: config } = await import('@payload-config')
     const { localization } = await config
     expect(Object.keys(document.paths).sort()).toEqual(
-      ['articles', 'carriers', 'tips', 'media'].flatMap((slug) => [`/api/${slug}`, `/api/${slug}/count`, `/api/${slug}/{id}`]).sort(),
+      [...['articles', 'carriers', 'tips', 'media'].flatMap((slug) => [`/api/${slug}`, `/api/${slug}/count`, `/api/${slug}/{id}`]), '/api/search'].sort(),
     )
     expect(document.components.parameters.locale!.schema.enum).toEqual([...(localization ? localization.localeCodes : []), 'all'])
     expect(Object.keys(document.components.schemas).filter((name) => /User|ApiKey/.test(name))).toEqual([])
@@ -118,7 +118,7 @@ describe('the OpenAPI document', () => {
 
 describe('every documented GET answers as documented against the seeded guide', () => {
   const gets = () =>
-    Object.entries(document.paths).flatMap(([path, methods]) => (methods.get ? [{ path, operation: methods.get }] : []))
+    Object.entries(document.paths).flatMap(([path, methods]) => (methods.get && path !== '/api/search' ? [{ path, operation: methods.get }] : []))
 
   it('lists, counts and single documents, in each locale, depth and selection', async () => {
     let checked = 0
@@ -155,6 +155,21 @@ describe('every documented GET answers as documented against the seeded guide', 
       headers: json(),
       body: JSON.stringify({ title: 'x' }),
     })
+  })
+})
+
+describe('search answers as documented', () => {
+  it('pages without a total, suggests corrections, and names a bad parameter', async () => {
+    const search = document.paths['/api/search']!.get!
+    const first = (await answersAsDocumented(search, '/api/search?q=%E5%BE%AE%E4%BF%A1&locale=zh&limit=1', '200')) as { docs: unknown[]; hasNextPage: boolean }
+    expect(first.docs).toHaveLength(1)
+    expect(first.hasNextPage).toBe(true)
+    expect(first).not.toHaveProperty('totalDocs')
+    await answersAsDocumented(search, '/api/search?q=%E5%BE%AE%E4%BF%A1&locale=zh&limit=1&page=2', '200')
+    const corrected = (await answersAsDocumented(search, '/api/search?q=Caledona&locale=en', '200')) as { suggestion: string | null }
+    expect(corrected.suggestion).toBe('caledonia')
+    await answersAsDocumented(search, '/api/search?q=esim&locale=fr&page=99', '200')
+    for (const bad of ['/api/search?locale=en', '/api/search?q=esim&locale=all', '/api/search?q=esim&limit=101']) await answersAsDocumented(search, bad, '400')
   })
 })
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenForChanges } from '@/freshness/changeBus'
 import { expireInThisInstance } from '@/freshness/expire'
 import { changeChannel } from '@/freshness/settings'
-import { search as searchHere, searchIndex, type SearchResult } from '@/search/query'
+import { search as searchHere, searchIndex, type SearchBounds, type SearchResult } from '@/search/query'
 import { tags } from '@/site/tags'
 
 import { startApiServer } from './helpers/apiServer'
@@ -16,7 +16,19 @@ let db: TestPayload
 let api: Awaited<ReturnType<typeof startApiServer>>
 
 type Doc = { collection: string; id: number; slug: string | null; title: string; titleHtml: string; snippet: string; snippetHtml: string; url: string }
-type Answer = { status: number; body: { docs: Doc[]; totalDocs: number; totalPages: number; page: number; limit: number; suggestion: string | null; errors?: { message: string; data: { errors: { path: string }[] } }[] } }
+type Answer = {
+  status: number
+  body: {
+    docs: Doc[]
+    page: number
+    limit: number
+    hasNextPage: boolean
+    hasPrevPage: boolean
+    nextPage: number | null
+    prevPage: number | null
+    bestOnly: boolean
+    suggestion: string | null
+    errors?: { message: string; data: { errors: { path: string }[] } }[] } }
 
 const search = async (q: string, locale: string, extra = ''): Promise<Answer> => {
   const response = await fetch(`${api.url}/api/search?q=${encodeURIComponent(q)}&locale=${locale}${extra}`)
@@ -79,9 +91,9 @@ describe('the seeded guide, as readers search it', () => {
 
   it('suggests a correction for a misspelt word, which then finds documents', async () => {
     const { body } = await search('Caledona', 'en')
-    expect(body.totalDocs).toBe(0)
+    expect(body.docs).toEqual([])
     expect(body.suggestion).toBe('caledonia')
-    expect((await search(body.suggestion!, 'en')).body.totalDocs).toBeGreaterThan(0)
+    expect((await search(body.suggestion!, 'en')).body.docs.length).toBeGreaterThan(0)
     expect((await search('Caledonia', 'en')).body.suggestion).toBeNull()
   })
 })
@@ -162,16 +174,26 @@ describe('ranking', () => {
 })
 
 describe('GET /api/search', () => {
-  it('pages as the API does', async () => {
+  it('pages as the API does, without a total: each page says whether there is a next one', async () => {
     const all = await search('nouvelle', 'fr', '&limit=100')
-    expect(all.body.totalDocs).toBeGreaterThan(2)
+    const found = all.body.docs.length
+    expect(found).toBeGreaterThan(2)
+    expect(all.body).toMatchObject({ hasNextPage: false, nextPage: null, hasPrevPage: false, bestOnly: false })
+    expect(all.body).not.toHaveProperty('totalDocs')
+    expect(all.body).not.toHaveProperty('totalPages')
     const first = await search('nouvelle', 'fr', '&limit=2&page=1')
     const second = await search('nouvelle', 'fr', '&limit=2&page=2')
-    expect(first.body).toMatchObject({ page: 1, limit: 2, totalDocs: all.body.totalDocs, totalPages: Math.ceil(all.body.totalDocs / 2) })
+    expect(first.body).toMatchObject({ page: 1, limit: 2, hasPrevPage: false, prevPage: null, hasNextPage: true, nextPage: 2 })
+    expect(second.body).toMatchObject({ page: 2, hasPrevPage: true, prevPage: 1, hasNextPage: found > 4 })
     expect([...first.body.docs, ...second.body.docs].map((doc) => doc.id)).toEqual(all.body.docs.slice(0, 4).map((doc) => doc.id))
+    // The last page, full or not, says there is no next one.
+    const lastPage = Math.ceil(found / 2)
+    const last = await search('nouvelle', 'fr', `&limit=2&page=${lastPage}`)
+    expect(last.body).toMatchObject({ hasNextPage: false, nextPage: null })
+    expect(last.body.docs.map((doc) => doc.id)).toEqual(all.body.docs.slice((lastPage - 1) * 2).map((doc) => doc.id))
     const past = await search('nouvelle', 'fr', '&limit=2&page=999')
     expect(past.status).toBe(200)
-    expect(past.body).toMatchObject({ docs: [], totalDocs: all.body.totalDocs, page: 999 })
+    expect(past.body).toMatchObject({ docs: [], page: 999, hasNextPage: false, hasPrevPage: true })
     for (const extra of ['&limit=101', '&limit=0', '&page=0', '&limit=x']) {
       const refused = await search('nouvelle', 'fr', extra)
       expect(refused.status, extra).toBe(400)
@@ -218,6 +240,51 @@ describe('GET /api/search', () => {
   })
 })
 
+describe('uncached searches at once: at most SEARCH_CONCURRENCY, the others in turn', () => {
+  /** The test database's pool, watched: the statements running at once, at most, and the order they started in. */
+  const watchedPayload = () => {
+    const pool = (db.payload.db as unknown as { pool: pg.Pool }).pool
+    const watch = { running: 0, most: 0, started: [] as string[] }
+    const query = (config: { values?: unknown[] }) => {
+      watch.running += 1
+      watch.most = Math.max(watch.most, watch.running)
+      watch.started.push(String(config.values?.[0]))
+      return (pool.query(config as pg.QueryConfig) as Promise<pg.QueryResult>).finally(() => {
+        watch.running -= 1
+      })
+    }
+    return { payload: { db: { pool: { query } } } as unknown as typeof db.payload, watch }
+  }
+  const queries = ['wechat', 'alipay', 'esim', 'caledonia', 'payment', 'airport']
+  const previous = process.env.SEARCH_CONCURRENCY
+  afterAll(() => {
+    if (previous === undefined) delete process.env.SEARCH_CONCURRENCY
+    else process.env.SEARCH_CONCURRENCY = previous
+  })
+
+  it('runs one statement at a time with SEARCH_CONCURRENCY=1, first come first served, and all at once with 0', async () => {
+    process.env.SEARCH_CONCURRENCY = '1'
+    const one = watchedPayload()
+    const answers = await Promise.all(queries.map((q) => searchIndex(one.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(one.watch.most).toBe(1)
+    // The searches' own statements (a "did you mean" adds others, in its search's turn), in the order they were asked.
+    expect(one.watch.started.filter((value) => value.startsWith("'"))).toEqual(queries.map((q) => `'${q}'`))
+    const alone = await Promise.all(queries.map((q) => searchIndex(db.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(answers.map(({ result }) => result)).toEqual(alone.map(({ result }) => result))
+    expect(answers.some(({ result }) => result.hits.length > 0)).toBe(true)
+
+    process.env.SEARCH_CONCURRENCY = '0'
+    const unbounded = watchedPayload()
+    await Promise.all(queries.map((q) => searchIndex(unbounded.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(unbounded.watch.most).toBe(queries.length)
+
+    process.env.SEARCH_CONCURRENCY = '3'
+    const three = watchedPayload()
+    await Promise.all(queries.map((q) => searchIndex(three.payload, { q, locale: 'en', page: 1, limit: 10 })))
+    expect(three.watch.most).toBe(3)
+  })
+})
+
 describe('rebuilding the index', () => {
   it('gives back the same results from the published content', async () => {
     const before = await Promise.all([slugsOf('微信', 'zh'), slugsOf('caledonie', 'fr'), slugsOf('payment', 'en')])
@@ -251,23 +318,41 @@ describe('many matches: a bounded part read, the answers kept until a change tou
     for (let n = 1; n <= 5; n += 1) await make(`Harbour notes ${n}`, `The ${word} market opens early.`, `2026-0${n}-01T00:00:00.000Z`)
   })
 
-  it('ranks the newest matches and the newest title matches only, counts up to a bound, and pages through what it ranked', async () => {
-    const all = (await searchIndex(db.payload, query, { ranked: 10, counted: 100 })).result
-    expect(all).toMatchObject({ totalDocs: 6, totalDocsCapped: false, totalPages: 1 })
+  it('ranks the newest matches and the newest title matches only, whichever way they are found, and pages through what it ranked', async () => {
+    // Few matches: read through the GIN index, every one ranked; nothing beyond the last page.
+    const all = (await searchIndex(db.payload, query, { ranked: 10, matched: 100 })).result
+    expect(all).toMatchObject({ hasNextPage: false, bestOnly: false })
+    expect(all.hits).toHaveLength(6)
     expect(titlesOf(all)[0]).toBe(`The ${word} guide`)
+    // Up to six read through the GIN index first (2 × ranked): the newest three and the title match of them.
+    const sparse = (await searchIndex(db.payload, query, { ranked: 3, scanned: 1, matched: 0 })).result
+    expect(sparse).toMatchObject({ hasNextPage: false, bestOnly: true })
+    expect(titlesOf(sparse)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4', 'Harbour notes 3'])
 
-    // Six matches, three counted: the newest two body matches and the (old) title match are ranked.
-    const bounded = (await searchIndex(db.payload, query, { ranked: 2, counted: 3 })).result
-    expect(bounded).toMatchObject({ totalDocs: 3, totalDocsCapped: true, totalPages: 1 })
-    expect(titlesOf(bounded)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4'])
-    // Title matches looked for among the newest documents first (found there), else through their own index: the same candidates.
-    for (const scanned of [1, 1000]) {
-      const titleFirst = (await searchIndex(db.payload, query, { ranked: 1, counted: 3, scanned })).result
-      expect(titleFirst).toMatchObject({ totalDocs: 3, totalDocsCapped: true, totalPages: 1 })
-      expect(titlesOf(titleFirst)).toEqual([`The ${word} guide`, 'Harbour notes 5'])
+    // Six matches, two ranked of each kind (more than 2 × 2: past the first GIN read): the newest two
+    // body matches and the (old) title match, found among the newest documents (scanned: 1000, more
+    // than the test's), through the GIN index (the newest document is not a match: scanned 1), or
+    // newest first beyond `matched` (3).
+    const paths: Partial<SearchBounds>[] = [
+      { ranked: 2, scanned: 1000 },
+      { ranked: 2, scanned: 1, matched: 100 },
+      { ranked: 2, scanned: 1, matched: 3 },
+    ]
+    for (const bounds of paths) {
+      const bounded = (await searchIndex(db.payload, query, bounds)).result
+      expect(bounded, JSON.stringify(bounds)).toMatchObject({ hasNextPage: false, bestOnly: true })
+      expect(titlesOf(bounded), JSON.stringify(bounds)).toEqual([`The ${word} guide`, 'Harbour notes 5', 'Harbour notes 4'])
     }
-    const second = (await searchIndex(db.payload, { ...query, limit: 2, page: 2 }, { ranked: 2, counted: 3 })).result
-    expect(second).toMatchObject({ totalPages: 2 })
+    // Title matches among the newest documents (found there), through their own index, or newest first beyond it: the same candidates.
+    for (const bounds of [{ scanned: 1000 }, { scanned: 1, matched: 3 }, { scanned: 1, matched: 0 }]) {
+      const titleFirst = (await searchIndex(db.payload, query, { ranked: 1, ...bounds })).result
+      expect(titleFirst, JSON.stringify(bounds)).toMatchObject({ hasNextPage: false, bestOnly: true })
+      expect(titlesOf(titleFirst), JSON.stringify(bounds)).toEqual([`The ${word} guide`, 'Harbour notes 5'])
+    }
+    const first = (await searchIndex(db.payload, { ...query, limit: 2 }, { ranked: 2, matched: 3 })).result
+    expect(first).toMatchObject({ hasNextPage: true })
+    const second = (await searchIndex(db.payload, { ...query, limit: 2, page: 2 }, { ranked: 2, matched: 3 })).result
+    expect(second).toMatchObject({ hasNextPage: false, bestOnly: true })
     expect(titlesOf(second)).toEqual(['Harbour notes 4'])
   })
 
@@ -289,7 +374,7 @@ describe('many matches: a bounded part read, the answers kept until a change tou
     const lost = await searchHere(db.payload, query)
     expect(lost).not.toBe(gained)
     expect(titlesOf(lost)).not.toContain(`The ${word} guide`)
-    expect(lost.totalDocs).toBe(6)
+    expect(lost.hits).toHaveLength(6)
   })
 
   it("forgets kept answers when another instance announces an edit of their lexemes, and announces its own edits' lexemes", async () => {

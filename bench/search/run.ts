@@ -5,7 +5,9 @@
  * - the index build: `npm run search:reindex` (the real command), timed whole;
  * - per locale, one-word, two-word and no-result queries, 16 clients at once, p50/p95 per query:
  *   - through Lagon's search without its cache (`searchIndex`: segmentation, tsquery, the bounded
- *     ranking, snippets, the capped count): what every first asking of a query costs;
+ *     ranking, snippets): what every first asking of a query costs, twice: every statement at once
+ *     (SEARCH_CONCURRENCY=0), then as many at once as SEARCH_CONCURRENCY says (its default unset),
+ *     the others waiting in turn;
  *   - through Lagon's search as the site and the API call it (`search`: the same, kept in memory
  *     until a change touches a lexeme of the query), after one asking of each query;
  *   - the same queries as ILIKE '%word%' on the same table (title, summary or body; newest first;
@@ -31,12 +33,15 @@ import type { Payload } from 'payload'
 import { loadEnvironment } from '@/cli/environment'
 import { ensureDatabase } from '@/db/databaseUrl'
 import type { Locale } from '@/lib/locales'
-import { queryWords, search, searchIndex, searchParameters, searchSql } from '@/search/query'
+import { queryWords, search, searchIndex, searchParameters, searchSql, tsqueryText } from '@/search/query'
+import { searchConfig, searchStatements } from '@/search/settings'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const clients = 16
 const roundsArg = process.argv.indexOf('--rounds')
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 25
+/** The bound on uncached statements at once measured beside none: SEARCH_CONCURRENCY's, or its default. */
+const bounded = String(searchStatements())
 
 const queries: Record<Locale, Record<'one word' | 'two words' | 'no result', string[]>> = {
   zh: { 'one word': ['电话卡', '汇率', '机场', '支付'], 'two words': ['机场 电话卡', '现金 小费', '离线 地图'], 'no result': ['企鹅', '火山口'] },
@@ -111,6 +116,16 @@ const costAlone = async (locale: Locale, list: string[], times: number): Promise
   }
 }
 
+/** How many documents a query matches, counted for the table (search itself counts none). */
+const matches = async (pool: pg.Pool, locale: Locale, q: string): Promise<number> => {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_vectors WHERE locale = $1 AND tsv @@ to_tsquery($2::regconfig, $3)`, [
+    locale,
+    searchConfig[locale],
+    tsqueryText(locale, queryWords(locale, q)),
+  ])
+  return Number(rows[0]!.n)
+}
+
 const pages = (times: number[]) => `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)}`
 
 const explain = async (pool: pg.Pool, locale: Locale, q: string): Promise<string> => {
@@ -143,7 +158,7 @@ const editsSearchable = async (databaseUrl: string, bench: Payload, times: numbe
       await payload.update({ collection: 'articles', id: row.doc_id, locale: 'zh', data: { title: `${row.title.replace(/ benchedit\w+$/, '')} ${word}` } })
       const saved = performance.now()
       let found = 0
-      while ((await search(bench, { q: word, locale: 'zh', page: 1, limit: 10 })).totalDocs === 0) {
+      while ((await search(bench, { q: word, locale: 'zh', page: 1, limit: 10 })).hits.length === 0) {
         found += 1
         if (performance.now() - started > 10_000) throw new Error(`${word} not found 10 s after its save`)
       }
@@ -183,15 +198,18 @@ try {
       const ask = (q: string) => searchIndex(payload, { q, locale, page: 1, limit: 10 })
       // One warm-up call per query: the first reads the index from disk (and plans the statement).
       for (const q of list) await ask(q)
+      // The statements at once: unbounded first, then as the server bounds them (SEARCH_CONCURRENCY).
+      process.env.SEARCH_CONCURRENCY = '0'
+      const unbounded = await load(list, ask)
+      process.env.SEARCH_CONCURRENCY = bounded
       const uncached = await load(list, ask)
       // Kept from here: one asking of each query, then every call a kept answer.
       for (const q of list) await search(payload, { q, locale, page: 1, limit: 10 })
       const cached = await load(list, (q) => search(payload, { q, locale, page: 1, limit: 10 }))
       const like = await load(list, ilike(pool, locale))
       const alone = await costAlone(locale, list, 100)
-      const { result } = await ask(list[0]!)
-      const hits = `${result.totalDocs.toLocaleString('en')}${result.totalDocsCapped ? '+' : ''}`
-      lines.push(`| ${locale} | ${kind} | ${list.join(', ')} | ${hits} | ${alone} | ${pages(uncached)} | ${pages(cached)} | ${pages(like)} |`)
+      const hits = (await matches(pool, locale, list[0]!)).toLocaleString('en')
+      lines.push(`| ${locale} | ${kind} | ${list.join(', ')} | ${hits} | ${alone} | ${pages(unbounded)} | ${pages(uncached)} | ${pages(cached)} | ${pages(like)} |`)
       console.error(lines.at(-1))
       if (percentile(uncached, 95) > costliest.ms) costliest = { q: list[0]!, ms: percentile(uncached, 95) }
     }
@@ -203,8 +221,10 @@ try {
   console.log(`${articles[0]?.n} articles indexed; rows per locale: ${sizes.map((size) => `${size.locale} ${size.rows}`).join(', ')}`)
   if (buildSeconds) console.log(`index build (npm run search:reindex, whole command): ${buildSeconds} s`)
   console.log(`\n${clients} clients, ${rounds} queries each per row, times in ms (p50 / p95)\n`)
-  console.log('| locale | queries | words | matches of the first | uncached alone: wall / Node CPU / PostgreSQL CPU | search, uncached | search, kept answers | ILIKE |')
-  console.log('|---|---|---|---|---|---|---|---|')
+  console.log(
+    `| locale | queries | words | matches of the first | uncached alone: wall / Node CPU / PostgreSQL CPU | search, uncached, unbounded | search, uncached, SEARCH_CONCURRENCY=${bounded} | search, kept answers | ILIKE |`,
+  )
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const line of lines) console.log(line)
   console.log('\nEdits (Local API save of a Chinese title, the source locale, with a new word; ms from the save\'s start)\n')
   console.log('| document | save answered | word found | searches before | kept "机场" answered anew |')

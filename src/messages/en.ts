@@ -59,13 +59,13 @@ export const en = {
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
+    /** A page of a list without a total (search results: src/search/query.ts counts no matches). */
+    pageNumber: (page: number) => `Page ${page}`,
     search: {
       label: 'Search the guides',
       button: 'Search',
       title: 'Search',
       resultsTitle: (q: string) => `Results for “${q}”`,
-      count: (n: number) => (n === 1 ? '1 result' : `${n} results`),
-      countAtLeast: (n: string) => `More than ${n} results`,
       bestOnly: 'Only the best matches are listed. Add a word to narrow the search.',
       none: (q: string) => `Nothing found for “${q}”. Try other words, or browse all the guides.`,
       prompt: 'Type what you are looking for, such as “eSIM”, “Alipay” or “Nouméa”.',

@@ -13,6 +13,7 @@ import {
   ref,
   type SchemaContext,
 } from './schemas'
+import { searchOperation, searchResultsSchema } from './search'
 import type { JsonSchema, OpenAPIDocument, Operation, Response } from './types'
 
 /**
@@ -241,6 +242,8 @@ export const buildOpenAPIDocument = (config: SanitizedConfig): OpenAPIDocument =
     Object.assign(paths, collectionOperations(collection, name, config))
   }
   for (const block of blocks) schemas[blockSchemaName(block)] = blockSchema(block, response)
+  paths[`${config.routes.api}/search`] = { get: searchOperation(localeCodes, config.localization ? config.localization.defaultLocale : '') }
+  schemas.SearchResults = searchResultsSchema
   Object.assign(schemas, lexicalSchemas(blocks.map(blockSchemaName)), {
     Errors: {
       type: 'object',
@@ -263,7 +266,10 @@ export const buildOpenAPIDocument = (config: SanitizedConfig): OpenAPIDocument =
     info: { title: 'Lagon content API', version: '1', description: description(config, collections) },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: config.serverURL || '/', description: 'This server' }],
-    tags: collections.map((collection) => ({ name: collection.slug, description: `${schemaNames.get(collection.slug)} documents.` })),
+    tags: [
+      ...collections.map((collection) => ({ name: collection.slug, description: `${schemaNames.get(collection.slug)} documents.` })),
+      { name: 'search', description: "Readers' search." },
+    ],
     paths,
     components: {
       schemas,

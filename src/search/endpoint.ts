@@ -10,7 +10,8 @@ import { search } from './query'
 
 /**
  * `GET /api/search?q=&locale=&page=&limit=`: readers' search, for developers, with the API's
- * paging (a page past the last is empty, `limit` from 1 to 100) and the API's rules around it
+ * paging without a total (a page past the last is empty, `limit` from 1 to 100, `hasNextPage`
+ * says whether there is a next one) and the API's rules around it
  * (rate limit, strict parameters: src/api/apiRoute.ts). Everyone gets what readers may read, and
  * nothing else: the index holds nothing else, staff's credentials change nothing here.
  */
@@ -36,16 +37,15 @@ export const searchEndpoint: Endpoint = {
         snippet: plain(hit.snippet),
         snippetHtml: runsAsHtml(hit.snippet),
       })),
-      totalDocs: result.totalDocs,
-      totalDocsCapped: result.totalDocsCapped,
+      // No totalDocs nor totalPages: matches are not counted (src/search/query.ts), a page says whether a next one holds results.
       limit: result.limit,
       page: result.page,
-      totalPages: result.totalPages,
       pagingCounter: (result.page - 1) * result.limit + 1,
       hasPrevPage: result.page > 1,
-      hasNextPage: result.page < result.totalPages,
+      hasNextPage: result.hasNextPage,
       prevPage: result.page > 1 ? result.page - 1 : null,
-      nextPage: result.page < result.totalPages ? result.page + 1 : null,
+      nextPage: result.hasNextPage ? result.page + 1 : null,
+      bestOnly: result.bestOnly,
       q: params.q,
       locale: params.locale,
       suggestion: result.suggestion,

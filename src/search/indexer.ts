@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg'
 import { keepLocales, publishedIn } from '@/access/readerView'
 import { tagsToExpire, type ChangeEvent } from '@/freshness/changeEvent'
 import { expireEverywhere } from '@/freshness/expire'
+import { gate } from '@/lib/gate'
 import { isRecord } from '@/lib/isRecord'
 import { localeCodes, segmentsAsChinese, type Locale } from '@/lib/locales'
 import { tags } from '@/site/tags'
@@ -174,21 +175,7 @@ const databaseNow = async (client: PoolClient): Promise<Date> => (await client.q
  * At most this many documents are indexed at once in a process, so that indexing after a burst of
  * saves leaves the pool to the saves.
  */
-const parallel = 3
-type Gate = { running: number; waiting: (() => void)[] }
-const gateKey = Symbol.for('lagon.search.gate')
-const gate = ((globalThis as Record<symbol, Gate | undefined>)[gateKey] ??= { running: 0, waiting: [] })
-
-const throughGate = async <T>(work: () => Promise<T>): Promise<T> => {
-  if (gate.running >= parallel) await new Promise<void>((resolve) => gate.waiting.push(resolve))
-  gate.running += 1
-  try {
-    return await work()
-  } finally {
-    gate.running -= 1
-    gate.waiting.shift()?.()
-  }
-}
+const throughGate = gate('lagon.search.gate', () => 3)
 
 /**
  * Brings one document's rows in line with what is committed. The document is read before a

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { gate } from '@/lib/gate'
 import { segmentsAsChinese, type Locale } from '@/lib/locales'
 import { paths } from '@/site/paths'
 import { tags } from '@/site/tags'
@@ -9,7 +10,7 @@ import { cachedSearch } from './cache'
 import { chineseTokens, wordsInside } from './chinese'
 import type { SearchedCollection } from './documentText'
 import { markStart, markStop, runsOf, withoutMarks, type Highlighted } from './marks'
-import { searchConfig } from './settings'
+import { searchConfig, searchStatements } from './settings'
 import { plainWord } from './words'
 
 /** A reader's query as PostgreSQL takes it: lexemes quoted one by one, so that no character the reader typed is an operator. */
@@ -52,14 +53,15 @@ export type SearchHit = {
 
 export type SearchResult = {
   hits: SearchHit[]
-  /** Matches, counted up to a bound (src/search/query.ts: `searchBounds`). */
-  totalDocs: number
-  /** Whether there are more matches than `totalDocs` (shown as "1,000+"). */
-  totalDocsCapped: boolean
   page: number
   limit: number
-  /** The pages that reach the best-ranked matches: every match when they are few, the best ranked of the newest when they are many. */
-  totalPages: number
+  /** Whether a next page holds results. Matches are not counted (`searchSql`): there is no total. */
+  hasNextPage: boolean
+  /**
+   * Whether more documents match than the pages reach: with many matches, the pages reach the best
+   * ranked of the newest (`searchBounds`), and the last one says so.
+   */
+  bestOnly: boolean
   /** A query with its misspelt words corrected, when the query found nothing and the correction finds something. */
   suggestion: string | null
 }
@@ -101,41 +103,57 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
 /**
  * How much of the matches a query reads, whatever their number (one word of the synthetic guides
  * matches nine in ten): the newest `ranked` matches and the newest `ranked` title or summary
- * matches are ranked, and pages reach those; matches are counted up to `counted` (more are
- * "1,000+"); the newest `scanned` documents are tried first for title or summary matches.
+ * matches are ranked, and pages reach those. The newest 2 × `ranked` documents are tried first,
+ * then up to 2 × `ranked` matches read through the GIN index; when there are more, the newest
+ * `scanned` documents are tried; when they hold
+ * fewer than `ranked` matches, up to `matched` matches are read through the GIN index, and when
+ * there are more, the documents newest first. Nothing is counted: a page says whether there is
+ * a next one.
  */
-export type SearchBounds = { ranked: number; counted: number; scanned: number }
+export type SearchBounds = { ranked: number; matched: number; scanned: number }
 
-export const searchBounds: SearchBounds = { ranked: 50, counted: 1000, scanned: 500 }
+export const searchBounds: SearchBounds = { ranked: 50, matched: 1000, scanned: 1000 }
 
 /**
  * The characters of a result's text (summary, then body) its snippet is cut from: ts_headline
- * parses all it is given, at about a microsecond for ten characters.
+ * parses all it is given, at about a microsecond for ten characters, and was a third of what a
+ * query cost in English and French with 1,000.
  */
-export const snippetSource = 1000
+export const snippetSource = 500
 
 /** The lexemes of a tsquery, as its text quotes them (what the cache tags an answer with). */
 const lexemesOf = (query: string) =>
   `(SELECT coalesce(array_agg(DISTINCT lexeme[1]), '{}') FROM regexp_matches(${query}::text, '''((?:[^'']|'''')*)''', 'g') AS lexeme)`
 
 /**
- * One page of a query, with the number of matches (up to `counted` + 1), the number of matches
- * its pages reach, and the lexemes of the query (what the cache tags it with: src/search/cache.ts).
+ * One page of a query, with the number of matches its pages reach (the candidates), whether
+ * more match than those, and the lexemes of the query (what the cache tags it with:
+ * src/search/cache.ts). Matches are not counted: a count read the row of each match (PostgreSQL
+ * 15 reads the heap page of every match a GIN index gives), half of what a query cost.
  *
  * Bounded, whatever the number of matches, and read from `search_vectors` (narrow rows: keys,
- * dates, vectors), the texts only for the page's rows. The GIN index gives the first `counted` + 1
- * matches (`matched`, with whether the title or summary matches: `head`, the lexemes of weights A
- * and B; their number is the count). When they are all the matches, the candidates are their
- * newest `ranked` and their newest `ranked` title or summary matches. When there are more, the
- * candidates are found by reading the documents newest first through the index on (locale,
- * recency) until `ranked` match, which takes about `ranked` × rows / matches rows: never many,
- * since the matches are many (the test is then a function call, which no index serves: the
- * planner cannot take the GIN index's path, whose cost grows with the matches, on a misjudged
- * estimate). The title or summary matches then: among the newest `scanned` documents if `ranked`
- * are there, else as the body's (`titled`: the first `counted` + 1 by `head`'s GIN index, newest
- * first beyond), so that they are candidates whatever the body's matches. Each part is read only
- * when its turn comes (a materialized CTE is read when first asked for). Only the candidates are
- * ranked, and only the page's rows get snippets, from their first `snippetSource` characters.
+ * dates, vectors), the texts only for the page's rows. The candidates are the newest `ranked`
+ * matches and the newest `ranked` title or summary matches (`head`: the lexemes of weights A and
+ * B), found by the first of five paths that gives them, each read only when its turn comes (a
+ * materialized CTE is read when first asked for), each the cheapest for some words:
+ * - `early`: the newest 2 × `ranked` documents, newest first through the index on (locale,
+ *   recency), until `ranked` match: a common word stops there, after about `ranked` ×
+ *   rows / matches rows (the test is a function call, which no index serves: the planner cannot
+ *   take the GIN index's path on a misjudged estimate). The GIN index's bitmap of a word in most
+ *   documents cost more than that;
+ * - else, when fewer than `ranked` / 10 were there, `sparse`: up to 2 × `ranked` + 1 matches
+ *   through the GIN index. When they are all the matches (a rare word, no match), the
+ *   candidates are among them;
+ * - else `newest`: as `early`, among the newest `scanned` documents (a word in one document in
+ *   ten or more);
+ * - else `matched`: up to `matched` + 1 matches through the GIN index. When they are all the
+ *   matches, the candidates are among them;
+ * - else (many matches, few of them among the newest documents): the documents newest first,
+ *   beyond `scanned`, until `ranked` match.
+ * The title or summary matches, when `sparse` or `matched` did not give them: among the newest
+ * `scanned` documents if `ranked` are there, else through `head`'s GIN index (the first
+ * `matched` + 1), newest first beyond. Only the candidates are ranked, and only the page's rows
+ * get snippets, from their first `snippetSource` characters.
  *
  * Rank: ts_rank, the title weighted above the summary and the summary above the body (A, B, C),
  * lifted by up to half for a recent document (a year's half-life, in floating point: numeric's
@@ -148,35 +166,62 @@ export const searchSql = (locale: Locale) => {
   // table in order instead of the GIN index, testing each vector (twice the cost), on an estimate
   // that did not count reading the vectors.
   const indexed = `(SELECT ${query})`
-  // Counted once each: every branch below asks.
-  const all = `(SELECT n FROM counted) < $5`
-  const more = `(SELECT n FROM counted) = $5`
-  const newestTitled = `(SELECT count(*) FROM newest_titled) = $4`
+  // The paths above, each counted once (an InitPlan) when a branch first asks.
+  // The path taken (above), decided once, in order: a CASE reads each part only when its turn comes.
+  const way = `(SELECT way FROM path)`
+  const wide = `${way} IN ('early', 'newest', 'beyond')`
+  const titlesWay = `(SELECT way FROM title_path)`
+  const newestFirst = (rows: string, vector: string) =>
+    `SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, ${vector} FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT ${rows}) newest`
   const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
+  const among = (set: string) => `
+    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' AND titled ORDER BY recency DESC LIMIT $4)`
   return `
-  WITH matched AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5
-  ), counted AS MATERIALIZED (
-    SELECT count(*) AS n FROM matched
+  WITH early AS MATERIALIZED (
+    ${newestFirst('2 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+  ), sparse AS MATERIALIZED (
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
+  ), newest AS MATERIALIZED (
+    ${newestFirst('$6', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+  ), matched AS MATERIALIZED (
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+  ), path AS MATERIALIZED (
+    SELECT CASE
+      WHEN (SELECT count(*) FROM early) = $4 THEN 'early'
+      -- Fewer than one in twenty of the newest: maybe a rare word, worth the GIN index's first matches.
+      WHEN (SELECT count(*) FROM early) * 10 < $4 AND (SELECT count(*) FROM sparse) <= 2 * $4 THEN 'sparse'
+      WHEN (SELECT count(*) FROM newest) = $4 THEN 'newest'
+      WHEN (SELECT count(*) FROM matched) <= $5 THEN 'matched'
+      ELSE 'beyond' END AS way
   ), newest_titled AS MATERIALIZED (
-    SELECT collection, doc_id FROM (SELECT collection, doc_id, recency, head FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT $6) newest
-    WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst('$6', 'head')} WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
   ), titled AS MATERIALIZED (
-    SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5
+    SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5 + 1
+  ), title_path AS MATERIALIZED (
+    SELECT CASE
+      WHEN (SELECT count(*) FROM newest_titled) = $4 THEN 'newest'
+      WHEN (SELECT count(*) FROM titled) <= $5 THEN 'titled'
+      ELSE 'beyond' END AS way
   ), candidates AS (
-    (SELECT collection, doc_id FROM matched WHERE ${all} ORDER BY recency DESC LIMIT $4)
+    ${among('sparse')}
     UNION
-    (SELECT collection, doc_id FROM matched WHERE ${all} AND titled ORDER BY recency DESC LIMIT $4)
+    (SELECT collection, doc_id FROM early WHERE ${way} = 'early')
     UNION
-    (SELECT collection, doc_id FROM search_vectors
-      WHERE ${more} AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+    (SELECT collection, doc_id FROM newest WHERE ${way} = 'newest')
     UNION
-    (SELECT collection, doc_id FROM newest_titled WHERE ${more} AND ${newestTitled})
-    UNION
-    (SELECT collection, doc_id FROM titled WHERE ${more} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) < $5 ORDER BY recency DESC LIMIT $4)
+    ${among('matched')}
     UNION
     (SELECT collection, doc_id FROM search_vectors
-      WHERE ${more} AND NOT ${newestTitled} AND (SELECT count(*) FROM titled) = $5 AND locale = '${locale}' AND ts_match_vq(head, ${query})
+      WHERE ${way} = 'beyond' AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${titlesWay} = 'newest')
+    UNION
+    (SELECT collection, doc_id FROM titled WHERE ${wide} AND ${titlesWay} = 'titled' ORDER BY recency DESC LIMIT $4)
+    UNION
+    (SELECT collection, doc_id FROM search_vectors
+      WHERE ${wide} AND ${titlesWay} = 'beyond' AND locale = '${locale}' AND ts_match_vq(head, ${query})
       ORDER BY recency DESC LIMIT $4)
   ), ranked AS MATERIALIZED (
     SELECT v.collection, v.doc_id, v.recency,
@@ -191,13 +236,13 @@ export const searchSql = (locale: Locale) => {
     FROM ranked r JOIN search_documents d ON d.collection = r.collection AND d.doc_id = r.doc_id AND d.locale = '${locale}'
   )
   SELECT
-    (SELECT n FROM counted) AS total,
     (SELECT count(*) FROM candidates) AS reachable,
+    ${wide} OR (CASE ${way} WHEN 'sparse' THEN (SELECT count(*) FROM sparse) ELSE (SELECT count(*) FROM matched) END) > (SELECT count(*) FROM candidates) AS beyond,
     coalesce((SELECT json_agg(shown ORDER BY score DESC, recency DESC, collection, doc_id) FROM shown), '[]') AS rows,
     ${lexemesOf(query)} AS lexemes`
 }
 
-type Found = { rows: Row[]; total: number; reachable: number; lexemes: string[] }
+type Found = { rows: Row[]; reachable: number; beyond: boolean; lexemes: string[] }
 
 const poolOf = (payload: Payload): Pool => (payload.db as unknown as { pool: Pool }).pool
 
@@ -208,23 +253,23 @@ const unquoted = (lexeme: string): string => lexeme.replace(/''/g, "'").replace(
 
 /** The parameters of `searchSql(locale)` for one page of a query's words. */
 export const searchParameters = (locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds = searchBounds): unknown[] => {
-  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.counted + 1, bounds.scanned]
+  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.matched, bounds.scanned]
   // The headlines' options: Chinese is highlighted here (chineseHighlighter).
   if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
   return parameters
 }
 
 const run = async (pool: Pool, locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds): Promise<Found> => {
-  if (words.length === 0) return { rows: [], total: 0, reachable: 0, lexemes: [] }
+  if (words.length === 0) return { rows: [], reachable: 0, beyond: false, lexemes: [] }
   const parameters = searchParameters(locale, words, page, limit, bounds)
   // Named: each connection parses it once per locale, and PostgreSQL may keep its plan.
-  const { rows } = await pool.query<{ total: string; reachable: string; rows: Row[]; lexemes: string[] }>({
+  const { rows } = await pool.query<{ reachable: string; beyond: boolean; rows: Row[]; lexemes: string[] }>({
     name: `lagon-search-${locale}`,
     text: searchSql(locale),
     values: parameters,
   })
   const [found] = rows
-  return { rows: found!.rows, total: Number(found!.total), reachable: Number(found!.reachable), lexemes: found!.lexemes.map(unquoted) }
+  return { rows: found!.rows, reachable: Number(found!.reachable), beyond: found!.beyond, lexemes: found!.lexemes.map(unquoted) }
 }
 
 /**
@@ -284,6 +329,14 @@ const suggestion = async (pool: Pool, locale: Locale, q: string): Promise<{ text
 export type SearchQuery = { q: string; locale: Locale; page: number; limit: number }
 
 /**
+ * The uncached searches' statements at once in this process, at most (SEARCH_CONCURRENCY), the
+ * others waiting in turn: 16 searches at once on 2 cores each took 8 times its cost, and their
+ * slowest many times more, while holding the connections the pages need. A search answered from
+ * memory (src/search/cache.ts) never waits here.
+ */
+const throughSearchGate = gate('lagon.search.statements', searchStatements)
+
+/**
  * One page of a reader's search in one locale, read from the index, with the tags of what it
  * read (src/search/cache.ts). `partBounds` are for tests: how much of the matches is read.
  */
@@ -296,7 +349,12 @@ export const searchIndex = async (
   const pool = poolOf(payload)
   const cleanQuery = withoutMarks(q)
   const words = queryWords(locale, cleanQuery)
-  const { rows, total, reachable, lexemes } = await run(pool, locale, words, page, limit, bounds)
+  // Through the gate: its statements wait their turn when `searchStatements` are running.
+  const { rows, reachable, beyond, lexemes, corrected } = await throughSearchGate(async () => {
+    const found = await run(pool, locale, words, page, limit, bounds)
+    const corrected = found.reachable === 0 ? await suggestion(pool, locale, cleanQuery) : { text: null, tags: [] }
+    return { ...found, corrected }
+  })
   const highlight = segmentsAsChinese(locale) && rows.length > 0 ? chineseHighlighter(words) : undefined
   const hits = rows.map((row): SearchHit => {
     const title = highlight ? highlight(row.title) : row.title
@@ -312,17 +370,13 @@ export const searchIndex = async (
       date: new Date(row.recency).toISOString(),
     }
   })
-  const corrected = total === 0 ? await suggestion(pool, locale, cleanQuery) : { text: null, tags: [] }
-  const capped = total > bounds.counted
-  const totalDocs = capped ? bounds.counted : total
   return {
     result: {
       hits,
-      totalDocs,
-      totalDocsCapped: capped,
       page,
       limit,
-      totalPages: Math.ceil(Math.min(totalDocs, reachable) / limit),
+      hasNextPage: page * limit < reachable,
+      bestOnly: beyond,
       suggestion: corrected.text,
     },
     tags: [tags.searchIndex, ...lexemes.map((lexeme) => tags.searchLexeme(locale, lexeme)), ...corrected.tags],

@@ -16,3 +16,9 @@ export const defaultSearchLimit = 10
 
 /** Readers' searches each process keeps (src/search/cache.ts), from SEARCH_CACHE_ENTRIES; 0 turns the cache off. */
 export const searchCacheEntries = (): number => wholeNumber('SEARCH_CACHE_ENTRIES', 1000)
+
+/**
+ * Uncached searches whose statements run at once in a process (src/search/query.ts), from
+ * SEARCH_CONCURRENCY; the others wait in turn, first come first served. 0: no bound.
+ */
+export const searchStatements = (): number => wholeNumber('SEARCH_CONCURRENCY', 2)

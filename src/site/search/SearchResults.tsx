@@ -7,7 +7,7 @@ import { defaultSearchLimit } from '@/search/settings'
 
 import { Pagination } from '../components/Pagination'
 import { SiteShell } from '../components/SiteShell'
-import { formatDate, formatNumber } from '../format'
+import { formatDate } from '../format'
 import { t } from '../messages'
 import { pageMetadata } from '../metadata'
 import { everyLocale, localeParam } from '../params'
@@ -38,9 +38,6 @@ export const searchMetadata = async (props: SearchPageProps): Promise<Metadata> 
   }
 }
 
-/** Many matches: the pages reach the best ranked only (src/search/query.ts), fewer than were counted. */
-const reachesFewer = (result: SearchResult): boolean => result.totalPages * result.limit < result.totalDocs
-
 const Runs = ({ runs }: { runs: Highlighted }) => (
   <>{runs.map((run, index) => (run.hit ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>))}</>
 )
@@ -62,15 +59,7 @@ export const SearchResults = async (props: SearchPageProps) => {
           {m.search.didYouMean} <a href={paths.search(locale, result.suggestion)}>{result.suggestion}</a>
         </p>
       ) : null}
-      {result ? (
-        <p className="muted">
-          {result.totalDocs === 0
-            ? m.search.none(q)
-            : result.totalDocsCapped
-              ? m.search.countAtLeast(formatNumber(result.totalDocs, locale))
-              : m.search.count(result.totalDocs)}
-        </p>
-      ) : null}
+      {result && result.hits.length === 0 && page === 1 ? <p className="muted">{m.search.none(q)}</p> : null}
       {result && result.hits.length > 0 ? (
         <ol className="results" start={(page - 1) * defaultSearchLimit + 1}>
           {result.hits.map((hit) => (
@@ -92,8 +81,8 @@ export const SearchResults = async (props: SearchPageProps) => {
           ))}
         </ol>
       ) : null}
-      {result && reachesFewer(result) && page === result.totalPages ? <p className="muted">{m.search.bestOnly}</p> : null}
-      {result ? <Pagination locale={locale} page={page} totalPages={result.totalPages} href={(n) => paths.search(locale, q, n)} /> : null}
+      {result && result.bestOnly && result.hits.length > 0 && !result.hasNextPage ? <p className="muted">{m.search.bestOnly}</p> : null}
+      {result ? <Pagination locale={locale} page={page} hasNextPage={result.hasNextPage} href={(n) => paths.search(locale, q, n)} /> : null}
     </SiteShell>
   )
 }
