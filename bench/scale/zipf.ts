@@ -7,9 +7,9 @@ import type { Locale } from '../../src/lib/locales'
 import { paths } from '../../src/site/paths'
 
 /**
- * The reader load of a real site: 64 keep-alive connections asking for guide pages drawn from a
- * Zipf distribution (a few pages most of the time, a long tail), while an editor publishes one
- * edit a second through the API. Measured twice on one server:
+ * The reader load of a real site: 64 keep-alive connections asking for guide pages as browsers do
+ * (Brotli or gzip accepted), drawn from a Zipf distribution (a few pages most of the time, a long
+ * tail), while an editor publishes one edit a second through the API. Measured twice on one server:
  * - **after a restart**: the first 30 s of a server whose memory is empty, the 200 most read
  *   pages asked for once before (what a deploy or a crash costs readers);
  * - **steady**: the same load goes on in windows of 10 s until the page cache's hit ratio stops
