@@ -7,9 +7,9 @@ import type { Locale } from '../../src/lib/locales'
 import { paths } from '../../src/site/paths'
 
 /**
- * The reader load of a real site: 64 keep-alive connections asking for guide pages drawn from a
- * Zipf distribution (a few pages most of the time, a long tail), while an editor publishes one
- * edit a second through the API. Measured twice on one server:
+ * The reader load of a real site: 64 keep-alive connections asking for guide pages as browsers do
+ * (Brotli or gzip accepted), drawn from a Zipf distribution (a few pages most of the time, a long
+ * tail), while an editor publishes one edit a second through the API. Measured twice on one server:
  * - **after a restart**: the first 30 s of a server whose memory is empty, the 200 most read
  *   pages asked for once before (what a deploy or a crash costs readers);
  * - **steady**: the same load goes on in windows of 10 s until the page cache's hit ratio stops
@@ -42,6 +42,7 @@ export type ZipfRound = {
 
 export type ZipfResult = {
   connections: number
+  acceptEncoding: string
   pages: number
   exponent: number
   /** The most read pages, each asked for once before the first round. */
@@ -51,7 +52,20 @@ export type ZipfResult = {
   steady: ZipfRound
 }
 
-export const zipfShape = { connections: 64, durationSeconds: 30, pages: 2_000, exponent: 1, warmed: 200, windowSeconds: 10, warmUpMaxSeconds: 180 }
+/**
+ * `acceptEncoding`: what readers' browsers send (Chrome's), so that the server keeps and sends
+ * what it does for them; a client accepting no encoding is measured by bench/site and ./warm.ts.
+ */
+export const zipfShape = {
+  connections: 64,
+  durationSeconds: 30,
+  pages: 2_000,
+  exponent: 1,
+  warmed: 200,
+  windowSeconds: 10,
+  warmUpMaxSeconds: 180,
+  acceptEncoding: 'gzip, deflate, br, zstd',
+}
 
 type Guide = { id: number; locale: string; path: string }
 
@@ -186,6 +200,7 @@ const zipfRound = async ({ base, serverPid, headers, guides, draw, edited }: Loa
         requests: [
           {
             method: 'GET',
+            headers: { 'accept-encoding': zipfShape.acceptEncoding },
             setupRequest: (request) => ({ ...request, path: guides[draw()]!.path }),
             onResponse: (status, _body, _context, headers) => {
               statuses[status] = (statuses[status] ?? 0) + 1
@@ -263,6 +278,7 @@ export const measureZipf = async (
   log(describeRound('steady', steadyRound))
   return {
     connections,
+    acceptEncoding: zipfShape.acceptEncoding,
     pages: guides.length,
     exponent,
     warmedPages: head.length,

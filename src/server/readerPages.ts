@@ -1,6 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
+import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib'
 
 import { expiryClock, taggedStore } from '@/freshness/taggedStore'
 import { strongEtag } from '@/api/httpCaching'
@@ -16,12 +16,19 @@ import { withoutClientRuntime } from './withoutClientRuntime'
 type Encoding = 'br' | 'gzip' | 'identity'
 /** `hit`: every header of a HIT (the page's, the site's security headers, `x-lagon-cache`) as name, value pairs, made once. */
 type Variant = { headers: OutgoingHttpHeaders; body: Buffer; hit: string[] }
+/**
+ * `variants.identity` is made on demand (`variantOf`): readers' browsers all accept Brotli or
+ * gzip, and the uncompressed bytes, the largest copy (a guide page's 20 KB against 2–3 KB), are
+ * kept only for a page that a client accepting neither has asked for.
+ */
 type CachedPage = {
   etag: string
-  variants: Record<Encoding, Variant>
+  variants: { br: Variant; gzip: Variant; identity?: Variant }
   notModified: OutgoingHttpHeaders
   notModifiedHit: string[]
   recompress: () => Promise<void>
+  /** The uncompressed copy, made from the gzip one and kept with the page. */
+  identity: () => Variant
 }
 type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 
@@ -84,6 +91,14 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
     const page = kept.get(path)
     return page && fresh.get(path) === page.etag ? page : undefined
   }
+  /** The copy of `page` in `encoding`; an uncompressed one made now is counted against `maxBytes`. */
+  const variantOf = (path: string, page: CachedPage, encoding: Encoding): Variant => {
+    const variant = page.variants[encoding]
+    if (variant) return variant
+    const made = page.identity()
+    kept.recount(path, page)
+    return made
+  }
   const filling = new Map<string, Promise<CachedPage | Fetched>>()
   const agent = new http.Agent({ keepAlive: true })
 
@@ -108,7 +123,7 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
   const recompressKept = async (path: string, page: CachedPage) => {
     await page.recompress().catch(() => {})
     // Counted again at its new size, if it is still the page kept for that path.
-    if (kept.get(path) === page) kept.set(path, page)
+    kept.recount(path, page)
   }
 
   /** Undefined when Next could not answer; a 5xx is Next's way of saying the same. */
@@ -146,7 +161,7 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
     if (!page || isNotFoundPage(path)) return false
     if (matches(req.headers['if-none-match'], page.etag)) res.writeHead(304, page.notModifiedHit).end()
     else {
-      const { hit, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
+      const { hit, body } = variantOf(path, page, preferredEncoding(req.headers['accept-encoding']))
       res.writeHead(200, hit).end(req.method === 'HEAD' ? undefined : body)
     }
     return true
@@ -156,23 +171,41 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
     const path = req.url!
     const notFoundPage = isNotFoundPage(path)
     const cached = freshPage(path)
-    if (cached && !notFoundPage) return send(req, res, cached, 'HIT')
+    if (cached && !notFoundPage) return send(req, res, path, cached, 'HIT')
     const lastCopy = cached || notFoundPage ? undefined : kept.get(path)
     if (lastCopy && renders.busy()) {
       void answerAt(path)
-      return send(req, res, lastCopy, 'STALE')
+      return send(req, res, path, lastCopy, 'STALE')
     }
     const answer = cached ?? (await answerAt(path))
     if (!answer) {
       const lastGood = notFoundPage ? undefined : kept.get(path)
-      return lastGood ? send(req, res, lastGood, 'STALE') : sendUnavailable(res, localeOf(req), req.method === 'HEAD')
+      return lastGood ? send(req, res, path, lastGood, 'STALE') : sendUnavailable(res, localeOf(req), req.method === 'HEAD')
     }
-    if ('variants' in answer) return notFoundPage ? sendNotFound(req, res, answer) : send(req, res, answer, 'MISS')
+    if ('variants' in answer) return notFoundPage ? sendNotFound(req, res, path, answer) : send(req, res, path, answer, 'MISS')
     if (answer.status === 404 && isEmptyErrorShell(answer.body)) {
-      const notFound = await answerAt(paths.notFound(localeOf(req)))
-      if (notFound && 'variants' in notFound) return sendNotFound(req, res, notFound)
+      const notFoundPath = paths.notFound(localeOf(req))
+      const notFound = await answerAt(notFoundPath)
+      if (notFound && 'variants' in notFound) return sendNotFound(req, res, notFoundPath, notFound)
     }
     relay(req, res, answer)
+  }
+
+  const send = (req: IncomingMessage, res: ServerResponse, path: string, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE'): void => {
+    res.setHeader('x-lagon-cache', state)
+    if (matches(req.headers['if-none-match'], page.etag)) {
+      res.writeHead(304, page.notModified).end()
+      return
+    }
+    const { headers, body } = variantOf(path, page, preferredEncoding(req.headers['accept-encoding']))
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  /** The locale's 404 page (kept at `path`), with the 404 status; never a 304 or an ETag: it stands for a page that is not there. */
+  const sendNotFound = (req: IncomingMessage, res: ServerResponse, path: string, page: CachedPage): void => {
+    const { headers, body } = variantOf(path, page, preferredEncoding(req.headers['accept-encoding']))
+    const { etag: _etag, ...withoutEtag } = headers
+    res.writeHead(404, { ...withoutEtag, 'cache-control': 'no-cache', vary: 'Accept-Encoding, Accept-Language' }).end(req.method === 'HEAD' ? undefined : body)
   }
 
   return { answerHit, answer }
@@ -207,7 +240,8 @@ export const tagPagesFromNext = (req: IncomingMessage, res: ServerResponse): voi
 /** Which kept pages are fresh is a few bytes each; this many are remembered at most. */
 const maxFreshMarks = 100_000
 
-const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + variants.identity.body.length
+/** Every copy kept of a page, as SITE_PAGE_CACHE_MB counts them. */
+const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + (variants.identity?.body.length ?? 0)
 
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
 const notFoundPagePath = new RegExp(`^/${prefixShape}/404$`)
@@ -309,8 +343,10 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders, si
     const headers = { ...common, 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }) }
     return { body: unpooled(body), headers, hit: headerPairs(hitHeaders, headers) }
   }
-  const variants = { br: variant(br, 'br'), gzip: variant(gz, 'gzip'), identity: variant(identity, 'identity') }
+  const variants: CachedPage['variants'] = { br: variant(br, 'br'), gzip: variant(gz, 'gzip') }
   const notModified = { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag }
+  // Closures below keep the gzip copy, not `identity`: the uncompressed bytes stay only if a client asks for them.
+  const uncompressed = () => variants.identity?.body ?? gunzipSync(variants.gzip.body)
   return {
     etag,
     variants,
@@ -318,26 +354,10 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders, si
     notModifiedHit: headerPairs(hitHeaders, notModified),
     // The same page, smaller: the ETag stays, whichever copy a client got.
     recompress: async () => {
-      variants.br = variant(await brotliAt(identity, brotliQuality.kept), 'br')
+      variants.br = variant(await brotliAt(uncompressed(), brotliQuality.kept), 'br')
     },
+    identity: () => (variants.identity ??= variant(uncompressed(), 'identity')),
   }
-}
-
-const send = (req: IncomingMessage, res: ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE'): void => {
-  res.setHeader('x-lagon-cache', state)
-  if (matches(req.headers['if-none-match'], page.etag)) {
-    res.writeHead(304, page.notModified).end()
-    return
-  }
-  const { headers, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
-  res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body)
-}
-
-/** The locale's 404 page, with the 404 status; never a 304 or an ETag: it stands for a page that is not there. */
-const sendNotFound = (req: IncomingMessage, res: ServerResponse, page: CachedPage): void => {
-  const { headers, body } = page.variants[preferredEncoding(req.headers['accept-encoding'])]
-  const { etag: _etag, ...withoutEtag } = headers
-  res.writeHead(404, { ...withoutEtag, 'cache-control': 'no-cache', vary: 'Accept-Encoding, Accept-Language' }).end(req.method === 'HEAD' ? undefined : body)
 }
 
 const relay = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: Fetched): void => {

@@ -66,6 +66,15 @@ export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => num
       total += bytes
       while (total > maxBytes) remove(entries.keys().next().value!)
     },
+    /** Counts `value` again at its size now (a copy added or made smaller), if it is still the one kept for `key`. */
+    recount: (key: string, value: T): void => {
+      const entry = entries.get(key)
+      if (entry?.value !== value) return
+      total += bytesOf(value) - entry.bytes
+      entry.bytes = bytesOf(value)
+      // The entry itself stays; older ones go first, and this one too once it alone is over the budget.
+      while (total > maxBytes) remove(entries.keys().next().value!)
+    },
     /** Whether a copy is kept, without counting it as a use. */
     has: (key: string): boolean => entries.has(key),
     bytes: () => total,

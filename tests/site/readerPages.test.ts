@@ -14,9 +14,9 @@ const site = inject('site')!
 const guide = '/en/guides/new-caledonia-esim-wechat-alipay'
 
 /** A raw GET, so that the bytes and Content-Encoding are the server's own (fetch would decode them). */
-const raw = (path: string, headers: Record<string, string> = {}) =>
+const raw = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
   new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; rawHeaders: string[]; body: Buffer }>((resolve, reject) => {
-    request(`${site.url}${path}`, { headers }, (response) => {
+    request(`${site.url}${path}`, { headers, method }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
       response.on('end', () =>
@@ -76,6 +76,20 @@ describe("readers' pages", () => {
     expect(refused.body.equals(page.body)).toBe(true)
     expect(brotli.headers.vary).toBe('Accept-Encoding')
     expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length)
+  })
+
+  it('make the uncompressed copy from the kept ones for a client accepting no encoding: the same bytes, length and ETag', async () => {
+    // A page no other test asks for, first kept from a browser's request (Brotli and gzip copies only).
+    const browser = await raw('/fr/carriers', { 'accept-encoding': 'gzip, deflate, br' })
+    const head = await raw('/fr/carriers', {}, 'HEAD')
+    const plain = await raw('/fr/carriers')
+    expect(browser.status).toBe(200)
+    expect(plain.headers['x-lagon-cache']).toBe('HIT')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.equals(brotliDecompressSync(browser.body))).toBe(true)
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length)
+    expect(head.headers['content-length']).toBe(plain.headers['content-length'])
+    expect(plain.headers.etag).toBe(browser.headers.etag)
   })
 
   it('answer 304 to a client that has the page, and are revalidated by browsers each time', async () => {
