@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Headers that describe the connection or the moment, not the answer; the rate limit's counts (both servers count in one database) are compared by name. */
 const ofTheMoment = new Set(['date', 'connection', 'keep-alive'])
-const counts = /^x-ratelimit-/
+const counts = /^(?:x-)?ratelimit-(?:remaining|reset)$/
 
 const answerOf = async (base: string, path: string, headers: Record<string, string>) => {
   const response = await fetch(`${base}${path}`, { headers })
