@@ -55,8 +55,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL')
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(path.join(root, '.next-launcher-test'), { recursive: true, force: true })
+  // Next's dev compiler may still be writing its last files as it dies: retried, not raced.
+  const gone = { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }
+  rmSync(dataDir, gone)
+  rmSync(path.join(root, '.next-launcher-test'), gone)
 })
 
 describe('npm run dev', () => {
