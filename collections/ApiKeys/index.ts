@@ -5,17 +5,26 @@ import { isAdmin } from '@/access/isAdmin'
 import { hasRole } from '@/access/roles'
 import { cachedApiKeyStrategy } from '@/api/apiKeyLookup'
 import { dayAndTime } from '@/fields/dates'
+import { expireOnWrite } from '@/freshness/expireOnWrite'
 import { checkApiKey } from '@/hooks/checkApiKey'
 import { rejectMalformedId } from '@/hooks/rejectMalformedId'
 import { adminTextsOf, collectionLabels, labelledOptions, labels } from '@/lib/adminLabels'
+import { tags } from '@/site/tags'
 
-import { forgetKeyLookupsAfterChange, forgetKeyLookupsAfterDelete } from './hooks/forgetKeyLookups'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 const texts = adminTextsOf('apiKeys')
 
 /** Written by the server only (hooks, request accounting), never through the API. */
 const serverOnly: FieldAccess = () => false
+
+/**
+ * The API keeps the keys it looked up (src/api/apiKeyLookup.ts): any committed write to a key
+ * (made, edited, revoked, deleted) makes every instance look keys up again, before the write's
+ * own response, so a revoked key is refused from the next request on. Attribution counters are
+ * written in SQL, not through here.
+ */
+const forgetKeyLookups = expireOnWrite([tags.apiKeys])
 
 /**
  * Keys for integrations (`Authorization: api-keys API-Key <key>`). A key reads; it never writes,
@@ -35,8 +44,8 @@ export const ApiKeys: CollectionConfig = {
   hooks: {
     beforeOperation: [checkApiKey, rejectMalformedId],
     beforeChange: [setCreatedBy],
-    afterChange: [forgetKeyLookupsAfterChange],
-    afterDelete: [forgetKeyLookupsAfterDelete],
+    afterChange: [forgetKeyLookups.afterChange],
+    afterDelete: [forgetKeyLookups.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: labels.name, required: true },

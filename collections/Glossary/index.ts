@@ -3,12 +3,19 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import { isEditor } from '@/access/isEditor'
 import { isStaff } from '@/access/isStaff'
 import { validationMessages } from '@/fields/validators'
+import { expireOnWrite } from '@/freshness/expireOnWrite'
 import { glossaryField, locales, type Locale } from '@/lib/locales'
 import { adminTextsOf, collectionLabels, labels } from '@/lib/adminLabels'
-
-import { forgetKeptGlossaryAfterChange, forgetKeptGlossaryAfterDelete } from './hooks/forgetKeptGlossary'
+import { tags } from '@/site/tags'
 
 const texts = adminTextsOf('glossary')
+
+/**
+ * Every instance keeps the glossary it read (src/translation/glossary.ts): a committed write to
+ * a term makes them all read it again, before the write's own response, so the next save's QA
+ * and the next machine translation use the term as it now stands.
+ */
+const forgetKeptGlossary = expireOnWrite([tags.glossary])
 
 const termForm = (code: Locale, label: string) => ({
   name: glossaryField(code),
@@ -40,7 +47,7 @@ export const Glossary: CollectionConfig = {
     group: labels.translation,
   },
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { afterChange: [forgetKeptGlossaryAfterChange], afterDelete: [forgetKeptGlossaryAfterDelete] },
+  hooks: { afterChange: [forgetKeptGlossary.afterChange], afterDelete: [forgetKeptGlossary.afterDelete] },
   fields: [
     { type: 'row', fields: locales.map(({ code, label }) => termForm(code, label)) },
     {
