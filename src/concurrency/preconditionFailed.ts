@@ -1,8 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { revisionEtag } from '@/api/httpCaching'
-import { localeOfAdminLanguage } from '@/lib/locales'
-import { messagesOf } from '@/messages'
+import { messagesOfRequest } from '@/messages'
 
 /** Its own name, for `loggingLevels`: a client's stale copy is not the server's error. */
 export class PreconditionFailed extends APIError {
@@ -21,6 +20,6 @@ export const preconditionFailed = (req: PayloadRequest, collection: string, id: 
   const etag = revisionEtag(collection, id, revision)
   req.responseHeaders = new Headers(req.responseHeaders)
   req.responseHeaders.set('ETag', etag)
-  const message = messagesOf(localeOfAdminLanguage(req.i18n?.language)).concurrency.preconditionFailed(revision)
+  const message = messagesOfRequest(req).concurrency.preconditionFailed(revision)
   throw new PreconditionFailed(message, { errors: [{ path: 'If-Match', message }], revision, etag })
 }

@@ -1,7 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import { localeOfAdminLanguage } from '@/lib/locales'
-import { messagesOf } from '@/messages'
+import { messagesOfRequest } from '@/messages'
 
 import type { Claim } from './parts'
 
@@ -18,7 +17,7 @@ export class PartLocked extends APIError {
  * and `data.part`), who holds it and until when, in the language of whoever asks.
  */
 export const partLocked = (req: PayloadRequest, claim: Claim): never => {
-  const text = messagesOf(localeOfAdminLanguage(req.i18n?.language)).editLocks
+  const text = messagesOfRequest(req).editLocks
   const message = text.partLocked(text.parts[claim.part], claim.holder.name)
   throw new PartLocked(message, {
     errors: [{ path: claim.part === 'shared' ? 'shared' : 'locale', message }],

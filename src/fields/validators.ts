@@ -1,13 +1,13 @@
 import type { PayloadRequest, Validate } from 'payload'
 
 import { countryCodes } from '@/lib/iso3166'
-import { localeOfAdminLanguage, sourceLocale } from '@/lib/locales'
-import { messagesOf } from '@/messages'
+import { sourceLocale } from '@/lib/locales'
+import { messagesOfRequest } from '@/messages'
 
 const currencyCodes = new Set(Intl.supportedValuesOf('currency'))
 
 /** Why a value is refused, in the language the request reads (the editor's admin language; English for an API client that names none). */
-export const validationMessages = (req: Partial<PayloadRequest> | undefined) => messagesOf(localeOfAdminLanguage(req?.i18n?.language)).validation
+export const validationMessages = (req: Partial<PayloadRequest> | undefined) => messagesOfRequest(req).validation
 
 export const isHttpUrl = (value: string): boolean => {
   try {

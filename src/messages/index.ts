@@ -9,6 +9,13 @@ export type { Messages } from './en'
 export const messagesOf = (locale: Locale): Messages => messagesByLocale[locale]
 
 /**
+ * Every text in the language a request reads: the editor's admin language (`req.i18n.language`,
+ * which Payload takes from the admin's setting or `Accept-Language`); the reader default (English)
+ * for an API client or script that names none.
+ */
+export const messagesOfRequest = (req: { i18n?: { language?: string } } | undefined): Messages => messagesOf(localeOfAdminLanguage(req?.i18n?.language))
+
+/**
  * Texts as Payload's admin labels take them: one string per admin language the locales declare. A
  * message that is a function of its arguments becomes a function giving that text in every language.
  */

@@ -4,8 +4,8 @@ import { hasRole } from '@/access/roles'
 import { isBookkeeping, managedFields } from '@/access/translatorMayChange'
 import { holdsLocalized } from '@/fields/tree'
 import { adminLanguage } from '@/lib/adminLabels'
-import { isLocale, localeOfAdminLanguage } from '@/lib/locales'
-import { messagesOf } from '@/messages'
+import { isLocale } from '@/lib/locales'
+import { messagesOfRequest } from '@/messages'
 
 import { renewSeconds } from '../parts'
 import { conflictFields } from './conflictFields'
@@ -44,7 +44,7 @@ export const EditLocks = ({ id, collectionSlug, req }: Props) => {
         reload: editLockLabels.reload[lang],
         takeOver: editLockLabels.takeOver[lang],
         takeOverHint: editLockLabels.takeOverHint[lang],
-        conflict: messagesOf(localeOfAdminLanguage(req.i18n.language)).editConflict,
+        conflict: messagesOfRequest(req).editConflict,
       }}
     />
   )
