@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { block, heading, lineBreak, link, list, listItem, paragraph, quote, root, table, text, textFormat } from '@/import/lexicalNodes'
+import { messagesOf } from '@/messages'
 
 import { startApiServer } from './helpers/apiServer'
 import { startDeeplServer } from './helpers/deeplServer'
@@ -143,6 +144,35 @@ describe('who may machine-translate', () => {
     expect((await machineTranslate(id, 'de')).status).toBe(400)
     expect((await fetch(`${api.url}/api/articles/999999/machine-translate?locale=fr`, { method: 'POST', headers: headers.editor })).status).toBe(404)
     expect((await machineTranslate(id, 'fr', headers.translator)).status).toBe(200)
+  })
+
+  it.each([
+    ['en', 'en'],
+    ['fr', 'fr'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+  ] as const)('refuses in the language of the request, the parameter named first (Accept-Language %s)', async (language, locale) => {
+    const id = await createArticle(`拒绝 ${language}`)
+    const said = messagesOf(locale).translationRefusals
+    const refusal = async (response: Response, status: number) => {
+      expect(response.status).toBe(status)
+      return ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message
+    }
+    const as = (auth: Record<string, string>) => ({ ...auth, 'Accept-Language': language })
+    const messages = [
+      await refusal(await fetch(`${api.url}/api/articles/${id}/machine-translate?locale=fr`, { method: 'POST', headers: as({}) }), 401),
+      await refusal(await machineTranslate(id, 'en', as(headers.translator)), 403),
+      await refusal(await machineTranslate(id, 'zh', as(headers.editor)), 400),
+      await refusal(await fetch(`${api.url}/api/articles/999999/machine-translate?locale=fr`, { method: 'POST', headers: as(headers.editor) }), 404),
+    ]
+    const expected = (refusals: typeof said) => [
+      refusals.logIn,
+      `locale: ${refusals.mayNotTranslateInto('en')}`,
+      `locale: ${refusals.isSourceLocale('zh', 'articles', String(id))}`,
+      `id: ${refusals.noDocument('articles', '999999')}`,
+    ]
+    expect(messages).toEqual(expected(said))
+    if (locale !== 'en') expect(messages.filter((message, index) => message === expected(messagesOf('en').translationRefusals)[index])).toEqual([])
   })
 })
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lagonCommand } from '@/cli/processes'
 import { heading, link, list, listItem, paragraph, root, text, textFormat } from '@/import/lexicalNodes'
+import { messagesOf } from '@/messages'
 import { canonicalJson } from '@/translation/fingerprint'
 import { orderedXmlOptions } from '@/translation/xml'
 
@@ -355,6 +356,26 @@ describe('bad XLIFF is refused with 400 and nothing written', () => {
   }
 
   it('malformed XML', () => refused(edited.slice(0, Math.floor(edited.length / 2)), /malformed XML at line \d+/))
+
+  it.each([
+    ['en', 'en'],
+    ['fr', 'fr'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+  ] as const)("in the request's language, xliff: first and the parser's detail after (Accept-Language %s)", async (language, locale) => {
+    const said = messagesOf(locale).translationRefusals
+    const { status, body } = await importXliff('<xliff><file>', { ...headers.editor, 'Accept-Language': language })
+    expect(status).toBe(400)
+    const message = body.errors![0]!.message
+    const detail = XMLValidator.validate('<xliff><file>')
+    if (detail === true) throw new Error('the XML should be malformed')
+    expect(message).toBe(`xliff: ${said.malformedXml(detail.err.line, detail.err.col, detail.err.msg)}`)
+    const doctype = await importXliff(edited.replace('<xliff ', '<!DOCTYPE xliff>\n<xliff '), { ...headers.editor, 'Accept-Language': language })
+    expect(doctype.body.errors![0]!.message).toBe(`xliff: ${said.doctype}`)
+    const empty = await importXliff(' ', { ...headers.editor, 'Accept-Language': language })
+    expect(empty.body.errors![0]!.message).toBe(`xliff: ${said.emptyBody}`)
+    if (locale !== 'en') expect(message).not.toBe(`xliff: ${messagesOf('en').translationRefusals.malformedXml(detail.err.line, detail.err.col, detail.err.msg)}`)
+  })
 
   it('a document type declaration (entity expansion)', () =>
     refused(edited.replace('<xliff ', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\n<xliff '), /<!DOCTYPE>/))

@@ -433,6 +433,27 @@ export const en = {
     termForms: (field: string, languages: number) => `${field}: a term needs its form in at least ${languages === 1 ? 'one language' : 'two languages'}.`,
     termLineBreaks: (field: string) => `${field}: a term cannot hold tabs or line breaks.`,
   },
+  /**
+   * Why a translation request is refused (src/translation/documents.ts, xml.ts, the machine and
+   * XLIFF endpoints), in the language of whoever asks. The code puts the field a refusal names
+   * before it (`locale: …`), the same in every language: clients key on it.
+   */
+  translationRefusals: {
+    logIn: 'Log in to translate.',
+    staffOnly: 'Staff only.',
+    mayNotTranslateInto: (locale: string) => `you may not translate into "${locale}".`,
+    notALocale: (locale: string) => `"${locale}" is not a locale of this site.`,
+    notTranslated: (collection: string) => `"${collection}" is not translated.`,
+    notADocumentId: (id: string) => `"${id}" is not a document id.`,
+    noDocument: (collection: string, id: string) => `no ${collection} document ${id}.`,
+    isSourceLocale: (locale: string, collection: string, id: string) => `"${locale}" is the source locale of ${collection} ${id}.`,
+    emptyBody: 'the request body is empty; send the XLIFF document as the body.',
+    tooLarge: (megabytes: number) => `the document is larger than ${megabytes} MB.`,
+    doctype: 'a document type declaration (<!DOCTYPE>) is not accepted.',
+    /** `detail`: the XML parser's own words, in English. */
+    malformedXml: (line: number, column: number, detail: string) => `malformed XML at line ${line}, column ${column}: ${detail}`,
+    unreadableXml: (detail: string) => `the XML could not be read: ${detail}`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `Someone else saved this document (now revision ${revision}): reload it to see their change, then save yours again.`,

@@ -430,6 +430,22 @@ export const fr: Messages = {
     termForms: (field: string, languages: number) => `${field} : un terme doit être écrit dans au moins ${languages === 1 ? 'une langue' : 'deux langues'}.`,
     termLineBreaks: (field: string) => `${field} : un terme ne peut contenir ni tabulation ni saut de ligne.`,
   },
+  /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
+  translationRefusals: {
+    logIn: 'Connectez-vous pour traduire.',
+    staffOnly: 'Réservé à l’équipe.',
+    mayNotTranslateInto: (locale: string) => `vous ne pouvez pas traduire vers « ${locale} ».`,
+    notALocale: (locale: string) => `« ${locale} » n’est pas une langue de ce site.`,
+    notTranslated: (collection: string) => `la collection « ${collection} » n’est pas traduite.`,
+    notADocumentId: (id: string) => `« ${id} » n’est pas un identifiant de document.`,
+    noDocument: (collection: string, id: string) => `aucun document ${collection} ${id}.`,
+    isSourceLocale: (locale: string, collection: string, id: string) => `« ${locale} » est la langue source de ${collection} ${id}.`,
+    emptyBody: 'le corps de la requête est vide ; envoyez le document XLIFF comme corps.',
+    tooLarge: (megabytes: number) => `le document dépasse ${megabytes} Mo.`,
+    doctype: 'une déclaration de type de document (<!DOCTYPE>) n’est pas acceptée.',
+    malformedXml: (line: number, column: number, detail: string) => `XML mal formé à la ligne ${line}, colonne ${column} : ${detail}`,
+    unreadableXml: (detail: string) => `le XML n’a pas pu être lu : ${detail}`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) =>

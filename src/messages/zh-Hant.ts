@@ -426,6 +426,22 @@ export const zhHant: Messages = {
     termForms: (field: string, languages: number) => `${field}：術語至少需要填寫${languages === 1 ? '一種' : '兩種'}語言的寫法。`,
     termLineBreaks: (field: string) => `${field}：術語不能包含定位字元或換行。`,
   },
+  /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
+  translationRefusals: {
+    logIn: '請登入後再翻譯。',
+    staffOnly: '僅限工作人員。',
+    mayNotTranslateInto: (locale: string) => `您無權翻譯成「${locale}」。`,
+    notALocale: (locale: string) => `「${locale}」不是本站的語言。`,
+    notTranslated: (collection: string) => `集合「${collection}」不參與翻譯。`,
+    notADocumentId: (id: string) => `「${id}」不是文件 ID。`,
+    noDocument: (collection: string, id: string) => `沒有 ${collection} 文件 ${id}。`,
+    isSourceLocale: (locale: string, collection: string, id: string) => `「${locale}」是 ${collection} ${id} 的來源語言。`,
+    emptyBody: '請求本文為空；請將 XLIFF 文件作為本文傳送。',
+    tooLarge: (megabytes: number) => `文件超過 ${megabytes} MB。`,
+    doctype: '不接受文件類型宣告（<!DOCTYPE>）。',
+    malformedXml: (line: number, column: number, detail: string) => `XML 格式錯誤，位於第 ${line} 行第 ${column} 列：${detail}`,
+    unreadableXml: (detail: string) => `無法讀取此 XML：${detail}`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `他人已儲存此文件（目前為第 ${revision} 版）：請重新載入，查看對方的修改後再儲存您的修改。`,

@@ -422,6 +422,22 @@ export const zh: Messages = {
     termForms: (field: string, languages: number) => `${field}：术语至少需要填写${languages === 1 ? '一种' : '两种'}语言的写法。`,
     termLineBreaks: (field: string) => `${field}：术语不能包含制表符或换行。`,
   },
+  /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
+  translationRefusals: {
+    logIn: '请登录后再翻译。',
+    staffOnly: '仅限工作人员。',
+    mayNotTranslateInto: (locale: string) => `您无权翻译成“${locale}”。`,
+    notALocale: (locale: string) => `“${locale}”不是本站的语言。`,
+    notTranslated: (collection: string) => `集合“${collection}”不参与翻译。`,
+    notADocumentId: (id: string) => `“${id}”不是文档 ID。`,
+    noDocument: (collection: string, id: string) => `没有 ${collection} 文档 ${id}。`,
+    isSourceLocale: (locale: string, collection: string, id: string) => `“${locale}”是 ${collection} ${id} 的源语言。`,
+    emptyBody: '请求正文为空；请将 XLIFF 文档作为正文发送。',
+    tooLarge: (megabytes: number) => `文档超过 ${megabytes} MB。`,
+    doctype: '不接受文档类型声明（<!DOCTYPE>）。',
+    malformedXml: (line: number, column: number, detail: string) => `XML 格式错误，位于第 ${line} 行第 ${column} 列：${detail}`,
+    unreadableXml: (detail: string) => `无法读取该 XML：${detail}`,
+  },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {
     preconditionFailed: (revision: number) => `他人已保存此文档（当前为第 ${revision} 版）：请重新加载，查看对方的修改后再保存您的修改。`,

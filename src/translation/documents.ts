@@ -2,6 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { isLocale, sourceLocale as defaultSourceLocale, type Locale } from '@/lib/locales'
+import { messagesOfRequest } from '@/messages'
 import { canonicalJson, fingerprint } from '@/translation/fingerprint'
 import { translatableContent, type TranslatableContent } from '@/translation/sourceContent'
 import { translatableFields } from '@/translation/translatableFields'
@@ -25,6 +26,9 @@ export class TranslationRequestError extends Error {
     super(message)
   }
 }
+
+/** Why a translation request is refused, in the language of whoever asks (src/messages/). */
+export const refusals = (req: Partial<PayloadRequest> | undefined) => messagesOfRequest(req).translationRefusals
 
 /** The `translation` group of one locale (see src/fields/translation.ts). */
 export type TranslationState = {
@@ -69,8 +73,8 @@ export const mayTranslateInto = (user: PayloadRequest['user'], locale: string): 
 
 /** Refuses (401/403) anyone but staff. */
 export const assertStaff = (req: PayloadRequest): void => {
-  if (!req.user) throw new TranslationRequestError('Log in to translate.', 401)
-  if (!hasRole(req.user, 'admin', 'editor', 'translator')) throw new TranslationRequestError('Staff only.', 403)
+  if (!req.user) throw new TranslationRequestError(refusals(req).logIn, 401)
+  if (!hasRole(req.user, 'admin', 'editor', 'translator')) throw new TranslationRequestError(refusals(req).staffOnly, 403)
 }
 
 /** Refuses (401/403) anyone who may not translate into `locale`; a CLI call (no request user) passes. */
@@ -78,7 +82,7 @@ export const assertMayTranslate = (req: PayloadRequest, locale: string, cli = fa
   if (cli) return
   assertStaff(req)
   if (!mayTranslateInto(req.user, locale)) {
-    throw new TranslationRequestError(`locale: you may not translate into "${locale}".`, 403)
+    throw new TranslationRequestError(`locale: ${refusals(req).mayNotTranslateInto(locale)}`, 403)
   }
 }
 
@@ -92,14 +96,15 @@ export const readTranslationPair = async (
   id: number | string,
   targetLocale: string,
 ): Promise<TranslationPair> => {
-  if (!isLocale(targetLocale)) throw new TranslationRequestError(`locale: "${targetLocale}" is not a locale of this site.`)
+  const refused = refusals(req)
+  if (!isLocale(targetLocale)) throw new TranslationRequestError(`locale: ${refused.notALocale(targetLocale)}`)
   const numericId = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
-  if (typeof numericId !== 'number') throw new TranslationRequestError(`id: "${id}" is not a document id.`)
+  if (typeof numericId !== 'number') throw new TranslationRequestError(`id: ${refused.notADocumentId(String(id))}`)
   const first = (await readInLocale(req, collection, numericId, targetLocale)) as StoredDoc | null
-  if (!first) throw new TranslationRequestError(`id: no ${collection} document ${id}.`, 404)
+  if (!first) throw new TranslationRequestError(`id: ${refused.noDocument(collection, String(id))}`, 404)
   const sourceLocale = isLocale(first.sourceLocale) ? first.sourceLocale : defaultSourceLocale
   if (targetLocale === sourceLocale) {
-    throw new TranslationRequestError(`locale: "${targetLocale}" is the source locale of ${collection} ${id}.`)
+    throw new TranslationRequestError(`locale: ${refused.isSourceLocale(targetLocale, collection, String(id))}`)
   }
   const sourceDoc = (await readInLocale(req, collection, numericId, sourceLocale)) as StoredDoc
   const fields = fieldsOf(req, collection)

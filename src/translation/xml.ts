@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { PayloadRequest } from 'payload'
 
-import { TranslationRequestError } from '@/translation/documents'
+import { refusals, TranslationRequestError } from '@/translation/documents'
 
 /** XML as translation reads and writes it: XLIFF documents and DeepL's tagged segments. */
 
@@ -28,20 +29,22 @@ export const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
- * Parses a document, refusing malformed XML with the parser's line and column. A document type
- * declaration is refused: XLIFF needs none, and its entities are how XML bombs are made.
+ * Parses a document, refusing malformed XML with the parser's line and column, in the language
+ * of `req` (the parser's own words stay English). A document type declaration is refused: XLIFF
+ * needs none, and its entities are how XML bombs are made.
  */
-export const parseXml = (xml: string): XmlNode[] => {
-  if (xml.includes('<!DOCTYPE')) throw new TranslationRequestError('xliff: a document type declaration (<!DOCTYPE>) is not accepted.')
+export const parseXml = (xml: string, req?: Partial<PayloadRequest>): XmlNode[] => {
+  const refused = refusals(req)
+  if (xml.includes('<!DOCTYPE')) throw new TranslationRequestError(`xliff: ${refused.doctype}`)
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
-    throw new TranslationRequestError(`xliff: malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`)
+    throw new TranslationRequestError(`xliff: ${refused.malformedXml(valid.err.line, valid.err.col, valid.err.msg)}`)
   }
   try {
     return orderedXmlParser.parse(xml) as XmlNode[]
   } catch (error) {
     // The parser's own limits (elements nested too deep): the document's fault, not the server's.
-    throw new TranslationRequestError(`xliff: ${(error as Error).message}`)
+    throw new TranslationRequestError(`xliff: ${refused.unreadableXml((error as Error).message)}`)
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isLocale, sourceLocale } from '@/lib/locales'
-import { assertMayTranslate, assertStaff, isTranslatedCollection, readTranslationPair, TranslationRequestError } from '@/translation/documents'
+import { assertMayTranslate, assertStaff, isTranslatedCollection, readTranslationPair, refusals, TranslationRequestError } from '@/translation/documents'
 import { errorResponse, inTransaction } from '@/translation/respond'
 
 import { configuredProvider, providerFor } from './configured'
@@ -27,7 +27,7 @@ export const machineTranslateEndpoint: Endpoint = {
         throw new TranslationRequestError(notConfiguredMessage, 503)
       }
       const collection = req.routeParams?.collection
-      if (!isTranslatedCollection(collection)) throw new TranslationRequestError(`collection: "${String(collection)}" is not translated.`, 404)
+      if (!isTranslatedCollection(collection)) throw new TranslationRequestError(`collection: ${refusals(req).notTranslated(String(collection))}`, 404)
       const id = String(req.routeParams?.id ?? '')
       return await inTransaction(req, async () => {
         const pair = await readTranslationPair(req, collection, id, locale)

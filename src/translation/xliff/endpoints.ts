@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { assertStaff, TranslationRequestError } from '@/translation/documents'
+import { assertStaff, refusals, TranslationRequestError } from '@/translation/documents'
 import { errorResponse, inTransaction } from '@/translation/respond'
 
 import { exportXliff } from './exportXliff'
 import { importXliff } from './importXliff'
 
-const maxImportBytes = 20 * 1024 * 1024
+const maxImportMegabytes = 20
 
 /**
  * `GET /api/xliff/export?locale=fr[&collection=articles][&ids=1,2][&status=missing][&sourceLocale=zh]`:
@@ -50,8 +50,10 @@ export const xliffImportEndpoint: Endpoint = {
     try {
       assertStaff(req)
       const xml = req.text ? await req.text() : ''
-      if (!xml.trim()) throw new TranslationRequestError('xliff: the request body is empty; send the XLIFF document as the body.')
-      if (Buffer.byteLength(xml) > maxImportBytes) throw new TranslationRequestError('xliff: the document is larger than 20 MB.', 413)
+      if (!xml.trim()) throw new TranslationRequestError(`xliff: ${refusals(req).emptyBody}`)
+      if (Buffer.byteLength(xml) > maxImportMegabytes * 1024 * 1024) {
+        throw new TranslationRequestError(`xliff: ${refusals(req).tooLarge(maxImportMegabytes)}`, 413)
+      }
       return await inTransaction(req, async () => ({ files: await importXliff(req, xml) }))
     } catch (error) {
       return errorResponse(error)

@@ -5,6 +5,7 @@ import {
   assertMayTranslate,
   isTranslatedCollection,
   readTranslationPair,
+  refusals,
   TranslationRequestError,
   translatedCollections,
   type TranslatedCollection,
@@ -134,10 +135,10 @@ const documentIds = async (
  */
 export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { cli = false } = {}): Promise<{ xml: string; files: number }> => {
   const { locale } = filter
-  if (!isLocale(locale)) throw new TranslationRequestError(`locale: "${locale}" is not a locale of this site.`)
+  if (!isLocale(locale)) throw new TranslationRequestError(`locale: ${refusals(req).notALocale(locale)}`)
   assertMayTranslate(req, locale, cli)
   const sourceLocale = filter.sourceLocale ?? defaultSourceLocale
-  if (!isLocale(sourceLocale)) throw new TranslationRequestError(`sourceLocale: "${sourceLocale}" is not a locale of this site.`)
+  if (!isLocale(sourceLocale)) throw new TranslationRequestError(`sourceLocale: ${refusals(req).notALocale(sourceLocale)}`)
   if (sourceLocale === locale) throw new TranslationRequestError(`locale: "${locale}" is the source locale.`)
   if (filter.collection !== undefined && !isTranslatedCollection(filter.collection)) {
     throw new TranslationRequestError(`collection: "${filter.collection}" is not one of ${translatedCollections.join(', ')}.`)

@@ -196,7 +196,7 @@ const xliffRoot = (nodes: XmlNode[]): XmlNode => {
  * runs this in one transaction, so a failure while writing leaves nothing behind either.
  */
 export const importXliff = async (req: PayloadRequest, xml: string, { cli = false } = {}): Promise<ImportedFile[]> => {
-  const root = xliffRoot(parseXml(xml))
+  const root = xliffRoot(parseXml(xml, req))
   const { srcLang, trgLang } = attributesOf(root)
   if (!srcLang || !isLocale(srcLang)) return refuse(`srcLang "${srcLang ?? ''}" is not a locale of this site.`)
   if (!trgLang || !isLocale(trgLang)) return refuse(`trgLang "${trgLang ?? ''}" is not a locale of this site.`)
