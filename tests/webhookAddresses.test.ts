@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { messagesOf } from '@/messages'
+
 import { login, startApiServer } from './helpers/apiServer'
 import { errorPaths, json } from './helpers/http'
 import { startPayload, type TestPayload } from './helpers/payload'
@@ -28,8 +30,12 @@ afterAll(async () => {
 })
 
 // Inactive: nothing is sent out of the test machine.
-const register = (url: string) =>
-  fetch(`${api.url}/api/webhooks`, { method: 'POST', headers: json(admin), body: JSON.stringify({ name: url, url, events: ['published'], active: false }) })
+const register = (url: string, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/api/webhooks`, {
+    method: 'POST',
+    headers: json({ ...admin, ...headers }),
+    body: JSON.stringify({ name: url, url, events: ['published'], active: false }),
+  })
 
 describe('webhook addresses', () => {
   it.each([
@@ -53,6 +59,20 @@ describe('webhook addresses', () => {
     const body = await response.json()
     expect(errorPaths(body)).toEqual(['url'])
     expect(JSON.stringify(body)).toMatch(/loopback, private, link-local or reserved address/)
+  })
+
+  it.each([
+    ['en', 'en'],
+    ['fr', 'fr'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+  ] as const)("says why in the admin's language (Accept-Language %s)", async (language, locale) => {
+    const response = await register('http://10.0.0.7/hook', { 'Accept-Language': language })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { errors: { data: { errors: { path: string; message: string }[] } }[] }
+    const text = messagesOf(locale).validation
+    expect(body.errors[0]!.data.errors).toEqual([{ path: 'url', message: `url: ${text.webhookPublicOnly(text.webhookNotPublic('10.0.0.7', '10.0.0.7'))}` }])
+    if (locale !== 'en') expect(body.errors[0]!.data.errors[0]!.message).not.toMatch(/private/)
   })
 
   it('takes a public address', async () => {

@@ -418,7 +418,7 @@ export const en = {
     parts: { zh: 'the Chinese', en: 'the English', fr: 'the French', 'zh-Hant': 'the Traditional Chinese', shared: 'the fields every language shares' },
     partLocked: (part: string, holder: string) => `${holder} is editing ${part} of this document: wait until they are done, or take over in the admin.`,
   },
-  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms, a webhook's URL). */
   validation: {
     urlRequired: 'A URL is required.',
     notHttpUrl: (value: string) => `"${value}" is not an http(s) URL.`,
@@ -432,6 +432,10 @@ export const en = {
     requiredInSource: (locale: string) => `Required in the source locale (${locale}).`,
     termForms: (field: string, languages: number) => `${field}: a term needs its form in at least ${languages === 1 ? 'one language' : 'two languages'}.`,
     termLineBreaks: (field: string) => `${field}: a term cannot hold tabs or line breaks.`,
+    /** A webhook's URL that leads to no public address (src/webhooks/address.ts); `reason` is one of the two before. */
+    webhookUnresolved: (host: string) => `${host} does not resolve`,
+    webhookNotPublic: (host: string, address: string) => `${host} resolves to ${address}, a loopback, private, link-local or reserved address`,
+    webhookPublicOnly: (reason: string) => `${reason}; webhooks go to public addresses (WEBHOOK_ALLOW_PRIVATE=true allows others, for development)`,
   },
   /**
    * Why a translation request is refused (src/translation/documents.ts, xml.ts, the machine and

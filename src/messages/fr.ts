@@ -415,7 +415,7 @@ export const fr: Messages = {
     parts: { zh: 'le chinois', en: 'l’anglais', fr: 'le français', 'zh-Hant': 'le chinois traditionnel', shared: 'les champs communs à toutes les langues' },
     partLocked: (part: string, holder: string) => `${holder} modifie ${part} de ce document : attendez qu’il ait fini, ou reprenez la main dans l’administration.`,
   },
-  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms, a webhook's URL). */
   validation: {
     urlRequired: 'Une URL est requise.',
     notHttpUrl: (value: string) => `« ${value} » n’est pas une URL http(s).`,
@@ -429,6 +429,10 @@ export const fr: Messages = {
     requiredInSource: (locale: string) => `Obligatoire dans la langue source (${locale}).`,
     termForms: (field: string, languages: number) => `${field} : un terme doit être écrit dans au moins ${languages === 1 ? 'une langue' : 'deux langues'}.`,
     termLineBreaks: (field: string) => `${field} : un terme ne peut contenir ni tabulation ni saut de ligne.`,
+    webhookUnresolved: (host: string) => `${host} ne correspond à aucune adresse`,
+    webhookNotPublic: (host: string, address: string) => `${host} correspond à ${address}, une adresse de bouclage, privée, locale au lien ou réservée`,
+    webhookPublicOnly: (reason: string) =>
+      `${reason} ; les webhooks ne vont qu’à des adresses publiques (WEBHOOK_ALLOW_PRIVATE=true en autorise d’autres, pour le développement)`,
   },
   /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
   translationRefusals: {

@@ -411,7 +411,7 @@ export const zhHant: Messages = {
     parts: { zh: '簡體中文', en: '英文', fr: '法文', 'zh-Hant': '繁體中文', shared: '各語言共用的欄位' },
     partLocked: (part: string, holder: string) => `${holder} 正在編輯此文件的${part}：請等待其完成，或在管理後台接手編輯。`,
   },
-  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms, a webhook's URL). */
   validation: {
     urlRequired: '需要填寫網址。',
     notHttpUrl: (value: string) => `「${value}」不是 http(s) 網址。`,
@@ -425,6 +425,9 @@ export const zhHant: Messages = {
     requiredInSource: (locale: string) => `來源語言（${locale}）中必填。`,
     termForms: (field: string, languages: number) => `${field}：術語至少需要填寫${languages === 1 ? '一種' : '兩種'}語言的寫法。`,
     termLineBreaks: (field: string) => `${field}：術語不能包含定位字元或換行。`,
+    webhookUnresolved: (host: string) => `${host} 無法解析`,
+    webhookNotPublic: (host: string, address: string) => `${host} 解析為 ${address}，這是迴路、私有、鏈路本地或保留位址`,
+    webhookPublicOnly: (reason: string) => `${reason}；Webhook 只能傳送至公開位址（開發時可設定 WEBHOOK_ALLOW_PRIVATE=true 以允許其他位址）`,
   },
   /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
   translationRefusals: {

@@ -407,7 +407,7 @@ export const zh: Messages = {
     parts: { zh: '中文', en: '英文', fr: '法文', 'zh-Hant': '繁体中文', shared: '各语言共用的字段' },
     partLocked: (part: string, holder: string) => `${holder} 正在编辑此文档的${part}：请等待其完成，或在管理后台接手编辑。`,
   },
-  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms). */
+  /** Why a field's value is refused, in the editor's language (src/fields/validators.ts, the glossary's terms, a webhook's URL). */
   validation: {
     urlRequired: '需要填写网址。',
     notHttpUrl: (value: string) => `“${value}”不是 http(s) 网址。`,
@@ -421,6 +421,9 @@ export const zh: Messages = {
     requiredInSource: (locale: string) => `源语言（${locale}）中必填。`,
     termForms: (field: string, languages: number) => `${field}：术语至少需要填写${languages === 1 ? '一种' : '两种'}语言的写法。`,
     termLineBreaks: (field: string) => `${field}：术语不能包含制表符或换行。`,
+    webhookUnresolved: (host: string) => `${host} 无法解析`,
+    webhookNotPublic: (host: string, address: string) => `${host} 解析为 ${address}，这是回环、私有、链路本地或保留地址`,
+    webhookPublicOnly: (reason: string) => `${reason}；Webhook 只能发往公网地址（开发时可设置 WEBHOOK_ALLOW_PRIVATE=true 以允许其他地址）`,
   },
   /** Why a translation request is refused, in the language of whoever asks (src/translation/documents.ts, xml.ts, the machine and XLIFF endpoints); the code puts the field named before it. */
   translationRefusals: {

@@ -1,6 +1,8 @@
 import { lookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
 
+import type { Messages } from '@/messages'
+
 /**
  * Addresses a webhook may not reach: the server itself, the private networks around it, cloud
  * metadata services (169.254.169.254), multicast and reserved ranges. A webhook is an admin's
@@ -44,12 +46,19 @@ const isRefused = (address: string): boolean => {
 /** WEBHOOK_ALLOW_PRIVATE=true: receivers on this machine or its network (development, tests). */
 export const privateAddressesAllowed = (): boolean => process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
 
+/** Why a URL may not receive webhooks: its host resolves to no address, or to `address`, which is not public. */
+export type AddressRefusal = { host: string; address?: string }
+
+/** A refusal in words, in the language of `text` (the validation messages of src/messages/). */
+export const describeRefusal = ({ host, address }: AddressRefusal, text: Messages['validation']): string =>
+  address ? text.webhookNotPublic(host, address) : text.webhookUnresolved(host)
+
 /**
  * Why `url` may not receive webhooks, or `undefined`. The host is resolved as the delivery will
  * resolve it (`127.1`, `0x7f000001` and a name pointing at 127.0.0.1 alike), and every address it
  * resolves to must be public.
  */
-export const refusedWebhookAddress = async (url: string): Promise<string | undefined> => {
+export const refusedWebhookAddress = async (url: string): Promise<AddressRefusal | undefined> => {
   if (privateAddressesAllowed()) return undefined
   let host: string
   try {
@@ -61,8 +70,8 @@ export const refusedWebhookAddress = async (url: string): Promise<string | undef
   try {
     addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address)
   } catch {
-    return `${host} does not resolve`
+    return { host }
   }
   const blocked = addresses.find(isRefused)
-  return blocked ? `${host} resolves to ${blocked}, a loopback, private, link-local or reserved address` : undefined
+  return blocked ? { host, address: blocked } : undefined
 }

@@ -1,8 +1,10 @@
 import type { Payload, TaskConfig } from 'payload'
 
+import { readerDefaultLocale } from '@/lib/locales'
+import { messagesOf } from '@/messages'
 import type { WebhookDelivery } from '@/payload-types'
 
-import { refusedWebhookAddress } from './address'
+import { describeRefusal, refusedWebhookAddress } from './address'
 import { webhookSettings } from './settings'
 import { signatureHeader } from './verify'
 
@@ -24,7 +26,8 @@ const describeFailure = (error: unknown): string => {
  */
 const post = async (url: string, secret: string, delivery: WebhookDelivery): Promise<Outcome> => {
   const refusal = await refusedWebhookAddress(url)
-  if (refusal) return { ok: false, statusCode: null, error: `Not sent: ${refusal}.` }
+  // Kept for every admin to read, in the default language like the delivery's other errors.
+  if (refusal) return { ok: false, statusCode: null, error: `Not sent: ${describeRefusal(refusal, messagesOf(readerDefaultLocale).validation)}.` }
   const body = JSON.stringify(delivery.body)
   const timestamp = Math.floor(Date.now() / 1000)
   try {
