@@ -212,6 +212,35 @@ describe('XLIFF 2.0 export', () => {
     expect((await importXliff(english, headers.translator)).status).toBe(403)
     expect((await importXliff(english, {})).status).toBe(401)
   })
+
+  it.each([
+    ['en', 'en'],
+    ['fr', 'fr'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+  ] as const)("refuses a parameter by name, saying why in the request's language (Accept-Language %s)", async (language, locale) => {
+    const refusal = async (query: string, auth: Record<string, string>, status: number) => {
+      const response = await exportXliff(query, { ...auth, 'Accept-Language': language })
+      expect(response.status).toBe(status)
+      return (JSON.parse(response.xml) as { errors: { message: string }[] }).errors[0]!.message
+    }
+    const said = messagesOf(locale).translationRefusals
+    expect([
+      await refusal('locale=fr', {}, 401),
+      await refusal('locale=en', headers.translator, 403),
+      await refusal('locale=zh', headers.editor, 400),
+      await refusal('locale=fr&collection=media', headers.editor, 400),
+      await refusal('locale=fr&ids=1', headers.editor, 400),
+      await refusal('locale=fr&status=lost', headers.editor, 400),
+    ]).toEqual([
+      said.logIn,
+      `locale: ${said.mayNotTranslateInto('en')}`,
+      `locale: ${said.sameAsSource('zh')}`,
+      `collection: ${said.notOneOf('media', ['articles', 'carriers', 'tips'])}`,
+      `collection: ${said.requiredWithIds}`,
+      `status: ${said.notOneOf('lost', ['missing', 'in-progress', 'needs-review', 'done', 'outdated'])}`,
+    ])
+  })
 })
 
 describe('XLIFF 2.0 round trip', () => {

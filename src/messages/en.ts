@@ -457,6 +457,13 @@ export const en = {
     /** `detail`: the XML parser's own words, in English. */
     malformedXml: (line: number, column: number, detail: string) => `malformed XML at line ${line}, column ${column}: ${detail}`,
     unreadableXml: (detail: string) => `the XML could not be read: ${detail}`,
+    /** The XLIFF export's parameters (src/translation/xliff/exportXliff.ts). */
+    sameAsSource: (locale: string) => `"${locale}" is the source locale.`,
+    notOneOf: (value: string, allowed: string[]) => `"${value}" is not one of ${list(allowed)}.`,
+    requiredWithIds: 'required with ids.',
+    writtenIn: (collection: string, id: string, written: string, asked: string) =>
+      `${collection} ${id} is written in "${written}", not "${asked}"; export it with sourceLocale=${written}.`,
+    nothingToExport: 'No document matches: nothing to export.',
   },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {

@@ -449,6 +449,12 @@ export const fr: Messages = {
     doctype: 'une déclaration de type de document (<!DOCTYPE>) n’est pas acceptée.',
     malformedXml: (line: number, column: number, detail: string) => `XML mal formé à la ligne ${line}, colonne ${column} : ${detail}`,
     unreadableXml: (detail: string) => `le XML n’a pas pu être lu : ${detail}`,
+    sameAsSource: (locale: string) => `« ${locale} » est la langue source.`,
+    notOneOf: (value: string, allowed: string[]) => `« ${value} » n’est pas l’une des valeurs ${list(allowed)}.`,
+    requiredWithIds: 'obligatoire avec ids.',
+    writtenIn: (collection: string, id: string, written: string, asked: string) =>
+      `${collection} ${id} est rédigé en « ${written} », pas en « ${asked} » ; exportez-le avec sourceLocale=${written}.`,
+    nothingToExport: 'Aucun document ne correspond : rien à exporter.',
   },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {

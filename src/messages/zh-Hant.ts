@@ -444,6 +444,12 @@ export const zhHant: Messages = {
     doctype: '不接受文件類型宣告（<!DOCTYPE>）。',
     malformedXml: (line: number, column: number, detail: string) => `XML 格式錯誤，位於第 ${line} 行第 ${column} 列：${detail}`,
     unreadableXml: (detail: string) => `無法讀取此 XML：${detail}`,
+    sameAsSource: (locale: string) => `「${locale}」是來源語言。`,
+    notOneOf: (value: string, allowed: string[]) => `「${value}」不是可選值之一（${list(allowed)}）。`,
+    requiredWithIds: '指定 ids 時必填。',
+    writtenIn: (collection: string, id: string, written: string, asked: string) =>
+      `${collection} ${id} 以「${written}」撰寫，而非「${asked}」；請用 sourceLocale=${written} 匯出。`,
+    nothingToExport: '沒有相符的文件：無可匯出的內容。',
   },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {

@@ -440,6 +440,12 @@ export const zh: Messages = {
     doctype: '不接受文档类型声明（<!DOCTYPE>）。',
     malformedXml: (line: number, column: number, detail: string) => `XML 格式错误，位于第 ${line} 行第 ${column} 列：${detail}`,
     unreadableXml: (detail: string) => `无法读取该 XML：${detail}`,
+    sameAsSource: (locale: string) => `“${locale}”是源语言。`,
+    notOneOf: (value: string, allowed: string[]) => `“${value}”不是可选值之一（${list(allowed)}）。`,
+    requiredWithIds: '指定 ids 时必填。',
+    writtenIn: (collection: string, id: string, written: string, asked: string) =>
+      `${collection} ${id} 以“${written}”撰写，而非“${asked}”；请用 sourceLocale=${written} 导出。`,
+    nothingToExport: '没有匹配的文档：无可导出的内容。',
   },
   /** A save whose `If-Match` names an older revision (src/concurrency/preconditionFailed.ts). */
   concurrency: {

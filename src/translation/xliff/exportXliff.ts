@@ -135,17 +135,18 @@ const documentIds = async (
  */
 export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { cli = false } = {}): Promise<{ xml: string; files: number }> => {
   const { locale } = filter
-  if (!isLocale(locale)) throw new TranslationRequestError(`locale: ${refusals(req).notALocale(locale)}`)
+  const refused = refusals(req)
+  if (!isLocale(locale)) throw new TranslationRequestError(`locale: ${refused.notALocale(locale)}`)
   assertMayTranslate(req, locale, cli)
   const sourceLocale = filter.sourceLocale ?? defaultSourceLocale
-  if (!isLocale(sourceLocale)) throw new TranslationRequestError(`sourceLocale: ${refusals(req).notALocale(sourceLocale)}`)
-  if (sourceLocale === locale) throw new TranslationRequestError(`locale: "${locale}" is the source locale.`)
+  if (!isLocale(sourceLocale)) throw new TranslationRequestError(`sourceLocale: ${refused.notALocale(sourceLocale)}`)
+  if (sourceLocale === locale) throw new TranslationRequestError(`locale: ${refused.sameAsSource(locale)}`)
   if (filter.collection !== undefined && !isTranslatedCollection(filter.collection)) {
-    throw new TranslationRequestError(`collection: "${filter.collection}" is not one of ${translatedCollections.join(', ')}.`)
+    throw new TranslationRequestError(`collection: ${refused.notOneOf(filter.collection, [...translatedCollections])}`)
   }
-  if (filter.ids && !filter.collection) throw new TranslationRequestError('collection: required with ids.')
+  if (filter.ids && !filter.collection) throw new TranslationRequestError(`collection: ${refused.requiredWithIds}`)
   if (filter.status !== undefined && !(translationStatuses as readonly string[]).includes(filter.status)) {
-    throw new TranslationRequestError(`status: "${filter.status}" is not one of ${translationStatuses.join(', ')}.`)
+    throw new TranslationRequestError(`status: ${refused.notOneOf(filter.status, [...translationStatuses])}`)
   }
   const collections = filter.collection ? [filter.collection as TranslatedCollection] : [...translatedCollections]
   const files: string[] = []
@@ -154,7 +155,7 @@ export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { c
     for (const id of await documentIds(req, collection, sourceLocale, filter.ids)) {
       const pair = await readTranslationPair(req, collection, String(id), locale)
       if (pair.sourceLocale !== sourceLocale) {
-        throw new TranslationRequestError(`ids: ${collection} ${id} is written in "${pair.sourceLocale}", not "${sourceLocale}"; export it with sourceLocale=${pair.sourceLocale}.`)
+        throw new TranslationRequestError(`ids: ${refused.writtenIn(collection, String(id), pair.sourceLocale, sourceLocale)}`)
       }
       if (filter.status && statusOf(pair) !== filter.status) continue
       const findings = checkDocumentLocale({
@@ -167,7 +168,7 @@ export const exportXliff = async (req: PayloadRequest, filter: ExportFilter, { c
       if (file) files.push(file)
     }
   }
-  if (files.length === 0) throw new TranslationRequestError('No document matches: nothing to export.', 404)
+  if (files.length === 0) throw new TranslationRequestError(refused.nothingToExport, 404)
   const xml =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<xliff xmlns="${xliffNamespace}" xmlns:mda="${metadataNamespace}" version="2.0" srcLang="${sourceLocale}" trgLang="${locale}" xml:space="preserve">\n` +
