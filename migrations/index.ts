@@ -18,6 +18,7 @@ import * as migration_20261202_061559_search_bounded_ranking from './20261202_06
 import * as migration_20261202_061655_edit_locks from './20261202_061655_edit_locks';
 import * as migration_20261202_101550_traditional_chinese from './20261202_101550_traditional_chinese';
 import * as migration_20261202_101750_search_vectors from './20261202_101750_search_vectors';
+import * as migration_20261202_173012_search_match_vectors from './20261202_173012_search_match_vectors';
 
 export const migrations = [
   {
@@ -119,5 +120,10 @@ export const migrations = [
     up: migration_20261202_101750_search_vectors.up,
     down: migration_20261202_101750_search_vectors.down,
     name: '20261202_101750_search_vectors',
+  },
+  {
+    up: migration_20261202_173012_search_match_vectors.up,
+    down: migration_20261202_173012_search_match_vectors.down,
+    name: '20261202_173012_search_match_vectors',
   },
 ];

@@ -108,18 +108,20 @@ type Row = { collection: SearchedCollection; doc_id: number; slug: string | null
  * `scanned` documents are tried; when they hold
  * fewer than `ranked` matches, up to `matched` matches are read through the GIN index, and when
  * there are more, the documents newest first. Nothing is counted: a page says whether there is
- * a next one.
+ * a next one. Each path's cost follows `ranked`: 30 (from 50) kept every row of bench/search
+ * under 30 ms at p95 with 16 clients on 2 cores; a page of 10 is chosen among up to 60.
  */
 export type SearchBounds = { ranked: number; matched: number; scanned: number }
 
-export const searchBounds: SearchBounds = { ranked: 50, matched: 1000, scanned: 1000 }
+export const searchBounds: SearchBounds = { ranked: 30, matched: 1000, scanned: 1000 }
 
 /**
  * The characters of a result's text (summary, then body) its snippet is cut from: ts_headline
- * parses all it is given, at about a microsecond for ten characters, and was a third of what a
- * query cost in English and French with 1,000.
+ * parses all it is given, at about a microsecond for ten characters (French and English: the
+ * stemmer and unaccent), and was a third of what a query cost in English and French with 1,000,
+ * half of it still with 500. Two fragments of up to 28 words fit in 300.
  */
-export const snippetSource = 500
+export const snippetSource = 300
 
 /** The lexemes of a tsquery, as its text quotes them (what the cache tags an answer with). */
 const lexemesOf = (query: string) =>
@@ -140,7 +142,8 @@ const lexemesOf = (query: string) =>
  *   recency), until `ranked` match: a common word stops there, after about `ranked` ×
  *   rows / matches rows (the test is a function call, which no index serves: the planner cannot
  *   take the GIN index's path on a misjudged estimate). The GIN index's bitmap of a word in most
- *   documents cost more than that;
+ *   documents cost more than that. The test reads `lexemes`, the vector without its positions:
+ *   0.1 µs a row, against 1.7 on `tsv` (migrations/…_search_match_vectors.ts);
  * - else, when fewer than `ranked` / 10 were there, `sparse`: up to 2 × `ranked` + 1 matches
  *   through the GIN index. When they are all the matches (a rare word, no match), the
  *   candidates are among them;
@@ -157,82 +160,93 @@ const lexemesOf = (query: string) =>
  *
  * Rank: ts_rank, the title weighted above the summary and the summary above the body (A, B, C),
  * lifted by up to half for a recent document (a year's half-life, in floating point: numeric's
- * power cost more than the rank), then newest first. The locale is written into the statement
- * (it is one of three), so that its partial indexes are used.
+ * power cost more than the rank), then newest first. A path that reads a match's vector ranks it
+ * there; the others' candidates are read again by key.
+ *
+ * Planned once per connection: the locale and the bounds are written into the statement (the
+ * locale so that its partial indexes are used), and the tsquery is computed once (`q`), its value
+ * unknown to the planner, so that PostgreSQL's generic plan is the custom plans' plan and it keeps
+ * it after five runs. Planning was half of what a query cost (1–2.5 ms); a tsquery written as
+ * `to_tsquery(…, $1)` in a generic plan is parsed again for every row tested.
  */
-export const searchSql = (locale: Locale) => {
-  const query = `to_tsquery('${searchConfig[locale]}', $1)`
-  // Unknown to the planner (a subquery's value): a word in nine rows in ten made it read the
-  // table in order instead of the GIN index, testing each vector (twice the cost), on an estimate
-  // that did not count reading the vectors.
-  const indexed = `(SELECT ${query})`
+export const searchSql = (locale: Locale, { ranked, matched, scanned }: SearchBounds = searchBounds) => {
+  // The query, computed once: unknown to the planner, so that a word in nine rows in ten does not make it
+  // read the table in order instead of the GIN index on an estimate that does not count reading the vectors.
+  const query = '(SELECT q FROM q)'
   // The paths above, each counted once (an InitPlan) when a branch first asks.
   // The path taken (above), decided once, in order: a CASE reads each part only when its turn comes.
   const way = `(SELECT way FROM path)`
   const wide = `${way} IN ('early', 'newest', 'beyond')`
   const titlesWay = `(SELECT way FROM title_path)`
+  // A match's rank, where the path read its vector: only for the rows the path keeps (its LIMIT).
+  const rank = `ts_rank(tsv, ${query})`
   const newestFirst = (rows: string, vector: string) =>
-    `SELECT collection, doc_id, recency FROM (SELECT collection, doc_id, recency, ${vector} FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT ${rows}) newest`
+    `SELECT collection, doc_id, recency, ${rank} AS rank FROM (SELECT collection, doc_id, recency, tsv, ${vector} FROM search_vectors WHERE locale = '${locale}' ORDER BY recency DESC LIMIT ${rows}) newest`
   const text = `left(concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), ${snippetSource})`
   const among = (set: string) => `
-    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' ORDER BY recency DESC LIMIT $4)
-    UNION
-    (SELECT collection, doc_id FROM ${set} WHERE ${way} = '${set}' AND titled ORDER BY recency DESC LIMIT $4)`
+    (SELECT collection, doc_id, recency, NULL::real AS rank FROM ${set} WHERE ${way} = '${set}' ORDER BY recency DESC LIMIT ${ranked})
+    UNION ALL
+    (SELECT collection, doc_id, recency, NULL FROM ${set} WHERE ${way} = '${set}' AND titled ORDER BY recency DESC LIMIT ${ranked})`
   return `
-  WITH early AS MATERIALIZED (
-    ${newestFirst('2 * $4', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+  WITH q AS MATERIALIZED (SELECT to_tsquery('${searchConfig[locale]}', $1) AS q
+  ), early AS MATERIALIZED (
+    ${newestFirst(`${2 * ranked}`, 'lexemes')} WHERE ts_match_vq(lexemes, ${query}) ORDER BY recency DESC LIMIT ${ranked}
   ), sparse AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT 2 * $4 + 1
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${query} LIMIT ${2 * ranked + 1}
   ), newest AS MATERIALIZED (
-    ${newestFirst('$6', 'tsv')} WHERE ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst(`${scanned}`, 'lexemes')} WHERE ts_match_vq(lexemes, ${query}) ORDER BY recency DESC LIMIT ${ranked}
   ), matched AS MATERIALIZED (
-    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${indexed} LIMIT $5 + 1
+    SELECT collection, doc_id, recency, head @@ ${query} AS titled FROM search_vectors WHERE locale = '${locale}' AND tsv @@ ${query} LIMIT ${matched + 1}
   ), path AS MATERIALIZED (
     SELECT CASE
-      WHEN (SELECT count(*) FROM early) = $4 THEN 'early'
+      WHEN (SELECT count(*) FROM early) = ${ranked} THEN 'early'
       -- Fewer than one in twenty of the newest: maybe a rare word, worth the GIN index's first matches.
-      WHEN (SELECT count(*) FROM early) * 10 < $4 AND (SELECT count(*) FROM sparse) <= 2 * $4 THEN 'sparse'
-      WHEN (SELECT count(*) FROM newest) = $4 THEN 'newest'
-      WHEN (SELECT count(*) FROM matched) <= $5 THEN 'matched'
+      WHEN (SELECT count(*) FROM early) * 10 < ${ranked} AND (SELECT count(*) FROM sparse) <= ${2 * ranked} THEN 'sparse'
+      WHEN (SELECT count(*) FROM newest) = ${ranked} THEN 'newest'
+      WHEN (SELECT count(*) FROM matched) <= ${matched} THEN 'matched'
       ELSE 'beyond' END AS way
   ), newest_titled AS MATERIALIZED (
-    ${newestFirst('$6', 'head')} WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT $4
+    ${newestFirst(`${scanned}`, 'head')} WHERE ts_match_vq(head, ${query}) ORDER BY recency DESC LIMIT ${ranked}
   ), titled AS MATERIALIZED (
-    SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${indexed} LIMIT $5 + 1
+    SELECT collection, doc_id, recency FROM search_vectors WHERE locale = '${locale}' AND head @@ ${query} LIMIT ${matched + 1}
   ), title_path AS MATERIALIZED (
     SELECT CASE
-      WHEN (SELECT count(*) FROM newest_titled) = $4 THEN 'newest'
-      WHEN (SELECT count(*) FROM titled) <= $5 THEN 'titled'
+      WHEN (SELECT count(*) FROM newest_titled) = ${ranked} THEN 'newest'
+      WHEN (SELECT count(*) FROM titled) <= ${matched} THEN 'titled'
       ELSE 'beyond' END AS way
-  ), candidates AS (
+  ), candidates AS MATERIALIZED (
+    -- Each document once, with its rank where its path read it (max ignores the paths that did not).
+    SELECT collection, doc_id, max(recency) AS recency, max(rank) AS rank FROM (
     ${among('sparse')}
-    UNION
-    (SELECT collection, doc_id FROM early WHERE ${way} = 'early')
-    UNION
-    (SELECT collection, doc_id FROM newest WHERE ${way} = 'newest')
-    UNION
+    UNION ALL
+    (SELECT collection, doc_id, recency, rank FROM early WHERE ${way} = 'early')
+    UNION ALL
+    (SELECT collection, doc_id, recency, rank FROM newest WHERE ${way} = 'newest')
+    UNION ALL
     ${among('matched')}
-    UNION
-    (SELECT collection, doc_id FROM search_vectors
-      WHERE ${way} = 'beyond' AND locale = '${locale}' AND ts_match_vq(tsv, ${query}) ORDER BY recency DESC LIMIT $4)
-    UNION
-    (SELECT collection, doc_id FROM newest_titled WHERE ${wide} AND ${titlesWay} = 'newest')
-    UNION
-    (SELECT collection, doc_id FROM titled WHERE ${wide} AND ${titlesWay} = 'titled' ORDER BY recency DESC LIMIT $4)
-    UNION
-    (SELECT collection, doc_id FROM search_vectors
+    UNION ALL
+    (SELECT collection, doc_id, recency, ${rank} FROM search_vectors
+      WHERE ${way} = 'beyond' AND locale = '${locale}' AND ts_match_vq(lexemes, ${query}) ORDER BY recency DESC LIMIT ${ranked})
+    UNION ALL
+    (SELECT collection, doc_id, recency, rank FROM newest_titled WHERE ${wide} AND ${titlesWay} = 'newest')
+    UNION ALL
+    (SELECT collection, doc_id, recency, NULL FROM titled WHERE ${wide} AND ${titlesWay} = 'titled' ORDER BY recency DESC LIMIT ${ranked})
+    UNION ALL
+    (SELECT collection, doc_id, recency, ${rank} FROM search_vectors
       WHERE ${wide} AND ${titlesWay} = 'beyond' AND locale = '${locale}' AND ts_match_vq(head, ${query})
-      ORDER BY recency DESC LIMIT $4)
+      ORDER BY recency DESC LIMIT ${ranked})
+    ) found GROUP BY collection, doc_id
   ), ranked AS MATERIALIZED (
-    SELECT v.collection, v.doc_id, v.recency,
-      ts_rank(v.tsv, ${query}) * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - v.recency))::float8 / 31557600.0)) AS score
-    FROM candidates c JOIN search_vectors v ON v.collection = c.collection AND v.doc_id = c.doc_id AND v.locale = '${locale}'
-    ORDER BY score DESC, v.recency DESC, v.collection, v.doc_id
+    SELECT c.collection, c.doc_id, c.recency,
+      coalesce(c.rank, (SELECT ${rank} FROM search_vectors v WHERE v.collection = c.collection AND v.doc_id = c.doc_id AND v.locale = '${locale}'))
+        * (1 + 0.5 * power(0.5, extract(epoch FROM (now() - c.recency))::float8 / 31557600.0)) AS score
+    FROM candidates c
+    ORDER BY score DESC, c.recency DESC, c.collection, c.doc_id
     LIMIT $2 OFFSET $3
   ), shown AS (
     SELECT r.collection, r.doc_id, d.slug, r.recency, r.score,
-      ${segmentsAsChinese(locale) ? 'd.title' : `ts_headline('${searchConfig[locale]}', d.title, ${query}, $7)`} AS title,
-      ${segmentsAsChinese(locale) ? text : `ts_headline('${searchConfig[locale]}', ${text}, ${query}, $8)`} AS text
+      ${segmentsAsChinese(locale) ? 'd.title' : `ts_headline('${searchConfig[locale]}', d.title, ${query}, $4)`} AS title,
+      ${segmentsAsChinese(locale) ? text : `ts_headline('${searchConfig[locale]}', ${text}, ${query}, $5)`} AS text
     FROM ranked r JOIN search_documents d ON d.collection = r.collection AND d.doc_id = r.doc_id AND d.locale = '${locale}'
   )
   SELECT
@@ -252,8 +266,8 @@ const snippetLength = 120
 const unquoted = (lexeme: string): string => lexeme.replace(/''/g, "'").replace(/\\\\/g, '\\')
 
 /** The parameters of `searchSql(locale)` for one page of a query's words. */
-export const searchParameters = (locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds = searchBounds): unknown[] => {
-  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit, bounds.ranked, bounds.matched, bounds.scanned]
+export const searchParameters = (locale: Locale, words: string[], page: number, limit: number): unknown[] => {
+  const parameters: unknown[] = [tsqueryText(locale, words), limit, (page - 1) * limit]
   // The headlines' options: Chinese is highlighted here (chineseHighlighter).
   if (!segmentsAsChinese(locale)) parameters.push(headlineOptions(true), headlineOptions(false))
   return parameters
@@ -261,11 +275,11 @@ export const searchParameters = (locale: Locale, words: string[], page: number, 
 
 const run = async (pool: Pool, locale: Locale, words: string[], page: number, limit: number, bounds: SearchBounds): Promise<Found> => {
   if (words.length === 0) return { rows: [], reachable: 0, beyond: false, lexemes: [] }
-  const parameters = searchParameters(locale, words, page, limit, bounds)
-  // Named: each connection parses it once per locale, and PostgreSQL may keep its plan.
+  const parameters = searchParameters(locale, words, page, limit)
+  // Named: each connection parses and plans it once per locale and bounds (searchSql).
   const { rows } = await pool.query<{ reachable: string; beyond: boolean; rows: Row[]; lexemes: string[] }>({
-    name: `lagon-search-${locale}`,
-    text: searchSql(locale),
+    name: `lagon-search-${locale}-${bounds.ranked}-${bounds.matched}-${bounds.scanned}`,
+    text: searchSql(locale, bounds),
     values: parameters,
   })
   const [found] = rows
