@@ -245,7 +245,7 @@ const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length 
 
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
 const notFoundPagePath = new RegExp(`^/${prefixShape}/404$`)
-const isNotFoundPage = (path: string): boolean => notFoundPagePath.test(path)
+const isNotFoundPage = (path: string): boolean => path.endsWith('/404') && notFoundPagePath.test(path)
 
 /** The request's locale: its prefix, or for an unknown one the reader's language. */
 const localeOf = (req: IncomingMessage): Locale => {
