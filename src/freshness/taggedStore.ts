@@ -1,6 +1,9 @@
+import { recencyOrder } from '@/lib/recency'
+
 import { cacheTtlSeconds } from './settings'
 
-type Entry<T> = { value: T; tags: readonly string[]; storedAt: number; bytes: number }
+/** `expiresAt`: the TTL's end on `performance.now()`'s clock, worked out once when the entry is kept. */
+type Entry<T> = { value: T; tags: readonly string[]; expiresAt: number; bytes: number; placed: number }
 
 type Expirable = { expire: (tag: string) => void; clear: () => void }
 
@@ -79,6 +82,8 @@ export type TaggedStore<T> = {
  */
 export const taggedStore = <T>(name: string, sizeOf: (value: T) => number = () => 0): TaggedStore<T> => {
   const entries = new Map<string, Entry<T>>()
+  // Least recently used goes first (src/lib/recency.ts).
+  const order = recencyOrder()
   const keysByTag = new Map<string, Set<string>>()
   let totalBytes = 0
   const remove = (key: string): void => {
@@ -106,20 +111,20 @@ export const taggedStore = <T>(name: string, sizeOf: (value: T) => number = () =
     get: (key) => {
       const entry = entries.get(key)
       if (!entry) return undefined
-      if (Date.now() - entry.storedAt > cacheTtlSeconds() * 1000) {
+      // Not Date.now(), which Next wraps (a check of its render's context on each call), nor the
+      // TTL from the environment: this runs on every hit of the reader pages (src/server/).
+      if (performance.now() > entry.expiresAt) {
         remove(key)
         return undefined
       }
-      // Least recently used goes first: a hit moves to the end.
-      entries.delete(key)
-      entries.set(key, entry)
+      order.read(entries, key, entry)
       return entry.value
     },
     store: (key, value, tags, startedAt, maxEntries, maxBytes = Infinity) => {
       const bytes = sizeOf(value)
       if (maxEntries <= 0 || bytes > maxBytes || expiredSince(tags, startedAt)) return
       remove(key)
-      entries.set(key, { value, tags, storedAt: Date.now(), bytes })
+      entries.set(key, { value, tags, expiresAt: performance.now() + cacheTtlSeconds() * 1000, bytes, placed: order.placed() })
       totalBytes += bytes
       for (const tag of tags) {
         let keys = keysByTag.get(tag)

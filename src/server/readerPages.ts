@@ -41,11 +41,11 @@ type Fetched = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 const readerPath = new RegExp(`^/(${prefixShape})(?:/[^?#]*)?$`)
 const draftModeCookie = '__prerender_bypass'
 
-export const isReaderPageRequest = (req: IncomingMessage): boolean =>
-  (req.method === 'GET' || req.method === 'HEAD') &&
-  readerPath.test(req.url ?? '') &&
-  !req.headers.cookie?.includes(draftModeCookie) &&
-  req.headers.rsc === undefined
+/** Everything that makes a request for a reader's path a reader's request. */
+const asReader = (req: IncomingMessage): boolean =>
+  (req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie?.includes(draftModeCookie) && req.headers.rsc === undefined
+
+export const isReaderPageRequest = (req: IncomingMessage): boolean => readerPath.test(req.url ?? '') && asReader(req)
 
 /**
  * Browsers check with the ETag each time (a 304 is a few hundred bytes), so a page published,
@@ -153,12 +153,12 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
    * server does anything else with it: with the headers made when the page was kept, security
    * headers included, in one `writeHead`, and no promise. Its path was checked when the page was
    * first asked for (main.ts), and nothing of the request goes further. Anything else: false.
+   * Only readers' paths are kept, so a path found needs no look at its shape.
    */
   const answerHit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (!isReaderPageRequest(req)) return false
     const path = req.url!
     const page = freshPage(path)
-    if (!page || isNotFoundPage(path)) return false
+    if (!page || !asReader(req) || isNotFoundPage(path)) return false
     if (matches(req.headers['if-none-match'], page.etag)) res.writeHead(304, page.notModifiedHit).end()
     else {
       const { hit, body } = variantOf(path, page, preferredEncoding(req.headers['accept-encoding']))
@@ -245,7 +245,7 @@ const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length 
 
 /** The 404 page itself (`/fr/404`): a 404 too, so that no one indexes or links it as a page. */
 const notFoundPagePath = new RegExp(`^/${prefixShape}/404$`)
-const isNotFoundPage = (path: string): boolean => notFoundPagePath.test(path)
+const isNotFoundPage = (path: string): boolean => path.endsWith('/404') && notFoundPagePath.test(path)
 
 /** The request's locale: its prefix, or for an unknown one the reader's language. */
 const localeOf = (req: IncomingMessage): Locale => {

@@ -8,6 +8,7 @@ import type { Server, ServerResponse } from 'node:http'
 
 import { retryAfterSeconds } from '@/db/availability'
 import type { Locale } from '@/lib/locales'
+import { recencyOrder } from '@/lib/recency'
 import { wholeNumber } from '@/lib/wholeNumber'
 import { bcp47 } from '@/site/format'
 import { unavailableText } from '@/site/unavailableText'
@@ -37,12 +38,13 @@ export const serverSettings = () => ({
 })
 
 /**
- * The pages kept in memory, least recently used first out beyond `maxBytes`. Unlike the cache of
- * fresh pages, a change to public content does not empty it: the copy of a page that was served
- * once is what readers get while the page cannot be rendered again.
+ * The pages kept in memory, least recently used first out beyond `maxBytes` (src/lib/recency.ts).
+ * Unlike the cache of fresh pages, a change to public content does not empty it: the copy of a
+ * page that was served once is what readers get while the page cannot be rendered again.
  */
 export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => number) => {
-  const entries = new Map<string, { value: T; bytes: number }>()
+  const entries = new Map<string, { value: T; bytes: number; placed: number }>()
+  const order = recencyOrder()
   let total = 0
   const remove = (key: string) => {
     const entry = entries.get(key)
@@ -54,15 +56,14 @@ export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => num
     get: (key: string): T | undefined => {
       const entry = entries.get(key)
       if (!entry) return undefined
-      entries.delete(key)
-      entries.set(key, entry)
+      order.read(entries, key, entry)
       return entry.value
     },
     set: (key: string, value: T): void => {
       remove(key)
       const bytes = bytesOf(value)
       if (bytes > maxBytes) return
-      entries.set(key, { value, bytes })
+      entries.set(key, { value, bytes, placed: order.placed() })
       total += bytes
       while (total > maxBytes) remove(entries.keys().next().value!)
     },
@@ -115,14 +116,17 @@ export const sendUnavailable = (res: ServerResponse, locale: Locale, head: boole
 export const drainable = (server: Server) => {
   let inFlight = 0
   let whenIdle: (() => void) | undefined
+  // One listener for every response, not a closure and a `once` wrapper each: this runs on every
+  // request, reader pages from memory included (tens of thousands a second). A response closes once.
+  const ended = () => {
+    inFlight -= 1
+    // A kept-alive connection that has just finished its request would wait for the next one.
+    if (whenIdle) server.closeIdleConnections()
+    if (inFlight === 0) whenIdle?.()
+  }
   server.on('request', (_req, res: ServerResponse) => {
     inFlight += 1
-    res.once('close', () => {
-      inFlight -= 1
-      // A kept-alive connection that has just finished its request would wait for the next one.
-      if (whenIdle) server.closeIdleConnections()
-      if (inFlight === 0) whenIdle?.()
-    })
+    res.on('close', ended)
   })
   return {
     inFlight: () => inFlight,
