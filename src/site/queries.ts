@@ -4,6 +4,7 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Where } from 'payload'
 
+import { embedsReadByCaller } from '@/access/readableIds'
 import { cacheTtlSeconds } from '@/freshness/settings'
 import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
@@ -307,7 +308,11 @@ const notShown: Partial<Record<DocumentCollection, Record<string, false>>> = {
   articles: { relatedCarriers: false, tips: false, slugHistory: false },
 }
 
-/** How readers read a document in `locale`: along its fallback chain, access applied (a preview: the newest draft, as staff). */
+/**
+ * How readers read a document in `locale`: along its fallback chain, access applied (a preview:
+ * the newest draft, as staff). What it embeds is read afterwards as readers read it (`documentIn`),
+ * so the read does not first ask which of its embeds readers may see (`embedsReadByCaller`).
+ */
 const documentQuery = (collection: DocumentCollection, locale: Locale, preview: boolean) => ({
   collection,
   locale,
@@ -316,6 +321,7 @@ const documentQuery = (collection: DocumentCollection, locale: Locale, preview: 
   depth: 0,
   draft: preview && collection !== 'media',
   overrideAccess: preview,
+  context: { [embedsReadByCaller]: true },
 })
 
 const readDocument = async <T>(collection: DocumentCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> => {
@@ -346,7 +352,8 @@ const documentOnly = <T>(collection: DocumentCollection, id: number, locale: Loc
  * A document in one locale with the carriers, tips and media it embeds or shows, each cached on
  * its own with its own tags: a carrier's edit reaches every guide that embeds it, and re-reads
  * only that carrier. Those the cache does not hold are read together, one query per collection.
- * An embedded document readers may not see stays an id (left out).
+ * An embedded document readers may not see (a draft, a locale not published) stays an id (left
+ * out), and its read's tags stay with the page: publishing it brings it in.
  */
 const documentIn = <T>(collection: SiteCollection) =>
   // Once per render: a page's metadata and body both ask for it.
