@@ -10,7 +10,7 @@ import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import type { Article, Carrier, Media, Tip } from '@/payload-types'
 
-import { embedsOf, populateEmbeds, type Embeds } from './embeds'
+import { embedsOf, populateEmbeds, withoutEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
 import { batchedRead, readTogether } from './readTogether'
 import { tags, type PublicCollection } from './tags'
@@ -379,8 +379,9 @@ const documentOnly = <T>(collection: DocumentCollection, id: number, locale: Loc
  * A document in one locale with the carriers, tips and media it embeds or shows, each cached on
  * its own with its own tags: a carrier's edit reaches every guide that embeds it, and re-reads
  * only that carrier. Those the cache does not hold are read together, one query per collection.
- * An embedded document readers may not see (a draft, a locale not published) stays an id (left
- * out), and its read's tags stay with the page: publishing it brings it in.
+ * An embedded document readers may not see (a draft, a locale not published) is left out, and
+ * its read's tags stay with the page: publishing it brings it in. What the embedded documents
+ * embed in turn is not read, and left out too.
  */
 const documentIn = <T>(collection: SiteCollection) =>
   // Once per render: a page's metadata and body both ask for it.
@@ -398,7 +399,10 @@ const documentIn = <T>(collection: SiteCollection) =>
       (embedded, each) => documentOnly<Carrier | Tip | Media>(embedded, each, locale, preview),
       (embedded, ids) => readDocuments(embedded, ids, locale),
     )
-    const found = (kind: DocumentCollection) => new Map(kinds.flatMap((each, index) => (each.collection === kind && read[index] ? [[each.id, read[index]] as const] : [])))
+    const shown = (kind: DocumentCollection, embedded: Carrier | Tip | Media) =>
+      kind === 'media' ? embedded : withoutEmbeds(embedded as unknown as Record<string, unknown>)
+    const found = (kind: DocumentCollection) =>
+      new Map(kinds.flatMap((each, index) => (each.collection === kind && read[index] ? [[each.id, shown(kind, read[index])] as const] : [])))
     const embeds = { carriers: found('carriers'), tips: found('tips'), media: found('media') } as Embeds
     return populateEmbeds(doc, embeds) as T
   })
