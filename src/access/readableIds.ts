@@ -10,6 +10,16 @@ import { tags, type PublicCollection } from '@/site/tags'
 export const readableScan = 'lagon.readableScan'
 
 /**
+ * Set on a reader's read by a caller that reads, as a reader too, every document the result
+ * embeds (upload fields and nodes, rich-text blocks' relations) before showing it: the reader
+ * site (src/site/queries.ts). A document readers may not read then comes back null from the
+ * caller's own read and is not shown, so the hook need not ask about embeds first (two queries
+ * per collection on a cold page); they stay in the result as ids. Links and relationship nodes,
+ * which the caller shows without reading, are still asked about.
+ */
+export const embedsReadByCaller = 'lagon.embedsReadByCaller'
+
+/**
  * Whether readers may read a document, kept under its `tags.document`: a change to its
  * publication (or a medium's use) expires it. On globalThis: the API's and the site's route
  * bundles each load this module, and one store of that name is expired per process.

@@ -142,19 +142,20 @@ const blockRelations = new Map(
 /**
  * The relations one Lexical node holds: an upload or relationship node's `value`, an internal
  * link's `doc`, a block's relation fields. Each with how to hide it: drop the node, or (a link)
- * keep its text without the link.
+ * keep its text without the link; and whether it is an embed (an upload node, a block's
+ * relation), which a reader's caller may read itself (`embedsReadByCaller`).
  */
-const nodeRelations = (node: Row): { value: unknown; target: string | string[]; hidden: 'drop' | 'unwrap' }[] => {
+const nodeRelations = (node: Row): { value: unknown; target: string | string[]; hidden: 'drop' | 'unwrap'; embed: boolean }[] => {
   const fields = isRecord(node.fields) ? node.fields : undefined
   if ((node.type === 'upload' || node.type === 'relationship') && typeof node.relationTo === 'string') {
-    return [{ value: node.value, target: node.relationTo, hidden: 'drop' }]
+    return [{ value: node.value, target: node.relationTo, hidden: 'drop', embed: node.type === 'upload' }]
   }
   if ((node.type === 'link' || node.type === 'autolink') && fields?.linkType === 'internal' && isRecord(fields.doc)) {
-    return [{ value: fields.doc, target: [], hidden: 'unwrap' }]
+    return [{ value: fields.doc, target: [], hidden: 'unwrap', embed: false }]
   }
   if ((node.type === 'block' || node.type === 'inlineBlock') && fields && typeof fields.blockType === 'string') {
     return (blockRelations.get(fields.blockType) ?? []).flatMap(({ name, relationTo }) =>
-      (Array.isArray(fields[name]) ? (fields[name] as unknown[]) : [fields[name]]).map((value) => ({ value, target: relationTo, hidden: 'drop' as const })),
+      (Array.isArray(fields[name]) ? (fields[name] as unknown[]) : [fields[name]]).map((value) => ({ value, target: relationTo, hidden: 'drop' as const, embed: true })),
     )
   }
   return []
@@ -168,8 +169,11 @@ const eachNode = (value: unknown, visit: (node: Row) => void): void => {
   for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) eachNode(child, visit)
 }
 
-/** The ids each collection's relations of a document name, in every locale it holds. */
-const referredIds = (fields: FlattenedField[], row: Row): Map<string, number[]> => {
+/**
+ * The ids each collection's relations of a document name, in every locale it holds; without its
+ * embeds (upload fields and nodes, blocks' relations) when `embedsRead` (`embedsReadByCaller`).
+ */
+const referredIds = (fields: FlattenedField[], row: Row, embedsRead: boolean): Map<string, number[]> => {
   const found = new Map<string, number[]>()
   const add = (value: unknown, target: string | string[]) => {
     const relation = relationOf(value, target)
@@ -177,54 +181,56 @@ const referredIds = (fields: FlattenedField[], row: Row): Map<string, number[]> 
   }
   eachValue(fields, row, (field, value) => {
     if (field.type === 'richText') {
-      eachNode(value, (node) => nodeRelations(node).forEach((related) => add(related.value, related.target)))
+      eachNode(value, (node) => nodeRelations(node).forEach((related) => (embedsRead && related.embed ? undefined : add(related.value, related.target))))
       return true
     }
     if (!isRelation(field)) return false
+    if (embedsRead && field.type === 'upload') return true
     for (const item of Array.isArray(value) ? value : [value]) add(item, field.relationTo)
     return true
   })
   return found
 }
 
+/** The ids found hidden, by collection. */
+type Hidden = Map<string, ReadonlySet<number>>
+
 /** One relation value, or `undefined` when it names a hidden document. */
-const visibleRelation = (value: unknown, target: string | string[], sets: Map<string, ReadonlySet<number>>): unknown => {
+const visibleRelation = (value: unknown, target: string | string[], hidden: Hidden): unknown => {
   const relation = relationOf(value, target)
-  const set = relation ? sets.get(relation.collection) : undefined
-  if (!relation || !set) return value
-  return set.has(relation.id) ? value : undefined
+  return relation && hidden.get(relation.collection)?.has(relation.id) ? undefined : value
 }
 
 /** Rich text without the nodes that name a hidden document: embeds and relationship nodes go, links keep their text. */
-const dropHiddenNodes = (node: Row, sets: Map<string, ReadonlySet<number>>): void => {
+const dropHiddenNodes = (node: Row, hidden: Hidden): void => {
   if (Array.isArray(node.children)) {
     node.children = node.children.flatMap((child: unknown): unknown[] => {
       if (!isRecord(child)) return [child]
-      const hidden = nodeRelations(child).find(({ value, target }) => value != null && visibleRelation(value, target, sets) === undefined)
-      if (hidden?.hidden === 'drop') return []
-      dropHiddenNodes(child, sets)
-      return hidden?.hidden === 'unwrap' && Array.isArray(child.children) ? child.children : [child]
+      const gone = nodeRelations(child).find(({ value, target }) => value != null && visibleRelation(value, target, hidden) === undefined)
+      if (gone?.hidden === 'drop') return []
+      dropHiddenNodes(child, hidden)
+      return gone?.hidden === 'unwrap' && Array.isArray(child.children) ? child.children : [child]
     })
   }
   for (const value of Object.values(node)) {
     if (isRecord(value)) {
-      if (isRecord(value.root)) dropHiddenNodes(value.root, sets)
-      else if (value !== node.children) dropHiddenNodes(value, sets)
+      if (isRecord(value.root)) dropHiddenNodes(value.root, hidden)
+      else if (value !== node.children) dropHiddenNodes(value, hidden)
     }
   }
 }
 
-const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, ReadonlySet<number>>): void =>
+const dropHidden = (fields: FlattenedField[], row: Row, hidden: Hidden): void =>
   eachValue(fields, row, (field, value, replace) => {
     if (field.type === 'richText') {
-      if (isRecord(value) && isRecord(value.root)) dropHiddenNodes(value.root, sets)
+      if (isRecord(value) && isRecord(value.root)) dropHiddenNodes(value.root, hidden)
       return true
     }
     if (!isRelation(field)) return false
     replace(
       Array.isArray(value)
-        ? value.filter((item) => visibleRelation(item, field.relationTo, sets) !== undefined)
-        : (visibleRelation(value, field.relationTo, sets) ?? null),
+        ? value.filter((item) => visibleRelation(item, field.relationTo, hidden) !== undefined)
+        : (visibleRelation(value, field.relationTo, hidden) ?? null),
     )
     return true
   })
@@ -233,10 +239,16 @@ const dropHidden = (fields: FlattenedField[], row: Row, sets: Map<string, Readon
  * Relations to documents a reader may not read (a draft, a medium only drafts use) are left out
  * of the reader's document, even as bare ids: an id in a list says that a draft exists.
  * `readable` is asked only about the ids this document names (a bounded question, whatever the
- * size of the collections).
+ * size of the collections). With `embedsRead`, its embeds are not asked about (see
+ * `embedsReadByCaller`): they stay, as ids, for the caller's own reads.
  */
-export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable): Promise<void> => {
-  const asked = await Promise.all([...referredIds(fields, row)].map(async ([target, ids]) => [target, await readable(target, ids)] as const))
-  const sets = new Map<string, ReadonlySet<number>>(asked.filter((entry): entry is [string, ReadonlySet<number>] => entry[1] !== undefined))
-  if (sets.size > 0) dropHidden(fields, row, sets)
+export const dropHiddenRelations = async (fields: FlattenedField[], row: Row, readable: Readable, { embedsRead = false } = {}): Promise<void> => {
+  const asked = await Promise.all(
+    [...referredIds(fields, row, embedsRead)].map(async ([target, ids]) => {
+      const answer = await readable(target, ids)
+      return [target, answer && new Set(ids.filter((id) => !answer.has(id)))] as const
+    }),
+  )
+  const hidden: Hidden = new Map(asked.filter((entry): entry is [string, Set<number>] => entry[1] !== undefined && entry[1].size > 0))
+  if (hidden.size > 0) dropHidden(fields, row, hidden)
 }

@@ -1,6 +1,6 @@
 import type { CollectionBeforeReadHook, CollectionSlug } from 'payload'
 
-import { readableAmong, readableScan } from '@/access/readableIds'
+import { embedsReadByCaller, readableAmong, readableScan } from '@/access/readableIds'
 import { dropHiddenRelations, keepLocales, publishedIn, readsAsReader } from '@/access/readerView'
 import { isRecord } from '@/lib/isRecord'
 import { localeCodes } from '@/lib/locales'
@@ -30,10 +30,14 @@ export const readersSeePublishedLocales: CollectionBeforeReadHook = async ({ col
   if (keep.size < localeCodes.length) keepLocales(collection.flattenedFields, doc, keep)
   // The reads that answer which relations are readable are a reader's too: their own relations are not asked about.
   if (req.context[readableScan] !== true) {
-    await dropHiddenRelations(collection.flattenedFields, doc, (target, ids) =>
-      req.payload.collections[target as CollectionSlug]?.config.custom?.publicApi === true
-        ? readableAmong(req.payload, target as PublicCollection, ids)
-        : undefined,
+    await dropHiddenRelations(
+      collection.flattenedFields,
+      doc,
+      (target, ids) =>
+        req.payload.collections[target as CollectionSlug]?.config.custom?.publicApi === true
+          ? readableAmong(req.payload, target as PublicCollection, ids)
+          : undefined,
+      { embedsRead: req.context[embedsReadByCaller] === true },
     )
   }
   return doc

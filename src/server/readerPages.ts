@@ -104,7 +104,8 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
 
   // A page readers already have a copy of (an edit expired it) goes before first renders: the
   // pages read most are the ones that change readers' view of an edit.
-  const fill = (path: string): Promise<CachedPage | Fetched> => renders.run(() => render(path), { first: kept.has(path) })
+  const fill = (path: string): Promise<CachedPage | Fetched> =>
+    renders.run(() => render(path), { first: kept.has(path) }).finally(recompressWhenIdle)
 
   const render = async (path: string): Promise<CachedPage | Fetched> => {
     const startedAt = expiryClock()
@@ -115,15 +116,39 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
     kept.set(path, page)
     const tags = fetched.headers[pageTagsHeader]
     if (typeof tags === 'string') fresh.store(path, page.etag, tags.split(',').filter(Boolean), startedAt, maxFreshMarks)
-    // Brotli's best quality once the reader has the page, and only while no miss waits for the CPU.
-    if (renders.waiting() === 0) void recompressKept(path, page)
+    toRecompress.delete(path)
+    toRecompress.add(path)
+    if (toRecompress.size > maxRecompressQueued) toRecompress.delete(toRecompress.values().next().value!)
     return page
   }
 
-  const recompressKept = async (path: string, page: CachedPage) => {
-    await page.recompress().catch(() => {})
-    // Counted again at its new size, if it is still the page kept for that path.
-    kept.recount(path, page)
+  /**
+   * Brotli's best quality for the pages kept since, one at a time, once no render has run for
+   * `recompressIdleMs`: a recompression takes 10–25 ms of a core, and one started between two
+   * renders (a reader's next page, a crawler) slowed the next render by as much on 2 cores. Until
+   * then, and for a page that leaves the queue (bounded) or the cache first, the first copy is served.
+   */
+  const toRecompress = new Set<string>()
+  let idle: NodeJS.Timeout | undefined
+  function recompressWhenIdle() {
+    clearTimeout(idle)
+    if (toRecompress.size === 0) return
+    idle = setTimeout(() => void recompressNext(), recompressIdleMs)
+    idle.unref()
+  }
+  const recompressNext = async () => {
+    // A render running now rearms the wait when it ends.
+    if (renders.inFlight() > 0) return
+    const path = toRecompress.values().next().value
+    if (path === undefined) return
+    toRecompress.delete(path)
+    const page = kept.get(path)
+    if (page) {
+      await page.recompress().catch(() => {})
+      // Counted again at its new size, if it is still the page kept for that path.
+      kept.recount(path, page)
+    }
+    if (renders.inFlight() === 0) setImmediate(() => void recompressNext())
   }
 
   /** Undefined when Next could not answer; a 5xx is Next's way of saying the same. */
@@ -240,6 +265,10 @@ export const tagPagesFromNext = (req: IncomingMessage, res: ServerResponse): voi
 /** Which kept pages are fresh is a few bytes each; this many are remembered at most. */
 const maxFreshMarks = 100_000
 
+/** Kept pages wait for Brotli's best quality until no render has run for this long; at most this many wait (their paths). */
+const recompressIdleMs = 250
+const maxRecompressQueued = 10_000
+
 /** Every copy kept of a page, as SITE_PAGE_CACHE_MB counts them. */
 const pageBytes = ({ variants }: CachedPage): number => variants.br.body.length + variants.gzip.body.length + (variants.identity?.body.length ?? 0)
 
@@ -347,13 +376,16 @@ const compressed = async (identity: Buffer, nextHeaders: IncomingHttpHeaders, si
   const notModified = { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag }
   // Closures below keep the gzip copy, not `identity`: the uncompressed bytes stay only if a client asks for them.
   const uncompressed = () => variants.identity?.body ?? gunzipSync(variants.gzip.body)
+  let recompressed = false
   return {
     etag,
     variants,
     notModified,
     notModifiedHit: headerPairs(hitHeaders, notModified),
-    // The same page, smaller: the ETag stays, whichever copy a client got.
+    // The same page, smaller: the ETag stays, whichever copy a client got. Once per page.
     recompress: async () => {
+      if (recompressed) return
+      recompressed = true
       variants.br = variant(await brotliAt(uncompressed(), brotliQuality.kept), 'br')
     },
     identity: () => (variants.identity ??= variant(uncompressed(), 'identity')),

@@ -39,14 +39,25 @@ export const embedsOf = (doc: Record<string, unknown>): EmbedIds => {
   return { carriers: [...found.carriers], tips: [...found.tips], media: [...found.media] }
 }
 
+/** An embed node whose document was not read (readers may not see it in this locale). */
+const unread = (node: unknown): boolean => {
+  if (!isRecord(node)) return false
+  if (node.type === 'upload' && node.relationTo === 'media') return !isRecord(node.value)
+  const fields = node.type === 'block' && isRecord(node.fields) ? node.fields : undefined
+  const embed = fields && blockFields[fields.blockType as keyof typeof blockFields]
+  return Boolean(fields && embed && !isRecord(fields[embed[0]]))
+}
+
 /**
  * A copy of `doc` with each embed it holds by id replaced by the document read for it, as
- * Payload's `depth: 1` would give; an embed not read (not published) stays an id.
+ * Payload's `depth: 1` would give. A rich-text embed not read (readers may not see it in this
+ * locale) is left out of the copy, as readers' reads leave out what they may not see; a field's
+ * stays an id, which nothing shows.
  */
 export const populateEmbeds = (doc: Record<string, unknown>, embeds: Embeds): Record<string, unknown> => {
   const media = (value: unknown) => embeds.media.get(idOf(value) ?? -1) ?? value
   const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy)
+    if (Array.isArray(value)) return value.map(copy).filter((item) => !unread(item))
     if (!isRecord(value)) return value
     const node = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, copy(child)]))
     if (node.type === 'upload' && node.relationTo === 'media') node.value = media(node.value)
@@ -62,3 +73,12 @@ export const populateEmbeds = (doc: Record<string, unknown>, embeds: Embeds): Re
   if (isRecord(populated.seo)) populated.seo = { ...populated.seo, image: media(populated.seo.image) }
   return populated
 }
+
+const nothingRead: Embeds = { carriers: new Map(), tips: new Map(), media: new Map() }
+
+/**
+ * A document as a page that embeds it shows it: what it embeds in turn is not read (a page reads
+ * one level of embeds), so its rich-text embeds are left out, as `populateEmbeds` leaves out those
+ * it did not read.
+ */
+export const withoutEmbeds = (doc: Record<string, unknown>): Record<string, unknown> => populateEmbeds(doc, nothingRead)

@@ -4,12 +4,13 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Where } from 'payload'
 
+import { embedsReadByCaller } from '@/access/readableIds'
 import { cacheTtlSeconds } from '@/freshness/settings'
 import { localeCodes, locales, type Locale } from '@/lib/locales'
 import { publishedLocales, type LocalizedStatus } from '@/lib/publication'
 import type { Article, Carrier, Media, Tip } from '@/payload-types'
 
-import { embedsOf, populateEmbeds, type Embeds } from './embeds'
+import { embedsOf, populateEmbeds, withoutEmbeds, type Embeds } from './embeds'
 import { sitePayload } from './payload'
 import { batchedRead, readTogether } from './readTogether'
 import { tags, type PublicCollection } from './tags'
@@ -132,11 +133,11 @@ const listTags = (collection: PublicCollection, locale: Locale) => withFallbacks
 // ——— One document ———
 
 /**
- * Entries read with a slug lookup, for the rest of that lookup's resolution: the slug's owners
- * come with their entries (the same columns, read as a reader), so that a cold page does not read
- * each owner's entry again.
+ * For the rest of a slug's resolution: the locale of the page resolving it, and the entries read
+ * with the lookup (the slug's owners come with their entries, the same columns, read as a reader,
+ * so that a cold page does not read each owner's entry again).
  */
-const entriesJustRead = new AsyncLocalStorage<Map<string, IndexEntry | null>>()
+const slugLookup = new AsyncLocalStorage<{ locale: Locale; entriesJustRead: Map<string, IndexEntry | null> }>()
 
 const entryKey = (collection: SiteCollection, id: number) => `${collection}:${id}`
 
@@ -147,7 +148,7 @@ const readerEntry = (collection: SiteCollection, doc: Indexable | null, preview:
 }
 
 const readEntry = async (collection: SiteCollection, id: number, preview: boolean): Promise<IndexEntry | null> => {
-  const justRead = preview ? undefined : entriesJustRead.getStore()
+  const justRead = preview ? undefined : slugLookup.getStore()?.entriesJustRead
   if (justRead?.has(entryKey(collection, id))) return justRead.get(entryKey(collection, id))!
   const payload = await sitePayload()
   const doc = await payload.findByID({
@@ -176,9 +177,12 @@ export const entryOf = (collection: SiteCollection, id: number, preview = false)
 /**
  * The documents whose slug, in any locale, is `slug`; failing that, those that had it before.
  * Each is one lookup on an index (`*_slug_idx`, `*_texts_text_idx`), whatever the collection's size.
- * A reader's lookup reads the owners' entries too, and leaves them to `entriesJustRead`.
+ * A reader's lookup reads the owners' entries too, and leaves them to `slugLookup`; and starts
+ * reading, meanwhile, the document the page most likely shows (`readAlongLookup`).
  */
 const readSlugOwners = async (collection: SiteCollection, slug: string, preview: boolean): Promise<number[]> => {
+  const lookup = preview ? undefined : slugLookup.getStore()
+  if (lookup) readBySlug(collection, slug, lookup.locale)
   const payload = await sitePayload()
   const owners = async (where: Where) =>
     (
@@ -197,9 +201,30 @@ const readSlugOwners = async (collection: SiteCollection, slug: string, preview:
     ).docs as unknown as Indexable[]
   const current = await owners({ slug: { equals: slug } })
   const found = current.length ? current : await owners({ slugHistory: { equals: slug } })
-  const justRead = preview ? undefined : entriesJustRead.getStore()
-  for (const doc of justRead ? found : []) justRead!.set(entryKey(collection, doc.id), readerEntry(collection, doc, false))
+  for (const doc of lookup ? found : []) lookup!.entriesJustRead.set(entryKey(collection, doc.id), readerEntry(collection, doc, false))
   return found.map((doc) => doc.id)
+}
+
+/**
+ * Per render (React's `cache`), by `collection:locale`: the document whose slug, in that locale,
+ * a page's uncached lookup looks for, read in that locale as readers read it (`documentQuery`),
+ * alongside the lookup. Most pages show the document their slug names in their own locale: its
+ * read (`readDocument`) takes this one instead of starting after the lookup, when the lookup
+ * resolved to that document and locale; otherwise it goes unused (a fallback page, an old slug).
+ */
+const readAlongLookup = cache(() => new Map<string, Promise<Record<string, unknown> | null>>())
+
+const readBySlug = (collection: SiteCollection, slug: string, locale: Locale): void => {
+  const started = readAlongLookup()
+  const key = `${collection}:${locale}`
+  if (started.has(key)) return
+  const read = async () => {
+    const payload = await sitePayload()
+    const { docs } = await payload.find({ ...documentQuery(collection, locale, false), where: { slug: { equals: slug } }, limit: 1, pagination: false })
+    return (docs[0] as unknown as Record<string, unknown> | undefined) ?? null
+  }
+  // A failure here is the document read's to meet and report: that read is then made as usual.
+  started.set(key, read().catch(() => null))
 }
 
 const slugTags = (collection: SiteCollection, slug: string) => localeCodes.map((locale) => tags.slug(collection, locale, slug))
@@ -250,7 +275,7 @@ export const resolveAmong = (entries: IndexEntry[], locale: Locale, slug: string
 
 /** Resolves a slug of a locale through the slug indexes: a few rows read, never the collection. */
 export const resolveSlug = (collection: SiteCollection, locale: Locale, slug: string, preview = false): Promise<Resolution> =>
-  entriesJustRead.run(new Map(), async () => {
+  slugLookup.run({ locale, entriesJustRead: new Map() }, async () => {
     const found = preview ? await readSlugOwners(collection, slug, true) : await cachedSlugOwners(collection, slug)
     const ids = found.length > 0 || preview ? found : await cachedSlugMiss(collection, slug)
     const entries = (await Promise.all(ids.map((id) => entryOf(collection, id, preview)))).filter((entry): entry is IndexEntry => entry !== null)
@@ -307,7 +332,11 @@ const notShown: Partial<Record<DocumentCollection, Record<string, false>>> = {
   articles: { relatedCarriers: false, tips: false, slugHistory: false },
 }
 
-/** How readers read a document in `locale`: along its fallback chain, access applied (a preview: the newest draft, as staff). */
+/**
+ * How readers read a document in `locale`: along its fallback chain, access applied (a preview:
+ * the newest draft, as staff). What it embeds is read afterwards as readers read it (`documentIn`),
+ * so the read does not first ask which of its embeds readers may see (`embedsReadByCaller`).
+ */
 const documentQuery = (collection: DocumentCollection, locale: Locale, preview: boolean) => ({
   collection,
   locale,
@@ -316,11 +345,15 @@ const documentQuery = (collection: DocumentCollection, locale: Locale, preview: 
   depth: 0,
   draft: preview && collection !== 'media',
   overrideAccess: preview,
+  context: { [embedsReadByCaller]: true },
 })
 
 const readDocument = async <T>(collection: DocumentCollection, id: number, locale: Locale, preview: boolean): Promise<T | null> => {
   const batched = preview ? undefined : batchedRead(collection, id)
   if (batched) return (await batched) as T | null
+  const along = preview ? undefined : readAlongLookup().get(`${collection}:${locale}`)
+  const read = along && (await along)
+  if (read?.id === id) return read as T
   const payload = await sitePayload()
   const doc = await payload.findByID({ ...documentQuery(collection, locale, preview), id, disableErrors: true })
   return (doc as T | null) ?? null
@@ -346,7 +379,9 @@ const documentOnly = <T>(collection: DocumentCollection, id: number, locale: Loc
  * A document in one locale with the carriers, tips and media it embeds or shows, each cached on
  * its own with its own tags: a carrier's edit reaches every guide that embeds it, and re-reads
  * only that carrier. Those the cache does not hold are read together, one query per collection.
- * An embedded document readers may not see stays an id (left out).
+ * An embedded document readers may not see (a draft, a locale not published) is left out, and
+ * its read's tags stay with the page: publishing it brings it in. What the embedded documents
+ * embed in turn is not read, and left out too.
  */
 const documentIn = <T>(collection: SiteCollection) =>
   // Once per render: a page's metadata and body both ask for it.
@@ -364,7 +399,10 @@ const documentIn = <T>(collection: SiteCollection) =>
       (embedded, each) => documentOnly<Carrier | Tip | Media>(embedded, each, locale, preview),
       (embedded, ids) => readDocuments(embedded, ids, locale),
     )
-    const found = (kind: DocumentCollection) => new Map(kinds.flatMap((each, index) => (each.collection === kind && read[index] ? [[each.id, read[index]] as const] : [])))
+    const shown = (kind: DocumentCollection, embedded: Carrier | Tip | Media) =>
+      kind === 'media' ? embedded : withoutEmbeds(embedded as unknown as Record<string, unknown>)
+    const found = (kind: DocumentCollection) =>
+      new Map(kinds.flatMap((each, index) => (each.collection === kind && read[index] ? [[each.id, shown(kind, read[index])] as const] : [])))
     const embeds = { carriers: found('carriers'), tips: found('tips'), media: found('media') } as Embeds
     return populateEmbeds(doc, embeds) as T
   })

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { publishedCarrier } from '../helpers/content'
 import { json } from '../helpers/http'
 import { connectPayload } from '../helpers/payload'
 import { siteAdmin, sitemapText, within } from '../helpers/site'
@@ -165,5 +166,31 @@ describe('what a publication expires', () => {
     // The list shows the new guide at once: it was expired; the guide page was not.
     expect(await (await fetch(`${site.url}/en/guides`)).text()).toContain('An unrelated guide')
     expect(await cacheState('/en/guides/stays-kept')).toEqual({ status: 200, cache: 'HIT' })
+  })
+
+  it('brings a carrier into a kept guide that embeds it once the carrier is published', async () => {
+    const draft = await fetch(`${site.url}/api/carriers?locale=en&draft=true`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ ...publishedCarrier('Reef Telecom'), _status: 'draft' }),
+    })
+    expect(draft.status).toBe(201)
+    const carrier = ((await draft.json()) as { doc: { id: number } }).doc.id
+    const embed = { type: 'block', version: 2, format: '', fields: { id: 'carrier-to-come-block', blockName: '', blockType: 'carrierEmbed', carrier } }
+    const body = { root: { type: 'root', version: 1, format: '', indent: 0, direction: null, children: [embed] } }
+    const created = await fetch(`${site.url}/api/articles?locale=en`, {
+      method: 'POST',
+      headers: json(admin),
+      body: JSON.stringify({ title: 'A carrier to come', slug: 'carrier-to-come', destination: 'NC', body, _status: 'published' }),
+    })
+    expect(created.status).toBe(201)
+    const path = '/en/guides/carrier-to-come'
+    await within(5000, async () => (await cacheState(path)).cache === 'HIT')
+    expect(await (await fetch(`${site.url}${path}`)).text()).not.toContain('Reef Telecom')
+
+    const published = await fetch(`${site.url}/api/carriers/${carrier}?locale=en`, { method: 'PATCH', headers: json(admin), body: JSON.stringify({ _status: 'published' }) })
+    expect(published.status).toBe(200)
+    // The guide's page read the hidden carrier (and found nothing): it carries that carrier's tags.
+    await within(2000, async () => (await (await fetch(`${site.url}${path}`)).text()).includes('Reef Telecom'))
   })
 })
