@@ -20,6 +20,18 @@ describe('pages kept within a byte budget', () => {
     expect(kept.bytes()).toBe(80)
   })
 
+  it('gives a page without counting it as a use (a background recompression): it still goes first', () => {
+    const kept = pagesWithinBytes<Page>(100, bytesOf)
+    const a = { copies: [40] }
+    kept.set('/a', a)
+    kept.set('/b', { copies: [40] })
+    expect(kept.peek('/a')).toBe(a)
+    kept.set('/c', { copies: [40] })
+    expect(kept.has('/a')).toBe(false)
+    expect(kept.has('/b')).toBe(true)
+    expect(kept.peek('/a')).toBeUndefined()
+  })
+
   it('counts a copy added to a kept page, and drops older pages to stay within the budget', () => {
     const kept = pagesWithinBytes<Page>(100, bytesOf)
     const a = { copies: [20] }

@@ -142,7 +142,8 @@ export const readerPages = ({ nextOrigin, maxBytes, renderTimeoutMs, renders, si
     const path = toRecompress.values().next().value
     if (path === undefined) return
     toRecompress.delete(path)
-    const page = kept.get(path)
+    // `peek`: a recompression is not a reader's use of the page (the order pages leave in).
+    const page = kept.peek(path)
     if (page) {
       await page.recompress().catch(() => {})
       // Counted again at its new size, if it is still the page kept for that path.

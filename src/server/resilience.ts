@@ -78,6 +78,8 @@ export const pagesWithinBytes = <T>(maxBytes: number, bytesOf: (value: T) => num
     },
     /** Whether a copy is kept, without counting it as a use. */
     has: (key: string): boolean => entries.has(key),
+    /** The copy kept, without counting it as a use. */
+    peek: (key: string): T | undefined => entries.get(key)?.value,
     bytes: () => total,
   }
 }
